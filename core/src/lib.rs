@@ -1,0 +1,26 @@
+//! **shegong** (社工): the rules of Chinese community social work as a library.
+//!
+//! One pure-Rust core carries the case life cycle, working-day deadlines, volunteer
+//! confidentiality, needs assessment and workload arithmetic, so that every community
+//! platform can embed the same rules instead of re-typing them. The core does no I/O and
+//! never reads the clock: "today" and "now" are arguments.
+//!
+//! Modules:
+//! - [`calendar`]: China's official working-day calendar (工作日, 调休), 2004–2026.
+//!
+//! Every rule carries a stable ID from the project's domain specification, such as
+//! `[calendar-workdays]`; errors and explanations name it.
+
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub mod calendar;
+mod error;
+
+pub use calendar::Calendar;
+pub use error::{Error, Result};
+
+// The README's Rust examples are compiled and run as doctests, so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
