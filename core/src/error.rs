@@ -1,6 +1,7 @@
 //! The crate-wide error: every module's error rolled into one.
 
 use crate::calendar::CalendarError;
+use crate::case::CaseError;
 
 /// Any error of the library. Each variant wraps a module's error; [`Error::rule_id`] names
 /// the domain rule that refused, when one did.
@@ -10,13 +11,25 @@ pub enum Error {
     /// A calendar could not answer (a date outside its data, a bad agency calendar).
     #[error(transparent)]
     Calendar(#[from] CalendarError),
+    /// A case refused an event or a history.
+    #[error(transparent)]
+    Case(#[from] CaseError),
 }
 
 impl Error {
+    /// A stable snake_case code for the error's kind, e.g. `"refused"` or `"out_of_range"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Calendar(e) => e.code(),
+            Error::Case(e) => e.code(),
+        }
+    }
+
     /// The domain rule ID behind the error, e.g. `"calendar-provisional"`.
-    pub fn rule_id(&self) -> Option<&'static str> {
+    pub fn rule_id(&self) -> Option<&str> {
         match self {
             Error::Calendar(e) => e.rule_id(),
+            Error::Case(e) => e.rule_id(),
         }
     }
 }

@@ -7,6 +7,7 @@
 //!
 //! Modules:
 //! - [`calendar`]: China's official working-day calendar (工作日, 调休), 2004–2026.
+//! - [`case`]: the case life cycle (个案), a guarded, event-sourced, tamper-evident history.
 //!
 //! Every rule carries a stable ID from the project's domain specification, such as
 //! `[calendar-workdays]`; errors and explanations name it.
@@ -15,9 +16,11 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod calendar;
+pub mod case;
 mod error;
 
 pub use calendar::Calendar;
+pub use case::Case;
 pub use error::{Error, Result};
 
 // The README's Rust examples are compiled and run as doctests, so they cannot go stale.

@@ -75,6 +75,17 @@ fn provisional_hint(official_last: NaiveDate, last: NaiveDate) -> String {
 }
 
 impl CalendarError {
+    /// A stable snake_case code for the error's kind, the same in every binding.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CalendarError::OutOfRange { .. } => "out_of_range",
+            CalendarError::ResultOutOfRange { .. } => "result_out_of_range",
+            CalendarError::InvalidAgencyDay { .. } => "invalid_agency_day",
+            CalendarError::UnsupportedFormat { .. } => "unsupported_format",
+            CalendarError::UnknownBase { .. } => "unknown_base",
+        }
+    }
+
     /// The domain rule behind the error, if one applies (`"calendar-provisional"`).
     pub fn rule_id(&self) -> Option<&'static str> {
         match self {

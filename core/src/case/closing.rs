@@ -1,0 +1,336 @@
+//! The guards of closing, termination, referral out, follow-up, reopening and case
+//! management: the second half of [`CaseState::step`].
+
+use chrono::Months;
+
+use super::error::CaseError;
+use super::event::{ClosingType, EventKind, Referral, SubPlanStatus, TerminationGround};
+use super::guards::{decide, Guard, ACTIVE, NOT_ENDED, OPEN};
+use super::state::{CaseState, Closing, ClosingReason, ReferralRecord, SubPlanState, Submission};
+use super::types::{china_date, Role, Stage};
+
+impl CaseState {
+    /// Checks and applies the closing-side events (see [`CaseState::step`]).
+    pub(super) fn step_closing(&mut self, g: &Guard<'_>, seq: u64) -> Result<(), CaseError> {
+        let new = g.new;
+        let at = new.occurred_at;
+        match &new.event {
+            EventKind::ClientEvaluationReceived { summary } => {
+                g.stage_in(&[Stage::Evaluating], "close-client-evaluation")?;
+                g.required("summary", summary, "close-client-evaluation")?;
+                self.begin_closing(
+                    ClosingReason::Type {
+                        closing_type: ClosingType::GoalAchieved,
+                    },
+                    at,
+                );
+            }
+            EventKind::ClosingProposed {
+                closing_type,
+                reasons,
+            } => {
+                if *closing_type == ClosingType::GoalAchieved {
+                    return Err(g.refuse(
+                        "close-client-evaluation",
+                        "closing for goal achieved starts with the client's evaluation form (client_evaluation_received)",
+                    ));
+                }
+                g.stage_in(OPEN, "close-types")?;
+                g.required("reasons", reasons, "close-types")?;
+                self.begin_closing(
+                    ClosingReason::Type {
+                        closing_type: *closing_type,
+                    },
+                    at,
+                );
+            }
+            EventKind::Withdrawn { reason } => {
+                g.stage_in(NOT_ENDED, "withdraw-any-stage")?;
+                g.required("reason", reason, "withdraw-any-stage")?;
+                let reason = ClosingReason::Withdrawn {
+                    reason: reason.clone(),
+                };
+                if self.reached.contains(&Stage::Opened) {
+                    self.begin_closing(reason, at);
+                } else {
+                    // Never opened: nothing to report on, the case simply ends.
+                    self.closing = Some(Closing {
+                        reason,
+                        started_at: at,
+                        report: None,
+                    });
+                    self.closed_at = Some(at);
+                    self.enter(Stage::Closed);
+                }
+            }
+            EventKind::Terminated {
+                ground,
+                summary,
+                referral,
+            } => {
+                g.stage_in(ACTIVE, "terminate-report")?;
+                g.required("summary", summary, "terminate-report")?;
+                match ground {
+                    TerminationGround::DangerToOthers => {
+                        let earlier = self.referrals_out.iter().any(|r| r.referral.mandatory);
+                        match referral {
+                            Some(r) => {
+                                if !r.mandatory || !r.receiver_is_department {
+                                    return Err(g.refuse(
+                                        "terminate-danger-refer",
+                                        "a client who endangers others is referred, as a mandatory referral, to the relevant department",
+                                    ));
+                                }
+                                self.refer(g, r, seq)?;
+                            }
+                            None if earlier => {}
+                            None => {
+                                return Err(g.refuse(
+                                    "terminate-danger-refer",
+                                    "a client who endangers others must be referred to the relevant department",
+                                ))
+                            }
+                        }
+                    }
+                    TerminationGround::NoContact => {
+                        let last = china_date(self.last_contact_at);
+                        let due = last.checked_add_months(Months::new(3)).unwrap_or(last);
+                        let today = china_date(at);
+                        if today < due {
+                            return Err(g.refuse(
+                                "terminate-no-contact-3m",
+                                format!(
+                                    "the last contact was on {last}; three months without contact end on {due}"
+                                ),
+                            ));
+                        }
+                    }
+                    TerminationGround::Missing | TerminationGround::Died => {}
+                }
+                if referral.is_some() && *ground != TerminationGround::DangerToOthers {
+                    return Err(g.invalid(
+                        "referral",
+                        "only a termination for danger to others carries a referral; record others as referred_out".to_owned(),
+                    ));
+                }
+                self.begin_closing(ClosingReason::Terminated { ground: *ground }, at);
+            }
+            EventKind::ReferredOut { referral } => {
+                g.stage_in(&[ACTIVE, &[Stage::Closing]].concat(), "refer-out-consent")?;
+                self.refer(g, referral, seq)?;
+                if referral.ends_service && self.stage != Stage::Closing {
+                    self.begin_closing(
+                        ClosingReason::ReferredOut {
+                            receiver: referral.receiver.clone(),
+                        },
+                        at,
+                    );
+                }
+            }
+            EventKind::ClosingReportSubmitted { to, summary } => {
+                g.stage_in(&[Stage::Closing], "close-report-3wd")?;
+                g.required("summary", summary, "close-report-3wd")?;
+                let Some(closing) = self.closing.as_mut() else {
+                    return Err(g.refuse("close-report-3wd", "the case is not closing"));
+                };
+                if closing
+                    .report
+                    .as_ref()
+                    .is_some_and(|r| r.decision.as_ref().is_none_or(|d| d.decision.is_approved()))
+                {
+                    return Err(
+                        g.refuse("close-report-3wd", "the closing report awaits its decision")
+                    );
+                }
+                let terminated = matches!(closing.reason, ClosingReason::Terminated { .. });
+                if terminated && *to != Role::ProjectLead {
+                    return Err(g.refuse(
+                        "terminate-report",
+                        "after termination the closing report goes to the project lead or supervisor assistant",
+                    ));
+                }
+                if !to.is_supervisory() {
+                    return Err(g.refuse(
+                        "close-report-3wd",
+                        format!(
+                            "the closing report goes to a supervisor, not to the {}",
+                            to.zh()
+                        ),
+                    ));
+                }
+                closing.report = Some(Submission {
+                    submitted_by: new.actor.id.clone(),
+                    submitted_at: at,
+                    submitted_to: to.name().to_owned(),
+                    decision: None,
+                });
+            }
+            EventKind::ClosingDecided { decision } => {
+                g.stage_in(&[Stage::Closing], "close-report-3wd")?;
+                let Some(sub) = self
+                    .closing
+                    .as_mut()
+                    .and_then(|c| c.report.as_mut())
+                    .filter(|r| r.decision.is_none())
+                else {
+                    return Err(g.refuse("close-report-3wd", "no closing report awaits a decision"));
+                };
+                decide(g, sub, decision, "close-report-3wd")?;
+                if decision.is_approved() {
+                    self.closed_at = Some(at);
+                    self.enter(Stage::Closed);
+                }
+            }
+            EventKind::FollowedUp { summary, .. } => {
+                g.stage_in(&[Stage::Closed, Stage::FollowUp], "followup-after-close")?;
+                g.required("summary", summary, "followup-after-close")?;
+                self.follow_ups += 1;
+                self.enter(Stage::FollowUp);
+            }
+            EventKind::Reopened { reason } => {
+                g.stage_in(&[Stage::Closed, Stage::FollowUp], "open-consent")?;
+                g.required("reason", reason, "")?;
+                if self.consents.live_service().is_none() {
+                    return Err(
+                        g.refuse("open-consent", "no live informed consent to reopen under")
+                    );
+                }
+                self.reopened += 1;
+                self.closing = None;
+                self.closed_at = None;
+                self.open(new);
+            }
+            EventKind::SubPlanAdded { sub_plan } => {
+                g.stage_in(
+                    &[
+                        Stage::Opened,
+                        Stage::Planned,
+                        Stage::Intervening,
+                        Stage::Evaluating,
+                    ],
+                    "case-mgmt-subplans",
+                )?;
+                g.required("sub_plan.id", &sub_plan.id, "case-mgmt-subplans")?;
+                g.required("sub_plan.title", &sub_plan.title, "case-mgmt-subplans")?;
+                g.required(
+                    "sub_plan.provider.agency",
+                    &sub_plan.provider.agency,
+                    "case-mgmt-subplans",
+                )?;
+                g.required(
+                    "sub_plan.provider.person",
+                    &sub_plan.provider.person,
+                    "case-mgmt-subplans",
+                )?;
+                g.required(
+                    "sub_plan.provider.contact",
+                    &sub_plan.provider.contact,
+                    "case-mgmt-subplans",
+                )?;
+                if self.sub_plans.iter().any(|s| s.sub_plan.id == sub_plan.id) {
+                    return Err(g.invalid(
+                        "sub_plan.id",
+                        format!(
+                            "a sub-plan with id {:?} already exists [case-mgmt-subplans]",
+                            sub_plan.id
+                        ),
+                    ));
+                }
+                self.sub_plans.push(SubPlanState {
+                    sub_plan: sub_plan.clone(),
+                    status: SubPlanStatus::Planned,
+                });
+            }
+            EventKind::SubPlanUpdated { id, status, .. } => {
+                g.stage_in(
+                    &[
+                        Stage::Opened,
+                        Stage::Planned,
+                        Stage::Intervening,
+                        Stage::Evaluating,
+                        Stage::Closing,
+                    ],
+                    "case-mgmt-subplans",
+                )?;
+                let Some(sp) = self.sub_plans.iter_mut().find(|s| s.sub_plan.id == *id) else {
+                    return Err(g.invalid(
+                        "id",
+                        format!("no sub-plan with id {id:?} [case-mgmt-subplans]"),
+                    ));
+                };
+                let ok = matches!(
+                    (sp.status, status),
+                    (
+                        SubPlanStatus::Planned,
+                        SubPlanStatus::Active | SubPlanStatus::Cancelled
+                    ) | (
+                        SubPlanStatus::Active,
+                        SubPlanStatus::Completed | SubPlanStatus::Cancelled
+                    )
+                );
+                if !ok {
+                    return Err(g.refuse(
+                        "case-mgmt-subplans",
+                        format!(
+                            "sub-plan {id:?} cannot go from {:?} to {status:?}",
+                            sp.status
+                        ),
+                    ));
+                }
+                sp.status = *status;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn begin_closing(&mut self, reason: ClosingReason, at: chrono::DateTime<chrono::FixedOffset>) {
+        self.closing = Some(Closing {
+            reason,
+            started_at: at,
+            report: None,
+        });
+        self.enter(Stage::Closing);
+    }
+
+    fn refer(&mut self, g: &Guard<'_>, r: &Referral, seq: u64) -> Result<(), CaseError> {
+        g.required("referral.receiver", &r.receiver, "refer-out-consent")?;
+        g.required("referral.needs", &r.needs, "refer-out-consent")?;
+        if r.mandatory {
+            if !r.receiver_is_department {
+                return Err(g.refuse(
+                    "terminate-danger-refer",
+                    "a mandatory referral without the client's consent goes to a relevant department",
+                ));
+            }
+        } else {
+            if self.consents.live_referral(&r.receiver).is_none() {
+                return Err(g.refuse(
+                    "refer-out-consent",
+                    format!(
+                        "no live consent of the client to a referral to {:?}",
+                        r.receiver
+                    ),
+                ));
+            }
+            if r.receiver_agreed_by
+                .as_deref()
+                .is_none_or(|s| s.trim().is_empty())
+            {
+                return Err(g.refuse(
+                    "refer-out-consent",
+                    format!(
+                        "the receiving party {:?} has not agreed to take the referral",
+                        r.receiver
+                    ),
+                ));
+            }
+        }
+        self.referrals_out.push(ReferralRecord {
+            seq,
+            at: g.new.occurred_at,
+            referral: r.clone(),
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,685 @@
+//! The guards: each event checked against the rules, then applied to a copy of the state.
+//!
+//! [`CaseState::step`] works on a clone; the caller keeps the clone only when every guard
+//! passed, so a refused event leaves the case exactly as it was.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::chain::NewEvent;
+use super::consent::{ConsentCapacity, ConsentPurpose, GUARDIAN_CONSENT_BELOW_AGE};
+use super::error::CaseError;
+use super::event::{
+    AssessmentStep, Decision, EvaluationKind, EventKind, InterventionKind, MeetingKind, Strategy,
+};
+use super::forms::CaseForm;
+use super::state::{CaseState, DecisionRecord, Submission, Warning};
+use super::types::{china_date, Source, Stage};
+
+/// Consultations on one topic beyond which a warning is recorded (`[consult-max-3]`).
+pub const CONSULTATIONS_PER_TOPIC: u32 = 3;
+
+/// Stages in which the case is accepted for work but not yet closing.
+pub(super) const ACTIVE: &[Stage] = &[
+    Stage::Intake,
+    Stage::Opened,
+    Stage::Planned,
+    Stage::Intervening,
+    Stage::Evaluating,
+];
+
+/// Stages in which the case is open (opened, not yet closing).
+pub(super) const OPEN: &[Stage] = &[
+    Stage::Opened,
+    Stage::Planned,
+    Stage::Intervening,
+    Stage::Evaluating,
+];
+
+/// Stages before closing in which the client can still be met or withdraw.
+pub(super) const NOT_ENDED: &[Stage] = &[
+    Stage::Consultation,
+    Stage::ReferralInReview,
+    Stage::Intake,
+    Stage::Opened,
+    Stage::Planned,
+    Stage::Intervening,
+    Stage::Evaluating,
+];
+
+pub(super) struct Guard<'a> {
+    pub(super) case: String,
+    pub(super) seq: u64,
+    pub(super) event: &'static str,
+    pub(super) stage: Stage,
+    pub(super) new: &'a NewEvent,
+}
+
+impl Guard<'_> {
+    pub(super) fn refuse(&self, rule: &'static str, reason: impl Into<String>) -> CaseError {
+        CaseError::Refused {
+            case: self.case.clone(),
+            seq: self.seq,
+            event: self.event,
+            stage: self.stage,
+            rule,
+            reason: reason.into(),
+        }
+    }
+
+    pub(super) fn stage_in(&self, allowed: &[Stage], rule: &'static str) -> Result<(), CaseError> {
+        if allowed.contains(&self.stage) {
+            Ok(())
+        } else {
+            let names: Vec<&str> = allowed.iter().map(|s| s.name()).collect();
+            Err(self.refuse(
+                rule,
+                format!("only allowed at stage {}", names.join(" or ")),
+            ))
+        }
+    }
+
+    pub(super) fn required(
+        &self,
+        field: &'static str,
+        value: &str,
+        rule: &str,
+    ) -> Result<(), CaseError> {
+        if value.trim().is_empty() {
+            let suffix = if rule.is_empty() {
+                String::new()
+            } else {
+                format!(" [{rule}]")
+            };
+            Err(CaseError::invalid(
+                &self.case,
+                field,
+                format!("{field} must not be empty{suffix}"),
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
+    pub(super) fn invalid(&self, field: &'static str, reason: String) -> CaseError {
+        CaseError::invalid(&self.case, field, reason)
+    }
+}
+
+/// Builds the state of a new case from its first event.
+pub(super) fn start(new: &NewEvent) -> Result<CaseState, CaseError> {
+    let EventKind::Received {
+        case_number,
+        client,
+        source,
+        channel,
+        topic,
+    } = &new.event
+    else {
+        return Err(CaseError::NotStarted {
+            first: Some(new.event.name()),
+        });
+    };
+    let case = case_number.to_string();
+    check_times(&case, 1, new, None, None)?;
+    let guard = Guard {
+        case: case.clone(),
+        seq: 1,
+        event: "received",
+        stage: Stage::Consultation,
+        new,
+    };
+    guard.required("client.id", &client.id, "")?;
+    guard.required("client.name", &client.name, "")?;
+    guard.required("topic", topic, "")?;
+    if let Source::ReferredIn { referrer, .. } = source {
+        guard.required("source.referrer", referrer, "source-kinds")?;
+    }
+    if let Some(birth) = client.date_of_birth {
+        if birth > china_date(new.occurred_at) {
+            return Err(guard.invalid(
+                "client.date_of_birth",
+                format!("date of birth {birth} is after the case was received"),
+            ));
+        }
+    }
+    let stage = match source {
+        Source::ReferredIn { .. } => Stage::ReferralInReview,
+        _ => Stage::Consultation,
+    };
+    let mut forms = BTreeSet::new();
+    forms.extend(CaseForm::implied_by(&new.event));
+    Ok(CaseState {
+        case_number: case_number.clone(),
+        client: client.clone(),
+        source: source.clone(),
+        channel: *channel,
+        topic: topic.clone(),
+        stage,
+        reached: BTreeSet::from([stage]),
+        received_at: new.occurred_at,
+        crisis: false,
+        crisis_reported: false,
+        worker: new.actor.id.clone(),
+        opened_at: None,
+        opening: None,
+        consents: Default::default(),
+        consultations: BTreeMap::new(),
+        replied: false,
+        assessments: 0,
+        plan: None,
+        intervention: None,
+        evaluations: Vec::new(),
+        closing: None,
+        closed_at: None,
+        referrals_out: Vec::new(),
+        sub_plans: Vec::new(),
+        last_contact_at: new.occurred_at,
+        sessions: 0,
+        home_visits: 0,
+        follow_ups: 0,
+        reopened: 0,
+        forms,
+        warnings: Vec::new(),
+    })
+}
+
+/// Timestamps: recorded at or after it happened, recorded in order, not before the case.
+pub(super) fn check_times(
+    case: &str,
+    seq: u64,
+    new: &NewEvent,
+    previous_recorded: Option<&chrono::DateTime<chrono::FixedOffset>>,
+    received_at: Option<&chrono::DateTime<chrono::FixedOffset>>,
+) -> Result<(), CaseError> {
+    let out_of_order = |reason: String| CaseError::OutOfOrder {
+        case: case.to_owned(),
+        seq,
+        reason,
+    };
+    if new.recorded_at < new.occurred_at {
+        return Err(out_of_order(format!(
+            "recorded at {} before it happened at {}",
+            new.recorded_at, new.occurred_at
+        )));
+    }
+    if let Some(prev) = previous_recorded {
+        if new.recorded_at < *prev {
+            return Err(out_of_order(format!(
+                "recorded at {} before the previous event's recording at {prev}",
+                new.recorded_at
+            )));
+        }
+    }
+    if let Some(received) = received_at {
+        if new.occurred_at < *received {
+            return Err(out_of_order(format!(
+                "happened at {} before the case was received at {received}",
+                new.occurred_at
+            )));
+        }
+    }
+    Ok(())
+}
+
+impl CaseState {
+    /// Checks one event against the rules and applies it to `self` (a clone the caller
+    /// discards on error). Returns the warnings recorded with it.
+    pub(super) fn step(&mut self, seq: u64, new: &NewEvent) -> Result<Vec<Warning>, CaseError> {
+        let g = Guard {
+            case: self.case_number.to_string(),
+            seq,
+            event: new.event.name(),
+            stage: self.stage,
+            new,
+        };
+        let at = new.occurred_at;
+        let mut warnings = Vec::new();
+        match &new.event {
+            EventKind::Received { .. } => {
+                return Err(g.refuse(
+                    "source-kinds",
+                    "a case is received once, by its first event",
+                ))
+            }
+            EventKind::ConsultationHeld { topic, summary } => {
+                g.stage_in(
+                    &[Stage::Consultation, Stage::ReferralInReview, Stage::Intake],
+                    "consult-max-3",
+                )?;
+                g.required("summary", summary, "")?;
+                let topic = if topic.trim().is_empty() {
+                    self.topic.clone()
+                } else {
+                    topic.clone()
+                };
+                let count = self.consultations.entry(topic.clone()).or_insert(0);
+                *count += 1;
+                if *count > CONSULTATIONS_PER_TOPIC {
+                    warnings.push(Warning {
+                        seq,
+                        rule: "consult-max-3".to_owned(),
+                        message: format!(
+                            "consultation {} on topic {topic:?}: the same client on the same topic is normally served in at most {CONSULTATIONS_PER_TOPIC} consultations",
+                            *count
+                        ),
+                    });
+                }
+            }
+            EventKind::CrisisDeclared { summary } => {
+                g.stage_in(NOT_ENDED, "crisis-immediate")?;
+                g.required("summary", summary, "crisis-immediate")?;
+                self.crisis = true;
+                self.crisis_reported = false;
+            }
+            EventKind::CrisisReported { to } => {
+                if !self.crisis {
+                    return Err(g.refuse("crisis-immediate", "no crisis has been declared"));
+                }
+                if to.iter().all(|t| t.trim().is_empty()) {
+                    return Err(g.invalid(
+                        "to",
+                        "name the supervisor and the relevant departments told [crisis-immediate]"
+                            .to_owned(),
+                    ));
+                }
+                self.crisis_reported = true;
+            }
+            EventKind::NotOpened { reasons } => {
+                g.stage_in(&[Stage::Consultation], "consult-reply-5wd")?;
+                g.required("reasons", reasons, "consult-reply-5wd")?;
+                self.enter(Stage::ConsultationCase);
+            }
+            EventKind::ConsultationReplied { reasons, .. } => {
+                g.stage_in(&[Stage::ConsultationCase], "consult-reply-5wd")?;
+                if self.replied {
+                    return Err(
+                        g.refuse("consult-reply-5wd", "the applicant was already replied to")
+                    );
+                }
+                g.required("reasons", reasons, "consult-reply-5wd")?;
+                self.replied = true;
+            }
+            EventKind::ReferralInAssessed {
+                within_scope,
+                reasons,
+            } => {
+                g.stage_in(&[Stage::ReferralInReview], "refer-in-meet-10wd")?;
+                g.required("reasons", reasons, "refer-in-reply-5wd")?;
+                self.enter(if *within_scope {
+                    Stage::Intake
+                } else {
+                    Stage::ReferralDeclined
+                });
+            }
+            EventKind::ReferralDeclineReplied {
+                to_referrer,
+                to_applicant,
+                reasons,
+            } => {
+                g.stage_in(&[Stage::ReferralDeclined], "refer-in-reply-5wd")?;
+                if self.replied {
+                    return Err(
+                        g.refuse("refer-in-reply-5wd", "the written reply was already sent")
+                    );
+                }
+                if !(*to_referrer && *to_applicant) {
+                    return Err(g.refuse(
+                        "refer-in-reply-5wd",
+                        "the written reply goes to both the referrer and the applicant",
+                    ));
+                }
+                g.required("reasons", reasons, "refer-in-reply-5wd")?;
+                self.replied = true;
+            }
+            EventKind::IntakeAccepted { summary } => {
+                g.stage_in(&[Stage::Consultation], "records-required")?;
+                g.required("summary", summary, "")?;
+                self.enter(Stage::Intake);
+            }
+            EventKind::ConsentGiven { consent } => {
+                if matches!(
+                    self.stage,
+                    Stage::ConsultationCase | Stage::ReferralDeclined
+                ) {
+                    return Err(g.refuse("open-consent", "the case was not taken on"));
+                }
+                g.required("consent.id", &consent.id, "")?;
+                g.required("consent.given_by", &consent.given_by, "open-consent")?;
+                let rule = match consent.purpose {
+                    ConsentPurpose::Referral { .. } => "refer-out-consent",
+                    _ => "open-consent",
+                };
+                if let ConsentPurpose::Referral { receiver } = &consent.purpose {
+                    g.required("consent.purpose.receiver", receiver, rule)?;
+                }
+                if self.consents.get(&consent.id).is_some() {
+                    return Err(g.invalid(
+                        "consent.id",
+                        format!("a consent with id {:?} is already on record", consent.id),
+                    ));
+                }
+                let day = china_date(at);
+                if let Some(age) = self.client.age_on(day) {
+                    if age < GUARDIAN_CONSENT_BELOW_AGE
+                        && consent.capacity != ConsentCapacity::Guardian
+                    {
+                        return Err(g.refuse(
+                            rule,
+                            format!(
+                                "the client is {age} on {day}: under {GUARDIAN_CONSENT_BELOW_AGE}, consent must come from a guardian"
+                            ),
+                        ));
+                    }
+                }
+                self.consents.push(consent.clone(), at);
+            }
+            EventKind::ConsentRevoked { consent_id, reason } => {
+                g.required("reason", reason, "")?;
+                if !self.consents.revoke(consent_id, at, reason) {
+                    return Err(g.invalid(
+                        "consent_id",
+                        format!("no live consent with id {consent_id:?}"),
+                    ));
+                }
+            }
+            EventKind::Opened { summary } => {
+                g.stage_in(&[Stage::Consultation, Stage::Intake], "open-consent")?;
+                g.required("summary", summary, "")?;
+                if self.consents.live_service().is_none() {
+                    return Err(g.refuse("open-consent", "no signed informed consent"));
+                }
+                self.open(new);
+            }
+            EventKind::OpeningSubmitted { supervisor } => {
+                g.stage_in(&[Stage::Opened], "open-approval-5wd")?;
+                g.required("supervisor", supervisor, "open-approval-5wd")?;
+                if let Some(sub) = &self.opening {
+                    match &sub.decision {
+                        None => {
+                            return Err(g.refuse(
+                                "open-approval-5wd",
+                                "the opening record awaits its decision",
+                            ))
+                        }
+                        Some(d) if d.decision.is_approved() => {
+                            return Err(
+                                g.refuse("open-approval-5wd", "the opening was already approved")
+                            )
+                        }
+                        Some(_) => {}
+                    }
+                }
+                self.opening = Some(Submission {
+                    submitted_by: new.actor.id.clone(),
+                    submitted_at: at,
+                    submitted_to: supervisor.clone(),
+                    decision: None,
+                });
+            }
+            EventKind::OpeningDecided { decision } => {
+                g.stage_in(&[Stage::Opened], "open-approval-5wd")?;
+                let Some(sub) = self.opening.as_mut().filter(|s| s.decision.is_none()) else {
+                    return Err(
+                        g.refuse("open-approval-5wd", "no opening record awaits a decision")
+                    );
+                };
+                decide(&g, sub, decision, "open-approval-5wd")?;
+            }
+            EventKind::Met { kind, summary } => {
+                g.stage_in(
+                    &[
+                        Stage::Consultation,
+                        Stage::ReferralInReview,
+                        Stage::Intake,
+                        Stage::Opened,
+                        Stage::Planned,
+                        Stage::Intervening,
+                        Stage::Evaluating,
+                        Stage::Closing,
+                    ],
+                    "open-meet-10wd",
+                )?;
+                g.required("summary", summary, "")?;
+                match kind {
+                    MeetingKind::Session => self.sessions += 1,
+                    MeetingKind::HomeVisit => self.home_visits += 1,
+                }
+            }
+            EventKind::Contacted { summary, .. } => {
+                g.stage_in(
+                    &[
+                        NOT_ENDED,
+                        &[
+                            Stage::Closing,
+                            Stage::ConsultationCase,
+                            Stage::ReferralDeclined,
+                        ],
+                    ]
+                    .concat(),
+                    "terminate-no-contact-3m",
+                )?;
+                g.required("summary", summary, "")?;
+            }
+            EventKind::ContactFailed { .. } | EventKind::NoteAdded { .. } => {}
+            EventKind::AssessmentCompleted { assessment } => {
+                g.stage_in(
+                    &[
+                        Stage::Opened,
+                        Stage::Planned,
+                        Stage::Intervening,
+                        Stage::Evaluating,
+                    ],
+                    "assessment-steps",
+                )?;
+                let missing: Vec<String> = AssessmentStep::REQUIRED
+                    .iter()
+                    .filter(|s| !assessment.steps.contains(s))
+                    .map(|s| format!("{s:?}"))
+                    .collect();
+                if !missing.is_empty() {
+                    return Err(g.refuse(
+                        "assessment-steps",
+                        format!("the assessment lacks the steps {}", missing.join(", ")),
+                    ));
+                }
+                g.required(
+                    "assessment.problem",
+                    &assessment.problem,
+                    "assessment-steps",
+                )?;
+                g.required("assessment.report", &assessment.report, "assessment-steps")?;
+                self.assessments += 1;
+            }
+            EventKind::PlanAgreed { plan } => {
+                g.stage_in(
+                    &[
+                        Stage::Opened,
+                        Stage::Planned,
+                        Stage::Intervening,
+                        Stage::Evaluating,
+                    ],
+                    "plan-contents",
+                )?;
+                if !self.opening_approved() {
+                    return Err(g.refuse(
+                        "open-approval-5wd",
+                        "the opening record has not been approved by the first-line supervisor",
+                    ));
+                }
+                if self.assessments == 0 {
+                    return Err(g.refuse("assessment-steps", "no assessment has been completed"));
+                }
+                let mut lacking = Vec::new();
+                if plan.goals.iter().all(|x| x.trim().is_empty()) {
+                    lacking.push("goals");
+                }
+                if plan.strategies.iter().all(|x| x.trim().is_empty()) {
+                    lacking.push("strategies");
+                }
+                if plan.timetable.iter().all(|x| x.trim().is_empty()) {
+                    lacking.push("a timetable");
+                }
+                if !plan.client_participated {
+                    lacking.push("the client's participation");
+                }
+                if !plan.agreement_signed {
+                    lacking.push("a signed service agreement (服务协议)");
+                }
+                if !lacking.is_empty() {
+                    return Err(g.refuse(
+                        "plan-contents",
+                        format!("the plan lacks {}", lacking.join(", ")),
+                    ));
+                }
+                self.plan = Some(plan.clone());
+                if self.stage == Stage::Opened {
+                    self.enter(Stage::Planned);
+                }
+            }
+            EventKind::InterventionStarted { kind, strategies } => {
+                check_strategies(&g, *kind, strategies)?;
+                let crisis_track = self.crisis
+                    && strategies.contains(&Strategy::CrisisIntervention)
+                    && NOT_ENDED.contains(&self.stage);
+                if !crisis_track {
+                    g.stage_in(&[Stage::Planned, Stage::Evaluating], "plan-contents")?;
+                }
+                self.intervention = Some(*kind);
+                self.enter(Stage::Intervening);
+            }
+            EventKind::EvaluationRecorded { evaluation } => {
+                let allowed: &[Stage] = match evaluation.kind {
+                    EvaluationKind::Process => &[Stage::Intervening],
+                    EvaluationKind::Outcome => &[Stage::Intervening, Stage::Evaluating],
+                };
+                g.stage_in(allowed, "evaluation-kinds")?;
+                if evaluation.methods.is_empty() {
+                    return Err(g.invalid(
+                        "evaluation.methods",
+                        "name at least one evaluation method [evaluation-kinds]".to_owned(),
+                    ));
+                }
+                if let Some(ga) = evaluation.goals_attained {
+                    if ga.attained > ga.total {
+                        return Err(g.invalid(
+                            "evaluation.goals_attained",
+                            format!(
+                                "{} goals attained out of {} [evaluation-kinds]",
+                                ga.attained, ga.total
+                            ),
+                        ));
+                    }
+                }
+                g.required(
+                    "evaluation.summary",
+                    &evaluation.summary,
+                    "evaluation-kinds",
+                )?;
+                self.evaluations.push(evaluation.kind);
+                if evaluation.kind == EvaluationKind::Outcome {
+                    self.enter(Stage::Evaluating);
+                }
+            }
+            EventKind::ClientEvaluationReceived { .. }
+            | EventKind::ClosingProposed { .. }
+            | EventKind::Withdrawn { .. }
+            | EventKind::Terminated { .. }
+            | EventKind::ReferredOut { .. }
+            | EventKind::ClosingReportSubmitted { .. }
+            | EventKind::ClosingDecided { .. }
+            | EventKind::FollowedUp { .. }
+            | EventKind::Reopened { .. }
+            | EventKind::SubPlanAdded { .. }
+            | EventKind::SubPlanUpdated { .. } => self.step_closing(&g, seq)?,
+            EventKind::FormFiled { .. } => {}
+        }
+        if new.event.is_contact() && at > self.last_contact_at {
+            self.last_contact_at = at;
+        }
+        self.forms.extend(CaseForm::implied_by(&new.event));
+        self.warnings.extend(warnings.iter().cloned());
+        Ok(warnings)
+    }
+
+    pub(super) fn enter(&mut self, stage: Stage) {
+        self.stage = stage;
+        self.reached.insert(stage);
+    }
+
+    pub(super) fn open(&mut self, new: &NewEvent) {
+        self.worker = new.actor.id.clone();
+        self.opened_at = Some(new.occurred_at);
+        self.opening = None;
+        self.enter(Stage::Opened);
+    }
+
+    /// Whether the opening record has been approved.
+    pub fn opening_approved(&self) -> bool {
+        self.opening
+            .as_ref()
+            .and_then(|s| s.decision.as_ref())
+            .is_some_and(|d| d.decision.is_approved())
+    }
+}
+
+/// Records a supervisor's decision on a submission, checking who may decide.
+pub(super) fn decide(
+    g: &Guard<'_>,
+    sub: &mut Submission,
+    decision: &Decision,
+    rule: &'static str,
+) -> Result<(), CaseError> {
+    let actor = &g.new.actor;
+    if !actor.role.is_supervisory() {
+        return Err(g.refuse(
+            rule,
+            format!(
+                "a {} cannot decide on a submission; a supervisor decides",
+                actor.role.zh()
+            ),
+        ));
+    }
+    if actor.id == sub.submitted_by {
+        return Err(g.refuse(rule, "a worker cannot approve their own submission"));
+    }
+    if let Decision::Returned { comments } = decision {
+        g.required("decision.comments", comments, rule)?;
+    }
+    sub.decision = Some(DecisionRecord {
+        decided_by: actor.id.clone(),
+        role: actor.role,
+        decided_at: g.new.occurred_at,
+        decision: decision.clone(),
+    });
+    Ok(())
+}
+
+/// Intervention kinds and strategies must agree (`[intervention-kinds]`).
+fn check_strategies(
+    g: &Guard<'_>,
+    kind: InterventionKind,
+    strategies: &[Strategy],
+) -> Result<(), CaseError> {
+    let direct = strategies.iter().filter(|s| s.is_direct()).count();
+    let indirect = strategies.len() - direct;
+    let ok = match kind {
+        InterventionKind::Direct => direct > 0 && indirect == 0,
+        InterventionKind::Indirect => indirect > 0 && direct == 0,
+        InterventionKind::Combined => direct > 0 && indirect > 0,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(g.invalid(
+            "strategies",
+            format!(
+                "a {kind:?} intervention needs {} strategies; got {direct} direct and {indirect} indirect [intervention-kinds]",
+                match kind {
+                    InterventionKind::Direct => "only direct",
+                    InterventionKind::Indirect => "only indirect",
+                    InterventionKind::Combined => "both direct and indirect",
+                }
+            ),
+        ))
+    }
+}

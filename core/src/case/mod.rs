@@ -1,0 +1,489 @@
+//! The case life cycle (个案工作): a guarded, event-sourced state machine.
+//!
+//! A [`Case`] *is* its history: an append-only list of [`RecordedEvent`]s, each saying what
+//! happened, when it happened and when it was recorded (instants with offset, so a meeting
+//! can be entered late), and who did it in which role. The current [`CaseState`] is derived
+//! by replaying the history. [`Case::apply`] checks every guard first and **refuses** a step
+//! the rules forbid with a [`CaseError`] naming the case, the event, the stage and the rule;
+//! a refused event leaves the case exactly as it was.
+//!
+//! The stages follow 002 and 003: consultation (咨询) → intake (接案) → opened and assessing
+//! (开案及预估) → planned (服务计划) → intervening (介入) → evaluating (评估) → closing (结案,
+//! pending approval) → closed → follow-up (跟进); with the referral-in review, the
+//! consultation case (咨询个案), withdrawal at any stage, termination and referral out.
+//! Crisis cases (危机个案) may start crisis intervention from any stage before closing without
+//! waiting for a plan (`[crisis-immediate]`).
+//!
+//! Decisions the sources leave open, as this library settles them:
+//! - `[consult-max-3]`: the source says "normally at most 3" (一般不超过3次), so a fourth
+//!   consultation on one topic is **recorded with a warning**, not refused. Counting across
+//!   a client's other cases is [`consultation_count`], over histories the caller passes.
+//! - Withdrawal before opening ends the case at once; after opening it goes to closing, since
+//!   003 requires a closing report for every case-work case.
+//! - A termination's closing report goes to the project lead / supervisor assistant
+//!   (`[terminate-report]`); the other closing reports go to a supervisor.
+//!
+//! The history is tamper-evident (`[records-authentic]`); see [`chain`] for what is and is
+//! not detected.
+//!
+//! # Example
+//! ```
+//! use chrono::DateTime;
+//! use shegong::case::*;
+//!
+//! let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+//! let worker = Actor::new("w-li", Role::Worker);
+//! let at = |when: &str, actor: &Actor, event: EventKind| NewEvent {
+//!     occurred_at: t(when), recorded_at: t(when), actor: actor.clone(), event,
+//! };
+//! let mut case = Case::start(at("2026-03-02T09:00:00+08:00", &worker, EventKind::Received {
+//!     case_number: "SZ-2026-0007".parse()?,
+//!     client: Client { id: "c-1".into(), name: "王阿姨".into(), date_of_birth: None },
+//!     source: Source::Voluntary,
+//!     channel: Channel::InPerson,
+//!     topic: "居家养老".into(),
+//! }))?;
+//! // Opening without a signed informed consent is refused, and changes nothing.
+//! let err = case
+//!     .apply(at("2026-03-03T10:00:00+08:00", &worker, EventKind::Opened { summary: "开案".into() }))
+//!     .unwrap_err();
+//! assert_eq!(err.rule_id(), Some("open-consent"));
+//! assert_eq!(case.history().len(), 1);
+//! assert_eq!(case.state().stage, Stage::Consultation);
+//! # Ok::<(), shegong::case::CaseError>(())
+//! ```
+
+pub mod chain;
+mod closing;
+mod consent;
+mod error;
+mod event;
+mod forms;
+mod guards;
+mod number;
+mod state;
+mod types;
+
+use serde::{Deserialize, Serialize};
+
+pub use chain::{NewEvent, RecordedEvent, CHAIN_VERSION, GENESIS_HASH};
+pub use consent::{
+    Consent, ConsentCapacity, ConsentLedger, ConsentPurpose, ConsentRecord,
+    GUARDIAN_CONSENT_BELOW_AGE,
+};
+pub use error::CaseError;
+pub use event::{
+    Assessment, AssessmentMethod, AssessmentStep, ClosingType, ContactMethod, Decision, Evaluation,
+    EvaluationKind, EvaluationMethod, EventKind, FollowUpMethod, GoalAttainment, InterventionKind,
+    MeetingKind, Provider, Referral, ReplyMode, ServicePlan, Strategy, SubPlan, SubPlanStatus,
+    TerminationGround,
+};
+pub use forms::{CaseForm, CaseMethod, FileCheck, MissingForm};
+pub use guards::CONSULTATIONS_PER_TOPIC;
+pub use number::CaseNumber;
+pub use state::{
+    CaseState, Closing, ClosingReason, DecisionRecord, ReferralRecord, SubPlanState, Submission,
+    Warning,
+};
+pub use types::{
+    age_in_full_years, china_date, china_offset, Actor, Channel, Client, ReferrerKind, Role,
+    Source, Stage,
+};
+
+/// The version of the stored history format ([`StoredCase`]).
+pub const HISTORY_FORMAT: u32 = 1;
+
+/// A case: its history and the state derived from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    history: Vec<RecordedEvent>,
+    state: CaseState,
+}
+
+/// What [`Case::apply`] reports for an accepted event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applied {
+    /// The event's sequence number.
+    pub seq: u64,
+    /// Its hash: the new chain head.
+    pub hash: String,
+    /// The stage after it.
+    pub stage: Stage,
+    /// Warnings recorded with it (e.g. `[consult-max-3]`).
+    pub warnings: Vec<Warning>,
+}
+
+/// A case history as stored: format version, case number, chain head and events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredCase {
+    /// The format version ([`HISTORY_FORMAT`]).
+    pub format: u32,
+    /// The case number (redundant with the first event, for indexing).
+    pub case_number: String,
+    /// The chain head: the last event's hash. Store it where the history's editors cannot.
+    pub head: String,
+    /// The events.
+    pub events: Vec<RecordedEvent>,
+}
+
+impl Case {
+    /// Starts a case from its first event, which must be [`EventKind::Received`].
+    ///
+    /// # Errors
+    /// [`CaseError::NotStarted`] for any other first event; [`CaseError::InvalidInput`] for a
+    /// missing client id, name or topic; [`CaseError::OutOfOrder`] when it is recorded before
+    /// it happened.
+    pub fn start(first: NewEvent) -> Result<Case, CaseError> {
+        let state = guards::start(&first)?;
+        let hash = chain::hash_event(
+            1,
+            &first.occurred_at,
+            &first.recorded_at,
+            &first.actor,
+            &first.event,
+            GENESIS_HASH,
+        );
+        Ok(Case {
+            history: vec![RecordedEvent {
+                seq: 1,
+                occurred_at: first.occurred_at,
+                recorded_at: first.recorded_at,
+                actor: first.actor,
+                event: first.event,
+                prev_hash: GENESIS_HASH.to_owned(),
+                hash,
+            }],
+            state,
+        })
+    }
+
+    /// Checks an event against the rules and, if every guard passes, appends it.
+    ///
+    /// # Errors
+    /// [`CaseError::Refused`] when a rule forbids the step (naming the rule),
+    /// [`CaseError::InvalidInput`] for a missing or malformed field, and
+    /// [`CaseError::OutOfOrder`] for timestamps out of order. On any error the case is
+    /// unchanged.
+    pub fn apply(&mut self, new: NewEvent) -> Result<Applied, CaseError> {
+        let seq = self.next_seq();
+        let case = self.state.case_number.to_string();
+        guards::check_times(
+            &case,
+            seq,
+            &new,
+            self.history.last().map(|e| &e.recorded_at),
+            Some(&self.state.received_at),
+        )?;
+        let mut next = self.state.clone();
+        let warnings = next.step(seq, &new)?;
+        let prev_hash = self.head().to_owned();
+        let hash = chain::hash_event(
+            seq,
+            &new.occurred_at,
+            &new.recorded_at,
+            &new.actor,
+            &new.event,
+            &prev_hash,
+        );
+        self.history.push(RecordedEvent {
+            seq,
+            occurred_at: new.occurred_at,
+            recorded_at: new.recorded_at,
+            actor: new.actor,
+            event: new.event,
+            prev_hash,
+            hash: hash.clone(),
+        });
+        self.state = next;
+        Ok(Applied {
+            seq,
+            hash,
+            stage: self.state.stage,
+            warnings,
+        })
+    }
+
+    /// Rebuilds a case from its recorded history, verifying the hash chain and every guard.
+    ///
+    /// # Errors
+    /// [`CaseError::NotStarted`] for an empty history or one not starting with `received`;
+    /// [`CaseError::Tampered`] naming the first event whose sequence number, link or hash
+    /// does not verify; and the first guard's refusal ([`CaseError::Refused`] and others)
+    /// for a history that breaks a rule.
+    pub fn replay(events: Vec<RecordedEvent>) -> Result<Case, CaseError> {
+        let case_name = match events.first().map(|e| &e.event) {
+            Some(EventKind::Received { case_number, .. }) => case_number.to_string(),
+            other => {
+                return Err(CaseError::NotStarted {
+                    first: other.map(EventKind::name),
+                })
+            }
+        };
+        // The whole chain first, so an edit is reported as tampering, not as whatever
+        // guard the edited event happens to break.
+        let mut prev = GENESIS_HASH;
+        for (i, e) in events.iter().enumerate() {
+            let seq = u64::try_from(i).unwrap_or(u64::MAX).saturating_add(1);
+            verify_link(&case_name, e, seq, prev)?;
+            if e.computed_hash() != e.hash {
+                return Err(tampered(
+                    &case_name,
+                    seq,
+                    "its content does not match its hash (it was edited)",
+                ));
+            }
+            prev = &e.hash;
+        }
+        let mut iter = events.into_iter().map(split);
+        let Some(first) = iter.next() else {
+            return Err(CaseError::NotStarted { first: None });
+        };
+        let mut case = Case::start(first)?;
+        for new in iter {
+            case.apply(new)?;
+        }
+        Ok(case)
+    }
+
+    /// [`Case::replay`], then checks that the history ends at the chain head the platform
+    /// stored beside it, which detects truncation, appending and a recomputed chain.
+    ///
+    /// # Errors
+    /// As [`Case::replay`], and [`CaseError::HeadMismatch`].
+    pub fn replay_verified(events: Vec<RecordedEvent>, head: &str) -> Result<Case, CaseError> {
+        let case = Case::replay(events)?;
+        if case.head() != head {
+            return Err(CaseError::HeadMismatch {
+                case: case.state.case_number.to_string(),
+                expected: head.to_owned(),
+                found: case.head().to_owned(),
+            });
+        }
+        Ok(case)
+    }
+
+    /// The history, oldest first.
+    pub fn history(&self) -> &[RecordedEvent] {
+        &self.history
+    }
+
+    /// The state derived from the history.
+    pub fn state(&self) -> &CaseState {
+        &self.state
+    }
+
+    /// The case number.
+    pub fn number(&self) -> &CaseNumber {
+        &self.state.case_number
+    }
+
+    /// The current stage.
+    pub fn stage(&self) -> Stage {
+        self.state.stage
+    }
+
+    /// The chain head: the last event's hash. Store it beside the history.
+    pub fn head(&self) -> &str {
+        self.history
+            .last()
+            .map_or(GENESIS_HASH, |e| e.hash.as_str())
+    }
+
+    fn next_seq(&self) -> u64 {
+        u64::try_from(self.history.len())
+            .unwrap_or(u64::MAX)
+            .saturating_add(1)
+    }
+
+    /// What the case file holds and which required forms are missing by now
+    /// (`[case-file-forms]`, `[records-required]`).
+    pub fn file_check(&self) -> FileCheck {
+        let s = &self.state;
+        let closing_report_due = s.closing.as_ref().is_some_and(|c| {
+            s.reached.contains(&Stage::Opened)
+                && (s.stage == Stage::Closed
+                    || s.stage == Stage::FollowUp
+                    || matches!(c.reason, ClosingReason::Terminated { .. }))
+        });
+        forms::check(&forms::FileFacts {
+            stage: s.stage,
+            reached: &s.reached,
+            forms: &s.forms,
+            referred_in: matches!(s.source, Source::ReferredIn { .. }),
+            declined_referral: s.reached.contains(&Stage::ReferralDeclined),
+            consultations: s.consultations.values().sum(),
+            has_sub_plans: !s.sub_plans.is_empty(),
+            referred_out: !s.referrals_out.is_empty(),
+            goal_achieved: matches!(
+                s.closing.as_ref().map(|c| &c.reason),
+                Some(ClosingReason::Type {
+                    closing_type: ClosingType::GoalAchieved
+                })
+            ),
+            closing_report_due,
+        })
+    }
+
+    /// The stored form of the history.
+    pub fn to_stored(&self) -> StoredCase {
+        StoredCase {
+            format: HISTORY_FORMAT,
+            case_number: self.state.case_number.to_string(),
+            head: self.head().to_owned(),
+            events: self.history.clone(),
+        }
+    }
+
+    /// The history as JSON ([`StoredCase`]).
+    ///
+    /// # Errors
+    /// [`CaseError::Malformed`] if serialisation fails (it does not for valid cases).
+    pub fn to_json(&self) -> Result<String, CaseError> {
+        serde_json::to_string(&self.to_stored()).map_err(|e| CaseError::Malformed {
+            reason: e.to_string(),
+        })
+    }
+
+    /// Reads a stored history from JSON, verifying its chain against the stored head and
+    /// replaying every guard.
+    ///
+    /// # Errors
+    /// [`CaseError::Malformed`] for invalid JSON or missing fields,
+    /// [`CaseError::UnknownEventKind`] for an event type this library does not know,
+    /// [`CaseError::UnsupportedFormat`] for a newer format, and every error of
+    /// [`Case::replay_verified`].
+    pub fn from_json(json: &str) -> Result<Case, CaseError> {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
+        let format = value
+            .get("format")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| CaseError::Malformed {
+                reason: "missing field `format`".to_owned(),
+            })?;
+        if format != u64::from(HISTORY_FORMAT) {
+            return Err(CaseError::UnsupportedFormat {
+                format: u32::try_from(format).unwrap_or(u32::MAX),
+                supported: HISTORY_FORMAT,
+            });
+        }
+        check_event_kinds(value.get("events"))?;
+        let stored: StoredCase = serde_json::from_value(value).map_err(malformed)?;
+        Case::replay_verified(stored.events, &stored.head)
+    }
+}
+
+impl Serialize for Case {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_stored().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Case {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let stored = StoredCase::deserialize(deserializer)?;
+        if stored.format != HISTORY_FORMAT {
+            return Err(serde::de::Error::custom(CaseError::UnsupportedFormat {
+                format: stored.format,
+                supported: HISTORY_FORMAT,
+            }));
+        }
+        Case::replay_verified(stored.events, &stored.head).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Parses one event to be recorded from JSON, with typed errors for unknown event types.
+///
+/// # Errors
+/// [`CaseError::UnknownEventKind`] or [`CaseError::Malformed`].
+pub fn new_event_from_json(json: &str) -> Result<NewEvent, CaseError> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
+    check_event_kind(value.get("event"))?;
+    serde_json::from_value(value).map_err(malformed)
+}
+
+/// How many consultations `client_id` has had on `topic` across `cases`, the count
+/// `[consult-max-3]` limits (normally to [`CONSULTATIONS_PER_TOPIC`]). Core keeps no state
+/// across cases: the caller passes the client's histories.
+pub fn consultation_count<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    client_id: &str,
+    topic: &str,
+) -> u32 {
+    cases
+        .into_iter()
+        .filter(|c| c.state.client.id == client_id)
+        .filter_map(|c| c.state.consultations.get(topic))
+        .sum()
+}
+
+fn malformed(e: serde_json::Error) -> CaseError {
+    CaseError::Malformed {
+        reason: e.to_string(),
+    }
+}
+
+fn check_event_kinds(events: Option<&serde_json::Value>) -> Result<(), CaseError> {
+    if let Some(serde_json::Value::Array(items)) = events {
+        for item in items {
+            check_event_kind(item.get("event"))?;
+        }
+    }
+    Ok(())
+}
+
+fn check_event_kind(event: Option<&serde_json::Value>) -> Result<(), CaseError> {
+    if let Some(kind) = event
+        .and_then(|e| e.get("type"))
+        .and_then(serde_json::Value::as_str)
+    {
+        if !EventKind::KINDS.contains(&kind) {
+            return Err(CaseError::UnknownEventKind {
+                kind: kind.to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn tampered(case: &str, seq: u64, reason: &str) -> CaseError {
+    CaseError::Tampered {
+        case: case.to_owned(),
+        seq,
+        reason: reason.to_owned(),
+    }
+}
+
+fn verify_link(
+    case: &str,
+    e: &RecordedEvent,
+    expected_seq: u64,
+    prev: &str,
+) -> Result<(), CaseError> {
+    if e.seq != expected_seq {
+        return Err(tampered(
+            case,
+            expected_seq,
+            &format!(
+                "found sequence number {} where {expected_seq} belongs (an event was inserted, removed or moved)",
+                e.seq
+            ),
+        ));
+    }
+    if e.prev_hash != prev {
+        return Err(tampered(
+            case,
+            expected_seq,
+            "its link to the previous event does not match (an event was inserted, removed, moved or edited before it)",
+        ));
+    }
+    Ok(())
+}
+
+fn split(e: RecordedEvent) -> NewEvent {
+    NewEvent {
+        occurred_at: e.occurred_at,
+        recorded_at: e.recorded_at,
+        actor: e.actor,
+        event: e.event,
+    }
+}

@@ -1,0 +1,155 @@
+//! Case numbers (个案编号) per agency and year, e.g. `SZ-2026-0007` (`[case-numbering]`).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::CaseError;
+
+/// A case number: agency code, year and serial, written `SZ-2026-0007`.
+///
+/// Numbering is deterministic and keeps no hidden state: [`CaseNumber::next`] takes the
+/// numbers already issued and returns the next one for an agency and year.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CaseNumber {
+    agency: String,
+    year: i32,
+    serial: u32,
+}
+
+impl CaseNumber {
+    /// A case number from its parts.
+    ///
+    /// # Errors
+    /// [`CaseError::InvalidInput`] unless the agency code is 1–16 ASCII capital letters or
+    /// digits, the year is 2000–2999 and the serial is at least 1.
+    ///
+    /// # Example
+    /// ```
+    /// use shegong::case::CaseNumber;
+    /// assert_eq!(CaseNumber::new("SZ", 2026, 7)?.to_string(), "SZ-2026-0007");
+    /// # Ok::<(), shegong::case::CaseError>(())
+    /// ```
+    pub fn new(agency: impl Into<String>, year: i32, serial: u32) -> Result<CaseNumber, CaseError> {
+        let agency = agency.into();
+        let bad = |reason: String| {
+            CaseError::invalid("", "case_number", format!("{reason} [case-numbering]"))
+        };
+        if agency.is_empty()
+            || agency.len() > 16
+            || !agency
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        {
+            return Err(bad(format!(
+                "agency code {agency:?} must be 1-16 capital letters or digits"
+            )));
+        }
+        if !(2000..=2999).contains(&year) {
+            return Err(bad(format!("year {year} is not a plausible case year")));
+        }
+        if serial == 0 {
+            return Err(bad("serial numbers start at 1".to_owned()));
+        }
+        Ok(CaseNumber {
+            agency,
+            year,
+            serial,
+        })
+    }
+
+    /// The next number for `agency` and `year`: one more than the highest serial among
+    /// `issued` for that agency and year, or 1.
+    ///
+    /// # Errors
+    /// As [`CaseNumber::new`].
+    ///
+    /// # Example
+    /// ```
+    /// use shegong::case::CaseNumber;
+    /// let issued: Vec<CaseNumber> = ["SZ-2026-0006", "SZ-2025-0040", "HZ-2026-0099"]
+    ///     .iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
+    /// assert_eq!(CaseNumber::next("SZ", 2026, &issued)?.to_string(), "SZ-2026-0007");
+    /// assert_eq!(CaseNumber::next("SZ", 2027, &issued)?.to_string(), "SZ-2027-0001");
+    /// # Ok::<(), shegong::case::CaseError>(())
+    /// ```
+    pub fn next<'a>(
+        agency: &str,
+        year: i32,
+        issued: impl IntoIterator<Item = &'a CaseNumber>,
+    ) -> Result<CaseNumber, CaseError> {
+        let highest = issued
+            .into_iter()
+            .filter(|n| n.agency == agency && n.year == year)
+            .map(|n| n.serial)
+            .max()
+            .unwrap_or(0);
+        CaseNumber::new(agency, year, highest.saturating_add(1))
+    }
+
+    /// The agency code.
+    pub fn agency(&self) -> &str {
+        &self.agency
+    }
+
+    /// The year of the case.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The serial within the agency and year.
+    pub fn serial(&self) -> u32 {
+        self.serial
+    }
+}
+
+impl fmt::Display for CaseNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}-{:04}", self.agency, self.year, self.serial)
+    }
+}
+
+impl FromStr for CaseNumber {
+    type Err = CaseError;
+
+    fn from_str(s: &str) -> Result<CaseNumber, CaseError> {
+        let bad = || {
+            CaseError::invalid(
+                "",
+                "case_number",
+                format!("{s:?} is not a case number like \"SZ-2026-0007\" [case-numbering]"),
+            )
+        };
+        let mut parts = s.split('-');
+        let (Some(agency), Some(year), Some(serial), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        if year.len() != 4 || serial.len() < 4 || !serial.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let year = year.parse().map_err(|_| bad())?;
+        let serial = serial.parse().map_err(|_| bad())?;
+        let number = CaseNumber::new(agency, year, serial)?;
+        // One number, one spelling: "SZ-2026-00007" is refused rather than read as 0007.
+        if number.to_string() != s {
+            return Err(bad());
+        }
+        Ok(number)
+    }
+}
+
+impl Serialize for CaseNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for CaseNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}

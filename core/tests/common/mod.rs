@@ -1,0 +1,285 @@
+//! Builders shared by the case tests: actors, events and a happy-path case.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use shegong::case::*;
+
+pub fn t(s: &str) -> DateTime<FixedOffset> {
+    let full = if s.len() == 10 {
+        format!("{s}T10:00:00+08:00")
+    } else {
+        s.to_owned()
+    };
+    DateTime::parse_from_rfc3339(&full).unwrap()
+}
+
+pub fn worker() -> Actor {
+    Actor::new("w-li", Role::Worker)
+}
+pub fn worker2() -> Actor {
+    Actor::new("w-chen", Role::Worker)
+}
+pub fn supervisor() -> Actor {
+    Actor::new("s-zhang", Role::FirstLineSupervisor)
+}
+pub fn lead() -> Actor {
+    Actor::new("l-zhou", Role::ProjectLead)
+}
+pub fn client_actor() -> Actor {
+    Actor::new("c-1", Role::Client)
+}
+pub fn guardian_actor() -> Actor {
+    Actor::new("g-1", Role::Guardian)
+}
+
+/// An event that happened and was recorded at `at`.
+pub fn ev(at: &str, actor: Actor, event: EventKind) -> NewEvent {
+    NewEvent {
+        occurred_at: t(at),
+        recorded_at: t(at),
+        actor,
+        event,
+    }
+}
+
+pub fn client(birth: Option<(i32, u32, u32)>) -> Client {
+    Client {
+        id: "c-1".into(),
+        name: "王阿姨".into(),
+        date_of_birth: birth.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+    }
+}
+
+pub fn received_with(source: Source, birth: Option<(i32, u32, u32)>) -> EventKind {
+    EventKind::Received {
+        case_number: "SZ-2026-0007".parse().unwrap(),
+        client: client(birth),
+        source,
+        channel: Channel::InPerson,
+        topic: "居家养老".into(),
+    }
+}
+
+pub fn received() -> EventKind {
+    received_with(Source::Voluntary, Some((1950, 5, 1)))
+}
+
+pub fn referred_in() -> EventKind {
+    received_with(
+        Source::ReferredIn {
+            referrer: "街道办".into(),
+            referrer_kind: ReferrerKind::Agency,
+        },
+        Some((1950, 5, 1)),
+    )
+}
+
+pub fn consent(id: &str, capacity: ConsentCapacity, purpose: ConsentPurpose) -> EventKind {
+    EventKind::ConsentGiven {
+        consent: Consent {
+            id: id.into(),
+            given_by: "王阿姨".into(),
+            capacity,
+            purpose,
+            scope: "个案服务".into(),
+        },
+    }
+}
+
+pub fn service_consent() -> EventKind {
+    consent(
+        "k-service",
+        ConsentCapacity::Client,
+        ConsentPurpose::Service,
+    )
+}
+
+pub fn assessment() -> EventKind {
+    EventKind::AssessmentCompleted {
+        assessment: Assessment {
+            steps: AssessmentStep::REQUIRED.to_vec(),
+            methods: vec![
+                AssessmentMethod::FamilyStructureDiagram,
+                AssessmentMethod::EcoMap,
+            ],
+            problem: "独居、社会支持不足".into(),
+            report: "预估报告".into(),
+        },
+    }
+}
+
+pub fn plan() -> ServicePlan {
+    ServicePlan {
+        goals: vec!["三个月内建立每周两次的邻里探访".into()],
+        targets: vec!["社会隔离".into()],
+        strategies: vec!["整合社区资源".into()],
+        collaborators: vec!["社区居委会".into()],
+        timetable: vec!["第1-4周：建立关系".into()],
+        client_participated: true,
+        agreement_signed: true,
+    }
+}
+
+pub fn outcome_evaluation() -> EventKind {
+    EventKind::EvaluationRecorded {
+        evaluation: Evaluation {
+            kind: EvaluationKind::Outcome,
+            methods: vec![
+                EvaluationMethod::GoalAttainment,
+                EvaluationMethod::ClientSatisfaction,
+            ],
+            goals_attained: Some(GoalAttainment {
+                attained: 1,
+                total: 1,
+            }),
+            summary: "目标达成".into(),
+        },
+    }
+}
+
+pub fn session(summary: &str) -> EventKind {
+    EventKind::Met {
+        kind: MeetingKind::Session,
+        summary: summary.into(),
+    }
+}
+
+pub fn approved() -> Decision {
+    Decision::Approved {
+        comments: String::new(),
+    }
+}
+
+/// The happy path of a voluntary case, one event per step, in order.
+pub fn happy_path() -> Vec<NewEvent> {
+    vec![
+        ev("2026-03-02T09:00:00+08:00", worker(), received()),
+        ev(
+            "2026-03-02T10:00:00+08:00",
+            worker(),
+            EventKind::ConsultationHeld {
+                topic: String::new(),
+                summary: "咨询面谈".into(),
+            },
+        ),
+        ev(
+            "2026-03-03T09:00:00+08:00",
+            worker(),
+            EventKind::IntakeAccepted {
+                summary: "接案".into(),
+            },
+        ),
+        ev(
+            "2026-03-03T09:30:00+08:00",
+            client_actor(),
+            service_consent(),
+        ),
+        ev(
+            "2026-03-03T10:00:00+08:00",
+            worker(),
+            EventKind::Opened {
+                summary: "开案".into(),
+            },
+        ),
+        ev(
+            "2026-03-05",
+            worker(),
+            EventKind::OpeningSubmitted {
+                supervisor: "s-zhang".into(),
+            },
+        ),
+        ev(
+            "2026-03-06",
+            supervisor(),
+            EventKind::OpeningDecided {
+                decision: approved(),
+            },
+        ),
+        ev("2026-03-10", worker(), session("首次会谈")),
+        ev("2026-03-12", worker(), assessment()),
+        ev(
+            "2026-03-16",
+            worker(),
+            EventKind::PlanAgreed { plan: plan() },
+        ),
+        ev(
+            "2026-03-17",
+            worker(),
+            EventKind::InterventionStarted {
+                kind: InterventionKind::Direct,
+                strategies: vec![Strategy::IntegrateResources],
+            },
+        ),
+        ev("2026-03-24", worker(), session("第二次会谈")),
+        ev("2026-04-20", worker(), outcome_evaluation()),
+        ev(
+            "2026-04-21",
+            client_actor(),
+            EventKind::ClientEvaluationReceived {
+                summary: "满意".into(),
+            },
+        ),
+        ev(
+            "2026-04-23",
+            worker(),
+            EventKind::ClosingReportSubmitted {
+                to: Role::FirstLineSupervisor,
+                summary: "结案报告".into(),
+            },
+        ),
+        ev(
+            "2026-04-24",
+            supervisor(),
+            EventKind::ClosingDecided {
+                decision: approved(),
+            },
+        ),
+        ev(
+            "2026-05-20",
+            worker(),
+            EventKind::FollowedUp {
+                method: FollowUpMethod::Phone,
+                summary: "电话跟进".into(),
+            },
+        ),
+    ]
+}
+
+/// A case built from the first `n` events of the happy path.
+pub fn case_after(n: usize) -> Case {
+    let mut events = happy_path().into_iter().take(n);
+    let mut case = Case::start(events.next().unwrap()).unwrap();
+    for e in events {
+        case.apply(e).unwrap();
+    }
+    case
+}
+
+/// A case at a stage of the happy path.
+pub fn case_at(stage: Stage) -> Case {
+    let n = match stage {
+        Stage::Consultation => 2,
+        Stage::Intake => 4,
+        Stage::Opened => 9,
+        Stage::Planned => 10,
+        Stage::Intervening => 12,
+        Stage::Evaluating => 13,
+        Stage::Closing => 14,
+        Stage::Closed => 16,
+        Stage::FollowUp => 17,
+        other => panic!("no happy-path case at {other:?}"),
+    };
+    let case = case_after(n);
+    assert_eq!(case.stage(), stage);
+    case
+}
+
+/// Applies and expects a refusal by `rule`, checking the case did not change.
+pub fn refused(case: &mut Case, e: NewEvent, rule: &str) -> CaseError {
+    let before = case.clone();
+    let err = case.apply(e).unwrap_err();
+    assert_eq!(err.rule_id(), Some(rule), "{err}");
+    assert_eq!(*case, before, "a refused event changed the case");
+    err
+}
