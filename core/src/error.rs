@@ -1,7 +1,9 @@
 //! The crate-wide error: every module's error rolled into one.
 
+use crate::activity::ActivityError;
 use crate::calendar::CalendarError;
 use crate::case::CaseError;
+use crate::deadline::DeadlineError;
 
 /// Any error of the library. Each variant wraps a module's error; [`Error::rule_id`] names
 /// the domain rule that refused, when one did.
@@ -14,6 +16,12 @@ pub enum Error {
     /// A case refused an event or a history.
     #[error(transparent)]
     Case(#[from] CaseError),
+    /// A rule set could not be used.
+    #[error(transparent)]
+    Deadline(#[from] DeadlineError),
+    /// An activity refused an event.
+    #[error(transparent)]
+    Activity(#[from] ActivityError),
 }
 
 impl Error {
@@ -22,6 +30,8 @@ impl Error {
         match self {
             Error::Calendar(e) => e.code(),
             Error::Case(e) => e.code(),
+            Error::Deadline(e) => e.code(),
+            Error::Activity(e) => e.code(),
         }
     }
 
@@ -30,6 +40,8 @@ impl Error {
         match self {
             Error::Calendar(e) => e.rule_id(),
             Error::Case(e) => e.rule_id(),
+            Error::Deadline(_) => None,
+            Error::Activity(e) => e.rule_id(),
         }
     }
 }

@@ -8,6 +8,8 @@
 //! Modules:
 //! - [`calendar`]: China's official working-day calendar (工作日, 调休), 2004–2026.
 //! - [`case`]: the case life cycle (个案), a guarded, event-sourced, tamper-evident history.
+//! - [`deadline`]: time limits as data, and the obligations they raise, explained.
+//! - [`activity`]: group work (小组) and community activities (社区活动).
 //!
 //! Every rule carries a stable ID from the project's domain specification, such as
 //! `[calendar-workdays]`; errors and explanations name it.
@@ -15,12 +17,15 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod activity;
 pub mod calendar;
 pub mod case;
+pub mod deadline;
 mod error;
 
 pub use calendar::Calendar;
 pub use case::Case;
+pub use deadline::{Obligation, RuleSet};
 pub use error::{Error, Result};
 
 // The README's Rust examples are compiled and run as doctests, so they cannot go stale.

@@ -14,15 +14,9 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::*;
 use serde_json::{json, Value};
 use shegong::case::*;
-
-fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/case")
-}
 
 struct Scenario {
     name: &'static str,
@@ -361,26 +355,18 @@ fn all_vectors() -> Vec<(String, Value)> {
 
 #[test]
 fn vectors_are_current() {
-    let update = std::env::var_os("UPDATE_VECTORS").is_some();
-    std::fs::create_dir_all(dir()).unwrap();
     for (file, value) in all_vectors() {
-        let text = serde_json::to_string_pretty(&value).unwrap() + "\n";
-        let path = dir().join(&file);
-        if update {
-            std::fs::write(&path, &text).unwrap();
-        } else {
-            let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-            assert!(on_disk == text, "tests/vectors/case/{file} is stale: run `UPDATE_VECTORS=1 cargo test --test case_vectors`");
-        }
+        common::vectors::check_or_update("case", &file, &value);
     }
 }
 
 #[test]
 fn vectors_replay() {
+    if std::env::var_os("UPDATE_VECTORS").is_some() {
+        return; // the files are being rewritten by the test above
+    }
     let mut files = 0;
-    for entry in std::fs::read_dir(dir()).unwrap() {
-        let path = entry.unwrap().path();
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for (path, v) in common::vectors::read_all("case") {
         assert_eq!(v["format"], 1);
         files += 1;
         match v["kind"].as_str().unwrap() {
@@ -391,7 +377,7 @@ fn vectors_replay() {
                 for step in &steps[1..] {
                     let e = new_event_from_json(&step["event"].to_string()).unwrap();
                     let got = expect_of(&case.apply(e));
-                    assert_eq!(got, step["expect"], "{}", path.display());
+                    assert_eq!(got, step["expect"], "{path}");
                 }
                 assert_eq!(json!(case.stage()), v["final"]["stage"]);
                 assert_eq!(json!(case.head()), v["final"]["head"]);
@@ -404,7 +390,7 @@ fn vectors_replay() {
                             json!({ "outcome": "error", "code": e.code(), "rule": e.rule_id(), "message": e.to_string() })
                         }
                     };
-                    assert_eq!(got, h["expect"], "{} / {}", path.display(), h["name"]);
+                    assert_eq!(got, h["expect"], "{path} / {}", h["name"]);
                 }
             }
             other => panic!("unknown vector kind {other}"),

@@ -323,13 +323,16 @@ impl EventKind {
     }
 
     /// Whether the event is a real contact with the client, which restarts the no-contact
-    /// clock (`[terminate-no-contact-3m]`): receiving the application, a consultation, a
-    /// meeting, a contact, a follow-up. Edits, notes and failed attempts are not.
+    /// clock (`[terminate-no-contact-3m]`): receiving the application, a consultation,
+    /// opening (the consent is signed with the client), a meeting, a contact, a follow-up.
+    /// Edits, notes and failed attempts are not.
     pub fn is_contact(&self) -> bool {
         matches!(
             self,
             EventKind::Received { .. }
                 | EventKind::ConsultationHeld { .. }
+                | EventKind::Opened { .. }
+                | EventKind::Reopened { .. }
                 | EventKind::Met { .. }
                 | EventKind::Contacted { .. }
                 | EventKind::FollowedUp { .. }

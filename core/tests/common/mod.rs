@@ -1,6 +1,10 @@
-//! Builders shared by the case tests: actors, events and a happy-path case.
+//! Builders shared by the tests: actors, events, a happy-path case, activities.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod activity;
+pub mod random;
+pub mod vectors;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use shegong::case::*;
