@@ -1,9 +1,11 @@
 //! The crate-wide error: every module's error rolled into one.
 
 use crate::activity::ActivityError;
+use crate::assessment::AssessmentError;
 use crate::calendar::CalendarError;
 use crate::case::CaseError;
 use crate::deadline::DeadlineError;
+use crate::identity::IdentityError;
 
 /// Any error of the library. Each variant wraps a module's error; [`Error::rule_id`] names
 /// the domain rule that refused, when one did.
@@ -22,6 +24,12 @@ pub enum Error {
     /// An activity refused an event.
     #[error(transparent)]
     Activity(#[from] ActivityError),
+    /// A record is invalid.
+    #[error(transparent)]
+    Assessment(#[from] AssessmentError),
+    /// An ID number or phone number is invalid.
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
 }
 
 impl Error {
@@ -32,6 +40,8 @@ impl Error {
             Error::Case(e) => e.code(),
             Error::Deadline(e) => e.code(),
             Error::Activity(e) => e.code(),
+            Error::Assessment(e) => e.code(),
+            Error::Identity(e) => e.code(),
         }
     }
 
@@ -42,6 +52,7 @@ impl Error {
             Error::Case(e) => e.rule_id(),
             Error::Deadline(_) => None,
             Error::Activity(e) => e.rule_id(),
+            Error::Assessment(_) | Error::Identity(_) => None,
         }
     }
 }

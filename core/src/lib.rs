@@ -10,6 +10,9 @@
 //! - [`case`]: the case life cycle (个案), a guarded, event-sourced, tamper-evident history.
 //! - [`deadline`]: time limits as data, and the obligations they raise, explained.
 //! - [`activity`]: group work (小组) and community activities (社区活动).
+//! - [`assessment`]: needs-assessment and service records, their labels and sensitivity.
+//! - [`identity`]: resident ID numbers and phone numbers, validated and masked.
+//! - [`triage`]: priority ordering of a worklist and routing to service tiers.
 //!
 //! Every rule carries a stable ID from the project's domain specification, such as
 //! `[calendar-workdays]`; errors and explanations name it.
@@ -18,10 +21,14 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod activity;
+pub mod assessment;
 pub mod calendar;
 pub mod case;
 pub mod deadline;
 mod error;
+pub mod identity;
+mod labels;
+pub mod triage;
 
 pub use calendar::Calendar;
 pub use case::Case;

@@ -4,6 +4,7 @@
 
 pub mod activity;
 pub mod random;
+pub mod records;
 pub mod vectors;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
