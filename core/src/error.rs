@@ -5,7 +5,9 @@ use crate::assessment::AssessmentError;
 use crate::calendar::CalendarError;
 use crate::case::CaseError;
 use crate::deadline::DeadlineError;
+use crate::groups::GroupError;
 use crate::identity::IdentityError;
+use crate::volunteer::VolunteerError;
 
 /// Any error of the library. Each variant wraps a module's error; [`Error::rule_id`] names
 /// the domain rule that refused, when one did.
@@ -30,6 +32,12 @@ pub enum Error {
     /// An ID number or phone number is invalid.
     #[error(transparent)]
     Identity(#[from] IdentityError),
+    /// A volunteer, agreement or roster refused a step.
+    #[error(transparent)]
+    Volunteer(#[from] VolunteerError),
+    /// A service group refused a step.
+    #[error(transparent)]
+    Group(#[from] GroupError),
 }
 
 impl Error {
@@ -42,6 +50,8 @@ impl Error {
             Error::Activity(e) => e.code(),
             Error::Assessment(e) => e.code(),
             Error::Identity(e) => e.code(),
+            Error::Volunteer(e) => e.code(),
+            Error::Group(e) => e.code(),
         }
     }
 
@@ -53,6 +63,8 @@ impl Error {
             Error::Deadline(_) => None,
             Error::Activity(e) => e.rule_id(),
             Error::Assessment(_) | Error::Identity(_) => None,
+            Error::Volunteer(e) => e.rule_id(),
+            Error::Group(e) => e.rule_id(),
         }
     }
 }

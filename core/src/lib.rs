@@ -13,6 +13,9 @@
 //! - [`assessment`]: needs-assessment and service records, their labels and sensitivity.
 //! - [`identity`]: resident ID numbers and phone numbers, validated and masked.
 //! - [`triage`]: priority ordering of a worklist and routing to service tiers.
+//! - [`volunteer`]: volunteers, confidentiality agreements, shifts and service hours.
+//! - [`access`]: who may see which field of which record, and redacted views.
+//! - [`groups`]: online service groups, membership and nicknames.
 //!
 //! Every rule carries a stable ID from the project's domain specification, such as
 //! `[calendar-workdays]`; errors and explanations name it.
@@ -20,15 +23,18 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod access;
 pub mod activity;
 pub mod assessment;
 pub mod calendar;
 pub mod case;
 pub mod deadline;
 mod error;
+pub mod groups;
 pub mod identity;
 mod labels;
 pub mod triage;
+pub mod volunteer;
 
 pub use calendar::Calendar;
 pub use case::Case;

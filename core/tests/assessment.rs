@@ -102,6 +102,59 @@ fn every_field_is_labelled_and_tagged() {
     }
 }
 
+// A field is an identifier (masked for all but workers) exactly when it holds a phone or ID number.
+#[test]
+fn identifier_fields_are_the_phone_and_id_fields() {
+    fn refs(schema: &Value, defs: &Value, prefix: &str, out: &mut BTreeSet<String>) {
+        let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+            return;
+        };
+        for (name, sub) in props {
+            let path = format!("{prefix}{name}");
+            let text = sub.to_string();
+            if text.contains("#/$defs/Phone") || text.contains("#/$defs/IdNumber") {
+                out.insert(path.clone());
+            }
+            let target = sub
+                .get("$ref")
+                .or_else(|| sub.get("anyOf").and_then(|a| a[0].get("$ref")))
+                .and_then(Value::as_str);
+            if let Some(r) = target {
+                refs(
+                    &defs[r.trim_start_matches("#/$defs/")],
+                    defs,
+                    &format!("{path}."),
+                    out,
+                );
+            }
+            if let Some(r) = sub
+                .get("items")
+                .and_then(|i| i.get("$ref"))
+                .and_then(Value::as_str)
+            {
+                refs(
+                    &defs[r.trim_start_matches("#/$defs/")],
+                    defs,
+                    &format!("{path}[]."),
+                    out,
+                );
+            }
+        }
+    }
+    for kind in RecordKind::ALL {
+        let schema = kind.json_schema();
+        let mut expected = BTreeSet::new();
+        refs(&schema, &schema["$defs"], "", &mut expected);
+        let listed: BTreeSet<String> = kind
+            .fields()
+            .iter()
+            .filter(|f| f.identifier)
+            .map(|f| f.path.to_owned())
+            .collect();
+        assert_eq!(listed, expected, "{kind:?}");
+    }
+}
+
 // Every enum value that appears in a record has a Chinese label.
 #[test]
 fn every_enum_value_has_a_chinese_label() {
@@ -115,6 +168,7 @@ fn every_enum_value_has_a_chinese_label() {
         ("CareNeed", CareNeed::LABELS),
         ("SupportNeed", SupportNeed::LABELS),
         ("ConsultationCategory", ConsultationCategory::LABELS),
+        ("VolunteerKind", shegong::volunteer::VolunteerKind::LABELS),
     ]);
     let mut seen = BTreeSet::new();
     for kind in RecordKind::ALL {

@@ -35,6 +35,9 @@ pub struct FieldInfo {
     /// a specific identity, makes every personal field sensitive too
     /// ([`FieldInfo::effective_sensitivity`]).
     pub sensitivity: &'static [Sensitivity],
+    /// Whether the field holds a phone or ID number: masked for anyone but social workers
+    /// and supervisors, even where the field may be seen.
+    pub identifier: bool,
 }
 
 impl FieldInfo {
@@ -63,7 +66,9 @@ impl FieldInfo {
     }
 }
 
-use Sensitivity::{FinancialAccount as F, Health as H, Religion as R, Whereabouts as W};
+use Sensitivity::{
+    FinancialAccount as F, Health as H, IdentityNumber as I, Religion as R, Whereabouts as W,
+};
 
 const fn f(
     path: &'static str,
@@ -76,6 +81,23 @@ const fn f(
         zh,
         personal,
         sensitivity,
+        identifier: false,
+    }
+}
+
+/// A phone or ID-number field.
+const fn id(
+    path: &'static str,
+    zh: &'static str,
+    personal: bool,
+    sensitivity: &'static [Sensitivity],
+) -> FieldInfo {
+    FieldInfo {
+        path,
+        zh,
+        personal,
+        sensitivity,
+        identifier: true,
     }
 }
 
@@ -97,18 +119,18 @@ pub static HOUSEHOLD_PROFILE: &[FieldInfo] = &[
     ),
     f("religion", "宗教信仰", true, &[R]),
     f("political_status", "政治面貌", true, &[]),
-    f("contact", "联系方式", true, &[]),
+    id("contact", "联系方式", true, &[]),
     f("hobbies", "特长爱好", true, &[]),
     f("willing_to_volunteer", "志愿服务意愿", true, &[]),
     f("direct_relatives", "主要直系亲属", true, &[]),
     f("direct_relatives[].name", "姓名", true, &[]),
     f("direct_relatives[].relation", "关系", true, &[]),
-    f("direct_relatives[].contact", "联系方式", true, &[]),
+    id("direct_relatives[].contact", "联系方式", true, &[]),
     f("direct_relatives[].interaction", "互动情况", true, &[]),
     f("collateral_relatives", "主要旁系亲属", true, &[]),
     f("collateral_relatives[].name", "姓名", true, &[]),
     f("collateral_relatives[].relation", "关系", true, &[]),
-    f("collateral_relatives[].contact", "联系方式", true, &[]),
+    id("collateral_relatives[].contact", "联系方式", true, &[]),
     f("collateral_relatives[].interaction", "互动情况", true, &[]),
     f("welfare_received", "已享受的福利政策", true, &[]),
     f("difficulties", "面临的困境", true, &[]),
@@ -123,12 +145,12 @@ pub static SERVICE_RECORD: &[FieldInfo] = &[
     f("client_name", "服务对象姓名", true, &[]),
     f("gender", "性别", true, &[]),
     f("age", "年龄", true, &[]),
-    f("phone", "联系电话", true, &[]),
+    id("phone", "联系电话", true, &[]),
     f("community", "所属社区", true, &[]),
     f("address", "居住地址", true, &[W]),
     f("emergency_contact", "紧急联系人及电话", true, &[]),
     f("emergency_contact.name", "紧急联系人", true, &[]),
-    f("emergency_contact.phone", "紧急联系人电话", true, &[]),
+    id("emergency_contact.phone", "紧急联系人电话", true, &[]),
     f("concerns", "诉求情况", true, &[]),
     f("concerns.emotion", "情绪", true, &[H]),
     f("concerns.medical", "医疗", true, &[H]),
@@ -160,11 +182,11 @@ pub static CONSULTATION_RECORD: &[FieldInfo] = &[
     f("gender", "性别", true, &[]),
     f("age", "年龄", true, &[]),
     f("address", "居住地址", true, &[W]),
-    f("phone", "联系电话", true, &[]),
+    id("phone", "联系电话", true, &[]),
     f("category", "咨询类别", true, &[H]),
     f("category_other", "咨询类别·其他", true, &[H]),
     f("server_name", "服务人员", false, &[]),
-    f("server_phone", "服务人员联系方式", false, &[]),
+    id("server_phone", "服务人员联系方式", false, &[]),
     f("recorder", "记录员（微信群秘书）", false, &[]),
     f("items", "咨询内容", true, &[H]),
     f("items[].number", "序号", false, &[]),
@@ -190,7 +212,7 @@ pub static MEDICAL_VOLUNTEER_RECORD: &[FieldInfo] = &[
     f("previous_treatment_count", "曾治疗次数", true, &[H]),
     f("emergency_contact", "紧急联系人", true, &[]),
     f("emergency_contact.name", "紧急联系人", true, &[]),
-    f("emergency_contact.phone", "联系电话", true, &[]),
+    id("emergency_contact.phone", "联系电话", true, &[]),
     f("online_service", "在线服务内容", true, &[H]),
     f("advice", "专业建议", true, &[H]),
     f("result", "服务结果", true, &[H]),
@@ -217,7 +239,7 @@ pub static PSYCHOLOGICAL_VOLUNTEER_RECORD: &[FieldInfo] = &[
     f("therapies_used", "曾用疗法", true, &[H]),
     f("emergency_contact", "紧急联系人", true, &[]),
     f("emergency_contact.name", "紧急联系人", true, &[]),
-    f("emergency_contact.phone", "联系电话", true, &[]),
+    id("emergency_contact.phone", "联系电话", true, &[]),
     f("observation", "心理咨询师观察", true, &[H]),
     f("process", "心理咨询师在线咨询过程", true, &[H]),
     f("goal_plan", "目标方案", true, &[H]),
@@ -299,23 +321,59 @@ pub static CASE_MANAGEMENT_FOLLOW_UP: &[FieldInfo] = &[
     f("gender", "性别", true, &[]),
     f("age", "年龄", true, &[]),
     f("address", "居住地址", true, &[W]),
-    f("phone", "联系电话", true, &[]),
+    id("phone", "联系电话", true, &[]),
     f("intake_worker", "接案社工", false, &[]),
-    f("intake_worker_phone", "接案社工联系电话", false, &[]),
+    id("intake_worker_phone", "接案社工联系电话", false, &[]),
     f("rows", "跟进记录", true, &[]),
     f("rows[].date", "日期", false, &[]),
     f("rows[].medical", "医疗", true, &[H]),
     f("rows[].medical.content", "内容", true, &[H]),
     f("rows[].medical.responsible", "负责人", false, &[]),
-    f("rows[].medical.contact", "联系方式", false, &[]),
+    id("rows[].medical.contact", "联系方式", false, &[]),
     f("rows[].psychological", "心理", true, &[H]),
     f("rows[].psychological.content", "内容", true, &[H]),
     f("rows[].psychological.responsible", "负责人", false, &[]),
-    f("rows[].psychological.contact", "联系方式", false, &[]),
+    id("rows[].psychological.contact", "联系方式", false, &[]),
     f("rows[].other", "其他", true, &[]),
     f("rows[].other.content", "内容", true, &[]),
     f("rows[].other.responsible", "负责人", false, &[]),
-    f("rows[].other.contact", "联系方式", false, &[]),
+    id("rows[].other.contact", "联系方式", false, &[]),
     f("rows[].other_kind", "其他类别", true, &[]),
     f("rows[].worker", "负责社工", false, &[]),
+];
+
+/// Volunteer registration form (志愿者信息登记表); the data subject is the volunteer.
+pub static VOLUNTEER_REGISTRATION: &[FieldInfo] = &[
+    f("schema_version", "格式版本", false, &[]),
+    f("name", "姓名", true, &[]),
+    f("gender", "性别", true, &[]),
+    f("political_status", "政治面貌", true, &[]),
+    id("id_number", "身份证号码", true, &[I]),
+    f("years_of_work", "工作年限", true, &[]),
+    f("school", "毕业院校", true, &[]),
+    f("major_and_degree", "专业及学历", true, &[]),
+    f("service_skills", "服务技能", true, &[]),
+    f("region", "所在地区", true, &[]),
+    id("phone", "联系电话", true, &[]),
+    f("wechat_id", "微信号", true, &[]),
+    f("employer", "工作单位", true, &[]),
+    f(
+        "similar_experience",
+        "工作经历（类似公共事件工作经验）",
+        true,
+        &[],
+    ),
+    f("qualifications", "专业资质及证明材料", true, &[]),
+    f("qualifications[].name", "资质名称", true, &[]),
+    f("qualifications[].certificate_number", "证书编号", true, &[]),
+    f("qualifications[].proof", "证明材料", true, &[]),
+    f(
+        "available_hours_per_week",
+        "可参与志愿服务的时长（小时/周）",
+        true,
+        &[],
+    ),
+    f("time_slots", "可参与志愿服务的时段", true, &[]),
+    f("positions", "可胜任志愿服务岗位", true, &[]),
+    f("position_other", "其他岗位", true, &[]),
 ];

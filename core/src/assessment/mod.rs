@@ -5,7 +5,8 @@
 //! the social worker's service record with its needs checklists (`[service-record-needs]`),
 //! the consultation record (`[consultation-record]`), the medical- and
 //! psychological-volunteer service records (`[volunteer-service-records]`), the daily work
-//! summary (`[daily-summary]`) and the case-management follow-up table. Service time is a
+//! summary (`[daily-summary]`), the case-management follow-up table, and the volunteer
+//! registration form (`[volunteer-registration-fields]`). Service time is a
 //! start and an end (`[service-time-span]`).
 //!
 //! Every record serialises with stable snake_case field names and a `schema_version`; every
@@ -63,6 +64,7 @@ pub use service_record::{
 pub use volunteer_records::{MedicalVolunteerRecord, PsychologicalVolunteerRecord};
 
 use crate::labels::labelled_enum;
+use crate::volunteer::VolunteerRegistration;
 
 /// Why a record is invalid.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -106,6 +108,15 @@ labelled_enum! {
         PsychologicalVolunteerRecord = "psychological_volunteer_record" => "服务记录表（心理咨询志愿者使用）",
         DailySummary = "daily_summary" => "每日工作记录汇总表",
         CaseManagementFollowUp = "case_management_follow_up" => "个案管理跟进表",
+        VolunteerRegistration = "volunteer_registration" => "志愿者信息登记表",
+    }
+}
+
+labelled_enum! {
+    /// Whose personal information a record kind holds.
+    pub enum DataSubject {
+        Client = "client" => "服务对象",
+        Volunteer = "volunteer" => "志愿者",
     }
 }
 
@@ -120,6 +131,15 @@ impl RecordKind {
             RecordKind::PsychologicalVolunteerRecord => fields::PSYCHOLOGICAL_VOLUNTEER_RECORD,
             RecordKind::DailySummary => fields::DAILY_SUMMARY,
             RecordKind::CaseManagementFollowUp => fields::CASE_MANAGEMENT_FOLLOW_UP,
+            RecordKind::VolunteerRegistration => fields::VOLUNTEER_REGISTRATION,
+        }
+    }
+
+    /// Whose personal information the kind holds.
+    pub fn subject(self) -> DataSubject {
+        match self {
+            RecordKind::VolunteerRegistration => DataSubject::Volunteer,
+            _ => DataSubject::Client,
         }
     }
 
@@ -140,6 +160,7 @@ impl RecordKind {
             }
             RecordKind::DailySummary => schemars::schema_for!(DailySummary),
             RecordKind::CaseManagementFollowUp => schemars::schema_for!(CaseManagementFollowUp),
+            RecordKind::VolunteerRegistration => schemars::schema_for!(VolunteerRegistration),
         };
         schema.to_value()
     }
@@ -164,6 +185,8 @@ pub enum Record {
     DailySummary(DailySummary),
     /// 个案管理跟进表.
     CaseManagementFollowUp(CaseManagementFollowUp),
+    /// 志愿者信息登记表.
+    VolunteerRegistration(VolunteerRegistration),
 }
 
 fn invalid(kind: RecordKind, field: &str, reason: String) -> AssessmentError {
@@ -193,6 +216,7 @@ impl Record {
             Record::PsychologicalVolunteerRecord(_) => RecordKind::PsychologicalVolunteerRecord,
             Record::DailySummary(_) => RecordKind::DailySummary,
             Record::CaseManagementFollowUp(_) => RecordKind::CaseManagementFollowUp,
+            Record::VolunteerRegistration(_) => RecordKind::VolunteerRegistration,
         }
     }
 
@@ -225,6 +249,7 @@ impl Record {
             Record::PsychologicalVolunteerRecord(r) => r.schema_version,
             Record::DailySummary(r) => r.schema_version,
             Record::CaseManagementFollowUp(r) => r.schema_version,
+            Record::VolunteerRegistration(r) => r.schema_version,
         };
         if version == 0 || version > RECORD_SCHEMA_VERSION {
             return Err(invalid(
@@ -317,6 +342,20 @@ impl Record {
                 required(kind, "client_name", &r.client_name)?;
                 for row in &r.rows {
                     required(kind, "rows[].worker", &row.worker)?;
+                }
+            }
+            Record::VolunteerRegistration(r) => {
+                required(kind, "name", &r.name)?;
+                required(kind, "region", &r.region)?;
+                if r.positions.is_empty() {
+                    return Err(invalid(
+                        kind,
+                        "positions",
+                        "tick at least one position [volunteer-kinds]".to_owned(),
+                    ));
+                }
+                for q in &r.qualifications {
+                    required(kind, "qualifications[].proof", &q.proof)?;
                 }
             }
         }

@@ -82,6 +82,16 @@ pub fn sample_json(kind: RecordKind) -> Value {
                       "other": {"content": "送餐", "responsible": "志愿者"}, "other_kind": "生活",
                       "worker": "陈社工"}]
         }),
+        RecordKind::VolunteerRegistration => json!({
+            "kind": "volunteer_registration", "schema_version": 1,
+            "name": "刘医生", "gender": "female", "political_status": "cpc_member",
+            "id_number": "11010519491231002X", "years_of_work": 20, "school": "苏州大学医学部",
+            "major_and_degree": "临床医学 本科", "service_skills": ["全科问诊"], "region": "姑苏区",
+            "phone": "13800131234", "wechat_id": "liu_doctor", "employer": "某社区卫生服务中心",
+            "similar_experience": "2020年线上抗疫志愿服务",
+            "qualifications": [{"name": "执业医师", "certificate_number": "110320000000001", "proof": "scan-0001"}],
+            "available_hours_per_week": 6, "time_slots": ["工作日 19:00-21:00"], "positions": ["medical"]
+        }),
     }
 }
 

@@ -1,0 +1,339 @@
+//! Access decisions: may this person see this field of this record, and why
+//! (`[agreement-before-access]`, `[acquaintance-avoidance]`, `[private-info-one-to-one]`).
+//!
+//! One function, [`Access::decide`], answers for every field, and [`Access::redact`] applies
+//! it to a whole record, so a platform never writes its own filter. The decision, in order:
+//!
+//! 1. An unknown field is denied.
+//! 2. In a **group-visible view** (a group chat, a shared board) no personal field is ever
+//!    shown, to anyone: private matters go to one-to-one chat (`[private-info-one-to-one]`).
+//! 3. A **volunteer's own registration** is seen by social workers, supervisors and the
+//!    volunteer; by no one else.
+//! 4. For client records, by role:
+//!    - **social workers and supervisors** see every field (they hold the case under
+//!      professional confidentiality, 002 第三十四条);
+//!    - **residents** (other group members) see nothing (`[private-info-one-to-one]`);
+//!    - **group admins** see a client's bookkeeping and ordinary personal fields only when the
+//!      client is in a group they administer; sensitive fields masked;
+//!    - **volunteers** see nothing unless they serve the client's group (confidential
+//!      information may be used only to provide the service), are not a declared
+//!      acquaintance (psychological counselling; an agency may extend this to every
+//!      volunteer, `[acquaintance-avoidance]`), and have a confidentiality agreement **in
+//!      force** covering client information (`[agreement-before-access]`; a terminated
+//!      agreement gives no access, though its duty survives,
+//!      `[agreement-survives-termination]`). Then they see bookkeeping and ordinary personal
+//!      fields; health fields only medical and psychological volunteers see (they serve those
+//!      needs); every other sensitive field (PIPL art. 28, and everything about a client under
+//!      14 or with a specific identity) is masked.
+//! 5. Phone and ID numbers are masked for everyone but social workers and supervisors.
+
+mod redact;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use redact::RedactedRecord;
+
+use crate::assessment::{DataSubject, RecordKind, Sensitivity};
+use crate::labels::labelled_enum;
+use crate::volunteer::{AgreementStatus, Volunteer, VolunteerKind};
+
+labelled_enum! {
+    /// The roles access decisions know.
+    pub enum AccessRole {
+        Worker = "worker" => "社工",
+        Supervisor = "supervisor" => "督导",
+        MedicalVolunteer = "medical_volunteer" => "医务志愿者",
+        PsychologicalVolunteer = "psychological_volunteer" => "心理咨询志愿者",
+        GeneralVolunteer = "general_volunteer" => "一般志愿者",
+        GroupAdmin = "group_admin" => "群管理员",
+        Resident = "resident" => "居民",
+    }
+}
+
+impl AccessRole {
+    /// Whether the role is a volunteer's.
+    pub fn is_volunteer(self) -> bool {
+        matches!(
+            self,
+            AccessRole::MedicalVolunteer
+                | AccessRole::PsychologicalVolunteer
+                | AccessRole::GeneralVolunteer
+        )
+    }
+}
+
+labelled_enum! {
+    /// A viewer's agreement, as access decisions see it.
+    pub enum AgreementState {
+        None = "none" => "未签订",
+        Draft = "draft" => "草拟中",
+        Signed = "signed" => "已签订未生效",
+        InForce = "in_force" => "生效中",
+        Terminated = "terminated" => "已终止",
+    }
+}
+
+/// Who is looking: their role and, for volunteers, the facts the decision needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    /// The viewer's actor id (a volunteer's id for volunteers).
+    pub id: String,
+    /// The role in which they look.
+    pub role: AccessRole,
+    /// Their confidentiality agreement's state.
+    pub agreement: AgreementState,
+    /// Whether that agreement covers client information (服务对象信息).
+    #[serde(default)]
+    pub agreement_covers_clients: bool,
+    /// The groups they serve (a volunteer's deployments, an admin's groups).
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// The clients they declared they know.
+    #[serde(default)]
+    pub acquaintances: Vec<String>,
+}
+
+impl Viewer {
+    /// A staff viewer (worker, supervisor, group admin or resident) serving `groups`.
+    pub fn staff(id: impl Into<String>, role: AccessRole, groups: Vec<String>) -> Viewer {
+        Viewer {
+            id: id.into(),
+            role,
+            agreement: AgreementState::None,
+            agreement_covers_clients: false,
+            groups,
+            acquaintances: Vec::new(),
+        }
+    }
+
+    /// A volunteer as they stand on `on`, acting in the role of `kind`: their agreement,
+    /// deployments and declared acquaintances, read from their history.
+    pub fn volunteer(v: &Volunteer, kind: VolunteerKind, on: NaiveDate) -> Viewer {
+        let (agreement, covers) = match v.agreement_in_force_on(on) {
+            Some(a) => (AgreementState::InForce, a.covers_client_information()),
+            None => match v.agreement_status_on(on) {
+                None => (AgreementState::None, false),
+                Some(AgreementStatus::Draft) => (AgreementState::Draft, false),
+                Some(AgreementStatus::Signed { .. }) => (AgreementState::Signed, false),
+                Some(AgreementStatus::Terminated { .. }) => (AgreementState::Terminated, false),
+                Some(AgreementStatus::InForce { .. }) => (AgreementState::InForce, true),
+            },
+        };
+        Viewer {
+            id: v.id().to_owned(),
+            role: match kind {
+                VolunteerKind::Medical => AccessRole::MedicalVolunteer,
+                VolunteerKind::Psychological => AccessRole::PsychologicalVolunteer,
+                VolunteerKind::General | VolunteerKind::Other => AccessRole::GeneralVolunteer,
+            },
+            agreement,
+            agreement_covers_clients: covers,
+            groups: v.deployments().iter().cloned().collect(),
+            acquaintances: v.acquaintances().iter().cloned().collect(),
+        }
+    }
+}
+
+/// Whose record it is: the client (or volunteer) and the facts that change its sensitivity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubjectFacts {
+    /// The client's id (for a volunteer registration, the volunteer's id).
+    pub id: String,
+    /// The groups the client is served in.
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// The client is under 14 (PIPL art. 28: all their information is sensitive).
+    #[serde(default)]
+    pub minor_under_14: bool,
+    /// The client has a specific identity (community corrections, drug rehabilitation,
+    /// domestic-violence victim).
+    #[serde(default)]
+    pub specific_identity: bool,
+}
+
+labelled_enum! {
+    /// Where the information would be shown.
+    pub enum View {
+        OneToOne = "one_to_one" => "一对一",
+        GroupVisible = "group_visible" => "群内可见",
+    }
+}
+
+labelled_enum! {
+    /// Which volunteers acquaintance avoidance applies to.
+    pub enum AcquaintanceScope {
+        PsychologicalOnly = "psychological_only" => "仅心理咨询",
+        AllVolunteers = "all_volunteers" => "全部志愿服务",
+    }
+}
+
+labelled_enum! {
+    /// What a decision lets the viewer see.
+    pub enum Outcome {
+        Allow = "allow" => "可见",
+        Mask = "mask" => "脱敏显示",
+        Deny = "deny" => "不可见",
+    }
+}
+
+/// A decision on one field, with its reason and rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    /// Allow, mask or deny.
+    pub outcome: Outcome,
+    /// Whether the field may be seen as it is (`outcome == Allow`).
+    pub allowed: bool,
+    /// Why, in words.
+    pub reason: String,
+    /// The domain rule behind it, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+fn decision(outcome: Outcome, reason: &str, rule: Option<&str>) -> Decision {
+    Decision {
+        outcome,
+        allowed: outcome == Outcome::Allow,
+        reason: reason.to_owned(),
+        rule: rule.map(str::to_owned),
+    }
+}
+
+/// The agency's access settings: where information is shown, and the reach of
+/// acquaintance avoidance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Access {
+    /// Where the information would be shown.
+    pub view: View,
+    /// Which volunteers acquaintance avoidance applies to (the seed: psychological counselling).
+    pub acquaintance_scope: AcquaintanceScope,
+}
+
+impl Default for Access {
+    fn default() -> Self {
+        Access {
+            view: View::OneToOne,
+            acquaintance_scope: AcquaintanceScope::PsychologicalOnly,
+        }
+    }
+}
+
+impl Access {
+    /// The same settings for a group-visible view.
+    #[must_use]
+    pub fn group_visible(mut self) -> Access {
+        self.view = View::GroupVisible;
+        self
+    }
+
+    /// Decides whether `viewer` may see `field` (a path such as `"needs.medical"`) of a record
+    /// of `kind` about `subject` (see the module documentation for the order of the rules).
+    ///
+    /// # Example
+    /// ```
+    /// use shegong::access::*;
+    /// use shegong::assessment::RecordKind;
+    /// let subject = SubjectFacts { id: "c-1".into(), groups: vec!["G-1".into()], minor_under_14: false, specific_identity: false };
+    /// let mut volunteer = Viewer::staff("v-1", AccessRole::GeneralVolunteer, vec!["G-1".into()]);
+    /// let d = Access::default().decide(&volunteer, RecordKind::ServiceRecord, "client_name", &subject);
+    /// assert!(!d.allowed);
+    /// assert_eq!(d.rule.as_deref(), Some("agreement-before-access"));
+    /// volunteer.agreement = AgreementState::InForce;
+    /// volunteer.agreement_covers_clients = true;
+    /// assert!(Access::default().decide(&volunteer, RecordKind::ServiceRecord, "client_name", &subject).allowed);
+    /// ```
+    pub fn decide(
+        &self,
+        viewer: &Viewer,
+        kind: RecordKind,
+        field: &str,
+        subject: &SubjectFacts,
+    ) -> Decision {
+        let Some(info) = kind.field(field) else {
+            return decision(Outcome::Deny, "unknown field: denied by default", None);
+        };
+        let d = self.decide_field(
+            viewer,
+            kind,
+            info.personal,
+            &info.effective_sensitivity(subject.minor_under_14, subject.specific_identity),
+            subject,
+        );
+        if d.outcome == Outcome::Allow
+            && info.identifier
+            && !matches!(viewer.role, AccessRole::Worker | AccessRole::Supervisor)
+            && !(kind.subject() == DataSubject::Volunteer && viewer.id == subject.id)
+        {
+            return decision(
+                Outcome::Mask,
+                "phone and ID numbers are shown masked to all but social workers and supervisors",
+                d.rule.as_deref(),
+            );
+        }
+        d
+    }
+
+    fn decide_field(
+        &self,
+        viewer: &Viewer,
+        kind: RecordKind,
+        personal: bool,
+        sensitivity: &[Sensitivity],
+        subject: &SubjectFacts,
+    ) -> Decision {
+        use Outcome::{Allow, Deny, Mask};
+        if self.view == View::GroupVisible && personal {
+            return decision(Deny, "private information is never shown in a group-visible view: it goes to one-to-one chat", Some("private-info-one-to-one"));
+        }
+        if kind.subject() == DataSubject::Volunteer {
+            return if matches!(viewer.role, AccessRole::Worker | AccessRole::Supervisor)
+                || viewer.id == subject.id
+            {
+                decision(Allow, "a volunteer's registration is seen by the social workers who manage volunteers, and by the volunteer", None)
+            } else {
+                decision(Deny, "a volunteer's registration is seen only by the social workers who manage volunteers, and by the volunteer", None)
+            };
+        }
+        let sensitive = !sensitivity.is_empty();
+        let serves = viewer.groups.iter().any(|g| subject.groups.contains(g));
+        match viewer.role {
+            AccessRole::Worker | AccessRole::Supervisor => decision(Allow, "social workers and supervisors hold case records under professional confidentiality (002 第三十四条)", None),
+            AccessRole::Resident => decision(Deny, "another resident's information is private: residents see none of it", Some("private-info-one-to-one")),
+            AccessRole::GroupAdmin => {
+                if !serves {
+                    decision(Deny, "the client is not in a group this admin runs", None)
+                } else if sensitive {
+                    decision(Mask, "sensitive personal information (PIPL art. 28) is masked for those without the need", None)
+                } else {
+                    decision(Allow, "the client is in a group this admin runs", None)
+                }
+            }
+            AccessRole::MedicalVolunteer | AccessRole::PsychologicalVolunteer | AccessRole::GeneralVolunteer => {
+                if !serves {
+                    return decision(Deny, "confidential information may be used only to provide the service, and this volunteer does not serve the client's group", Some("agreement-before-access"));
+                }
+                let avoid = viewer.acquaintances.contains(&subject.id)
+                    && (viewer.role == AccessRole::PsychologicalVolunteer || self.acquaintance_scope == AcquaintanceScope::AllVolunteers);
+                if avoid {
+                    return decision(Deny, "the volunteer declared they know the client: the client is served by another group or region", Some("acquaintance-avoidance"));
+                }
+                match viewer.agreement {
+                    AgreementState::InForce if viewer.agreement_covers_clients => {}
+                    AgreementState::InForce => return decision(Deny, "the volunteer's agreement does not cover client information", Some("agreement-before-access")),
+                    AgreementState::Terminated => return decision(Deny, "the volunteer's agreement was terminated: no more access, though the duty of confidentiality survives", Some("agreement-survives-termination")),
+                    AgreementState::None | AgreementState::Draft | AgreementState::Signed => {
+                        return decision(Deny, "no confidentiality agreement in force: no client information", Some("agreement-before-access"))
+                    }
+                }
+                let health_only = sensitivity.iter().all(|s| *s == Sensitivity::Health);
+                let clinical = matches!(viewer.role, AccessRole::MedicalVolunteer | AccessRole::PsychologicalVolunteer);
+                if !sensitive || (health_only && clinical) {
+                    decision(Allow, "a volunteer with an agreement in force, serving the client's group, for the service only", Some("agreement-before-access"))
+                } else {
+                    decision(Mask, "sensitive personal information (PIPL art. 28) is masked for those without the need", Some("agreement-before-access"))
+                }
+            }
+        }
+    }
+}
