@@ -8,6 +8,10 @@ use chrono::{DateTime, FixedOffset};
 use shegong::activity::{Activity, ActivityEvent, ActivityKind, ActivityPlan};
 use shegong::case::*;
 use shegong::deadline::{Obligation, ObligationStatus, RuleSet};
+use shegong::workload::{
+    actual_counts, annual_hours, annual_hours_from_calendar, format_minutes, AnnualHoursParams,
+    ReferenceTable,
+};
 use shegong::Calendar;
 
 /// Picks the obligations of one dashboard section.
@@ -518,6 +522,40 @@ fn main() -> Result<(), shegong::Error> {
     println!(
         "\n{} obligations: {} overdue, {} at risk, {} pending, {} met, {} released, {} not computable",
         all.len(), count("overdue"), count("at_risk"), count("pending"), count("met"), count("released"), count("not_computable")
+    );
+
+    // Workload so far this year, counted from the same histories on the Suzhou table.
+    let table = ReferenceTable::suzhou_2016();
+    let jan1 = "2026-01-01".parse().map_err(|e| CaseError::Malformed {
+        reason: format!("{e}"),
+    })?;
+    let actual = actual_counts(
+        &cases,
+        &[group.clone(), festival.clone()],
+        &table,
+        jan1,
+        now.date_naive(),
+    );
+    println!(
+        "\n工作量 workload 2026-01-01 ..= {} (reference hours, 苏州参考工时):",
+        now.date_naive()
+    );
+    let mut workers: Vec<&str> = actual.iter().map(|a| a.worker.as_str()).collect();
+    workers.dedup();
+    for w in workers {
+        let mine: Vec<_> = actual.iter().filter(|a| a.worker == w).collect();
+        let total: i64 = mine.iter().map(|a| a.minutes).sum();
+        let items: Vec<String> = mine
+            .iter()
+            .map(|a| format!("{} {}×{}", a.month, a.item, a.count))
+            .collect();
+        println!("  {w}: {} — {}", format_minutes(total), items.join(", "));
+    }
+    let standard = annual_hours(AnnualHoursParams::standard_2016())?;
+    let real = annual_hours_from_calendar(&calendar, 2026, 5, 8)?;
+    println!(
+        "  annual hours per worker: {}; {}",
+        standard.explanation, real.explanation
     );
     Ok(())
 }

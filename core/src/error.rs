@@ -8,6 +8,7 @@ use crate::deadline::DeadlineError;
 use crate::groups::GroupError;
 use crate::identity::IdentityError;
 use crate::volunteer::VolunteerError;
+use crate::workload::WorkloadError;
 
 /// Any error of the library. Each variant wraps a module's error; [`Error::rule_id`] names
 /// the domain rule that refused, when one did.
@@ -38,6 +39,9 @@ pub enum Error {
     /// A service group refused a step.
     #[error(transparent)]
     Group(#[from] GroupError),
+    /// A workload computation could not be made.
+    #[error(transparent)]
+    Workload(#[from] WorkloadError),
 }
 
 impl Error {
@@ -52,6 +56,7 @@ impl Error {
             Error::Identity(e) => e.code(),
             Error::Volunteer(e) => e.code(),
             Error::Group(e) => e.code(),
+            Error::Workload(e) => e.code(),
         }
     }
 
@@ -65,6 +70,8 @@ impl Error {
             Error::Assessment(_) | Error::Identity(_) => None,
             Error::Volunteer(e) => e.rule_id(),
             Error::Group(e) => e.rule_id(),
+            Error::Workload(WorkloadError::Calendar(e)) => e.rule_id(),
+            Error::Workload(_) => None,
         }
     }
 }

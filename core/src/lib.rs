@@ -16,6 +16,7 @@
 //! - [`volunteer`]: volunteers, confidentiality agreements, shifts and service hours.
 //! - [`access`]: who may see which field of which record, and redacted views.
 //! - [`groups`]: online service groups, membership and nicknames.
+//! - [`workload`]: annual hours, the reference-hours table, project plans, supervision.
 //!
 //! Every rule carries a stable ID from the project's domain specification, such as
 //! `[calendar-workdays]`; errors and explanations name it.
@@ -35,6 +36,7 @@ pub mod identity;
 mod labels;
 pub mod triage;
 pub mod volunteer;
+pub mod workload;
 
 pub use calendar::Calendar;
 pub use case::Case;

@@ -1,0 +1,204 @@
+//! Supervision (社会工作督导, 003 第七节): session limits (`[supervision-limits]`) and fee caps
+//! (`[supervision-fee-caps]`).
+//!
+//! Limits: individual supervision at most 2 hours a session, one supervisee; group
+//! supervision at most 4 hours a session, normally 2–8 supervisees (a warning outside).
+//! Fee caps per hour: a local supervisor with 5–9 full years of practice ≤ 200 元, 10 or more
+//! ≤ 250 元 ("10 年以上" includes 10: 民法典 第一千二百五十九条), an overseas supervisor
+//! ≤ 300 元; under 5 years the standard sets no cap, reported as not covered.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::format_minutes;
+use super::plan::{finding, Finding, Severity};
+use crate::labels::labelled_enum;
+
+labelled_enum! {
+    /// Individual or group supervision.
+    pub enum SupervisionKind {
+        Individual = "individual" => "个别督导",
+        Group = "group" => "团体督导",
+    }
+}
+
+labelled_enum! {
+    /// Local or overseas supervisor.
+    pub enum SupervisorType {
+        Local = "local" => "本土督导",
+        Overseas = "overseas" => "境外督导",
+    }
+}
+
+/// A fee cap, or none set by the standard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "cap", rename_all = "snake_case")]
+pub enum FeeCap {
+    /// At most this many fen an hour.
+    PerHourFen {
+        /// The cap, in fen.
+        fen: i64,
+    },
+    /// The standard sets no cap for this supervisor (a local supervisor under 5 years).
+    NotCovered,
+}
+
+/// The fee cap per hour for a supervisor (`[supervision-fee-caps]`).
+///
+/// # Example
+/// ```
+/// use shegong::workload::{fee_cap_fen, FeeCap, SupervisorType};
+/// assert_eq!(fee_cap_fen(SupervisorType::Local, 9), FeeCap::PerHourFen { fen: 20_000 });
+/// assert_eq!(fee_cap_fen(SupervisorType::Local, 10), FeeCap::PerHourFen { fen: 25_000 });
+/// assert_eq!(fee_cap_fen(SupervisorType::Local, 4), FeeCap::NotCovered);
+/// assert_eq!(fee_cap_fen(SupervisorType::Overseas, 1), FeeCap::PerHourFen { fen: 30_000 });
+/// ```
+pub fn fee_cap_fen(supervisor: SupervisorType, years_of_practice: u32) -> FeeCap {
+    match (supervisor, years_of_practice) {
+        (SupervisorType::Overseas, _) => FeeCap::PerHourFen { fen: 30_000 },
+        (SupervisorType::Local, 10..) => FeeCap::PerHourFen { fen: 25_000 },
+        (SupervisorType::Local, 5..=9) => FeeCap::PerHourFen { fen: 20_000 },
+        (SupervisorType::Local, _) => FeeCap::NotCovered,
+    }
+}
+
+/// A supervision session as recorded (个督记录 / 团督记录).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupervisionRecord {
+    /// The date.
+    pub date: NaiveDate,
+    /// Individual or group.
+    pub kind: SupervisionKind,
+    /// The supervisor.
+    pub supervisor: String,
+    /// Local or overseas.
+    pub supervisor_type: SupervisorType,
+    /// The supervisor's full years of professional practice.
+    pub years_of_practice: u32,
+    /// The supervisees.
+    pub supervisees: Vec<String>,
+    /// Length in minutes.
+    pub minutes: u32,
+    /// The fee per hour, in fen.
+    pub fee_per_hour_fen: i64,
+    /// The topic.
+    #[serde(default)]
+    pub topic: String,
+}
+
+fn check(
+    kind: SupervisionKind,
+    minutes: u32,
+    supervisees: usize,
+    supervisor: SupervisorType,
+    years: u32,
+    fee: i64,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let (max_minutes, label) = match kind {
+        SupervisionKind::Individual => (120, "individual supervision is at most 2 h a session"),
+        SupervisionKind::Group => (240, "group supervision is at most 4 h a session"),
+    };
+    if minutes > max_minutes {
+        out.push(finding(
+            "supervision-limits",
+            Severity::Violation,
+            format!(
+                "{label}; this one is {}",
+                format_minutes(i64::from(minutes))
+            ),
+        ));
+    }
+    match kind {
+        SupervisionKind::Individual if supervisees != 1 => out.push(finding(
+            "supervision-limits",
+            Severity::Violation,
+            format!("individual supervision has one supervisee, not {supervisees}"),
+        )),
+        SupervisionKind::Group if !(2..=8).contains(&supervisees) => out.push(finding(
+            "supervision-limits",
+            Severity::Warning,
+            format!("group supervision normally has 2-8 supervisees, not {supervisees}"),
+        )),
+        _ => {}
+    }
+    match fee_cap_fen(supervisor, years) {
+        FeeCap::PerHourFen { fen } if fee > fen => out.push(finding("supervision-fee-caps", Severity::Violation, format!(
+            "{} with {years} years: at most {} 元 an hour, charged {}.{:02} 元", supervisor.zh(), fen / 100, fee / 100, fee % 100))),
+        FeeCap::NotCovered => out.push(finding("supervision-fee-caps", Severity::NotCovered, format!(
+            "{} with {years} years of practice: the standard sets caps from 5 years on; this fee is not covered", supervisor.zh()))),
+        _ => {}
+    }
+    out
+}
+
+/// Checks one supervision session: its length, its supervisees and its fee.
+pub fn check_supervision(r: &SupervisionRecord) -> Vec<Finding> {
+    check(
+        r.kind,
+        r.minutes,
+        r.supervisees.len(),
+        r.supervisor_type,
+        r.years_of_practice,
+        r.fee_per_hour_fen,
+    )
+}
+
+/// A planned line of a supervision budget.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedSupervision {
+    /// Individual or group.
+    pub kind: SupervisionKind,
+    /// Sessions planned.
+    pub sessions: u32,
+    /// Minutes per session.
+    pub minutes: u32,
+    /// Supervisees per session.
+    pub supervisees: u32,
+    /// Local or overseas.
+    pub supervisor_type: SupervisorType,
+    /// The supervisor's full years of practice.
+    pub years_of_practice: u32,
+    /// The fee per hour, in fen.
+    pub fee_per_hour_fen: i64,
+}
+
+/// A supervision budget's total and findings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetReport {
+    /// The total, in fen, exact.
+    pub total_fen: i64,
+    /// The supervision hours, in minutes.
+    pub total_minutes: i64,
+    /// Findings, each prefixed with its line.
+    pub findings: Vec<Finding>,
+}
+
+/// Totals a supervision budget and checks every line (fees pro rata to the minute, rounded
+/// up to the fen).
+pub fn check_budget(lines: &[PlannedSupervision]) -> BudgetReport {
+    let mut total_fen = 0;
+    let mut total_minutes = 0;
+    let mut findings = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let minutes = i64::from(l.sessions) * i64::from(l.minutes);
+        total_minutes += minutes;
+        total_fen += (l.fee_per_hour_fen * minutes + 59) / 60;
+        for mut f in check(
+            l.kind,
+            l.minutes,
+            l.supervisees as usize,
+            l.supervisor_type,
+            l.years_of_practice,
+            l.fee_per_hour_fen,
+        ) {
+            f.message = format!("line {}: {}", i + 1, f.message);
+            findings.push(f);
+        }
+    }
+    BudgetReport {
+        total_fen,
+        total_minutes,
+        findings,
+    }
+}
