@@ -134,15 +134,22 @@ impl Case {
     /// missing client id, name or topic; [`CaseError::OutOfOrder`] when it is recorded before
     /// it happened.
     pub fn start(first: NewEvent) -> Result<Case, CaseError> {
+        Case::start_with(first, None)
+    }
+
+    /// Starts a case; `hash` is the first event's hash when the caller has just verified it.
+    fn start_with(first: NewEvent, hash: Option<String>) -> Result<Case, CaseError> {
         let state = guards::start(&first)?;
-        let hash = chain::hash_event(
-            1,
-            &first.occurred_at,
-            &first.recorded_at,
-            &first.actor,
-            &first.event,
-            GENESIS_HASH,
-        );
+        let hash = hash.unwrap_or_else(|| {
+            chain::hash_event(
+                1,
+                &first.occurred_at,
+                &first.recorded_at,
+                &first.actor,
+                &first.event,
+                GENESIS_HASH,
+            )
+        });
         Ok(Case {
             history: vec![RecordedEvent {
                 seq: 1,
@@ -165,6 +172,11 @@ impl Case {
     /// [`CaseError::OutOfOrder`] for timestamps out of order. On any error the case is
     /// unchanged.
     pub fn apply(&mut self, new: NewEvent) -> Result<Applied, CaseError> {
+        self.append(new, None)
+    }
+
+    /// Checks and appends an event; `hash` is its hash when the caller has just verified it.
+    fn append(&mut self, new: NewEvent, hash: Option<String>) -> Result<Applied, CaseError> {
         let seq = self.next_seq();
         let case = self.state.case_number.to_string();
         guards::check_times(
@@ -177,14 +189,16 @@ impl Case {
         let mut next = self.state.clone();
         let warnings = next.step(seq, &new)?;
         let prev_hash = self.head().to_owned();
-        let hash = chain::hash_event(
-            seq,
-            &new.occurred_at,
-            &new.recorded_at,
-            &new.actor,
-            &new.event,
-            &prev_hash,
-        );
+        let hash = hash.unwrap_or_else(|| {
+            chain::hash_event(
+                seq,
+                &new.occurred_at,
+                &new.recorded_at,
+                &new.actor,
+                &new.event,
+                &prev_hash,
+            )
+        });
         self.history.push(RecordedEvent {
             seq,
             occurred_at: new.occurred_at,
@@ -234,13 +248,17 @@ impl Case {
             }
             prev = &e.hash;
         }
-        let mut iter = events.into_iter().map(split);
-        let Some(first) = iter.next() else {
+        // Every hash was just verified: apply the events without hashing them again.
+        let mut iter = events.into_iter().map(|e| {
+            let hash = e.hash.clone();
+            (split(e), hash)
+        });
+        let Some((first, hash)) = iter.next() else {
             return Err(CaseError::NotStarted { first: None });
         };
-        let mut case = Case::start(first)?;
-        for new in iter {
-            case.apply(new)?;
+        let mut case = Case::start_with(first, Some(hash))?;
+        for (new, hash) in iter {
+            case.append(new, Some(hash))?;
         }
         Ok(case)
     }
@@ -353,6 +371,12 @@ impl Case {
     /// [`CaseError::UnsupportedFormat`] for a newer format, and every error of
     /// [`Case::replay_verified`].
     pub fn from_json(json: &str) -> Result<Case, CaseError> {
+        // The common case in one pass; a failure is diagnosed on the slower path below.
+        if let Ok(stored) = serde_json::from_str::<StoredCase>(json) {
+            if stored.format == HISTORY_FORMAT {
+                return Case::replay_verified(stored.events, &stored.head);
+            }
+        }
         let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
         let format = value
             .get("format")
