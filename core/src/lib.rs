@@ -17,6 +17,7 @@
 //! - [`access`]: who may see which field of which record, and redacted views.
 //! - [`groups`]: online service groups, membership and nicknames.
 //! - [`workload`]: annual hours, the reference-hours table, project plans, supervision.
+//! - [`report`]: obligation rows and case summaries over many histories, for research.
 //!
 //! Every rule carries a stable ID from the project's domain specification, such as
 //! `[calendar-workdays]`; errors and explanations name it.
@@ -34,6 +35,7 @@ mod error;
 pub mod groups;
 pub mod identity;
 mod labels;
+pub mod report;
 pub mod triage;
 pub mod volunteer;
 pub mod workload;
@@ -42,6 +44,61 @@ pub use calendar::Calendar;
 pub use case::Case;
 pub use deadline::{Obligation, RuleSet};
 pub use error::{Error, Result};
+
+/// The Chinese label of every value of every labelled enum, by the enum's name: what a
+/// platform needs to render forms and reports in Chinese.
+///
+/// # Example
+/// ```
+/// let labels = shegong::zh_labels();
+/// let (_, gender) = labels.iter().find(|(name, _)| *name == "Gender").unwrap();
+/// assert!(gender.contains(&("female", "女")));
+/// ```
+pub fn zh_labels() -> Vec<(&'static str, &'static [(&'static str, &'static str)])> {
+    use crate::{
+        access as ac, assessment as a, groups as g, triage as t, volunteer as v, workload as w,
+    };
+    vec![
+        ("Gender", a::Gender::LABELS),
+        ("Education", a::Education::LABELS),
+        ("PoliticalStatus", a::PoliticalStatus::LABELS),
+        ("MaritalStatus", a::MaritalStatus::LABELS),
+        ("Interaction", a::Interaction::LABELS),
+        ("MedicalNeed", a::MedicalNeed::LABELS),
+        ("CareNeed", a::CareNeed::LABELS),
+        ("SupportNeed", a::SupportNeed::LABELS),
+        ("ConsultationCategory", a::ConsultationCategory::LABELS),
+        ("RecordKind", a::RecordKind::LABELS),
+        ("DataSubject", a::DataSubject::LABELS),
+        ("Sensitivity", a::Sensitivity::LABELS),
+        ("PopulationGroup", a::PopulationGroup::LABELS),
+        ("VolunteerKind", v::VolunteerKind::LABELS),
+        ("VolunteerStage", v::VolunteerStage::LABELS),
+        ("ConfidentialScope", v::ConfidentialScope::LABELS),
+        ("Party", v::Party::LABELS),
+        ("BreachAction", v::BreachAction::LABELS),
+        ("AccessRole", ac::AccessRole::LABELS),
+        ("AgreementState", ac::AgreementState::LABELS),
+        ("View", ac::View::LABELS),
+        ("AcquaintanceScope", ac::AcquaintanceScope::LABELS),
+        ("Outcome", ac::Outcome::LABELS),
+        ("GroupKind", g::GroupKind::LABELS),
+        ("AdminRole", g::AdminRole::LABELS),
+        ("NicknameRole", g::NicknameRole::LABELS),
+        ("ApplicationStatus", g::ApplicationStatus::LABELS),
+        ("LifeRisk", t::LifeRisk::LABELS),
+        ("Vulnerability", t::Vulnerability::LABELS),
+        ("Urgency", t::Urgency::LABELS),
+        ("ServiceTier", t::ServiceTier::LABELS),
+        ("ItemCategory", w::ItemCategory::LABELS),
+        ("Unit", w::Unit::LABELS),
+        ("PartialUnit", w::PartialUnit::LABELS),
+        ("Severity", w::Severity::LABELS),
+        ("SupervisionKind", w::SupervisionKind::LABELS),
+        ("SupervisorType", w::SupervisorType::LABELS),
+        ("SocialWorkCertificate", w::SocialWorkCertificate::LABELS),
+    ]
+}
 
 // The README's Rust examples are compiled and run as doctests, so they cannot go stale.
 #[cfg(doctest)]

@@ -1,0 +1,190 @@
+//! Reports over many cases for researchers and supervisors: one row per obligation, one
+//! summary per case, built from histories as stored (JSON), evaluated as of one moment.
+//!
+//! [`evaluate_histories`] reads each history with its hash chain verified, computes its
+//! obligations and summary, and collects the histories it cannot read as errors instead of
+//! stopping, so one bad line does not lose a study.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
+use crate::case::{china_date, Case, Stage};
+use crate::deadline::{Obligation, ObligationStatus, RuleSet};
+
+/// One obligation of one case, flat, for a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObligationRow {
+    /// The case number.
+    pub case_number: String,
+    /// The case's worker.
+    pub worker: String,
+    /// The rule ID.
+    pub rule: String,
+    /// The status's name.
+    pub status: String,
+    /// The due date, when computable.
+    pub due_date: Option<NaiveDate>,
+    /// Calendar days late (overdue, or met late); 0 when not late; `None` when not computable.
+    pub days_late: Option<i64>,
+    /// Working days late, where the calendar covers the dates.
+    pub working_days_late: Option<i64>,
+    /// Whether the due date is in a provisional year.
+    pub provisional: bool,
+}
+
+/// One case, summarised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    /// The case number.
+    pub case_number: String,
+    /// The case's worker.
+    pub worker: String,
+    /// The current stage.
+    pub stage: Stage,
+    /// The date it was (last) opened, if it was.
+    pub opened: Option<NaiveDate>,
+    /// The date it was closed, if it is.
+    pub closed: Option<NaiveDate>,
+    /// Days from opening to closing, or to `now` while open; `None` if never opened.
+    pub days_open: Option<i64>,
+    /// Sessions (会谈) held.
+    pub sessions: u32,
+    /// Home visits (探访) made.
+    pub home_visits: u32,
+    /// Obligations raised.
+    pub obligations: u32,
+    /// Obligations overdue as of `now`.
+    pub overdue: u32,
+    /// Obligations met late.
+    pub met_late: u32,
+}
+
+/// A history that could not be read or evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchError {
+    /// Its position in the input, from 0.
+    pub index: usize,
+    /// The error's code (e.g. `"tampered"`).
+    pub code: String,
+    /// The error's message.
+    pub message: String,
+}
+
+/// The result of evaluating many histories.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Batch {
+    /// One row per obligation.
+    pub obligations: Vec<ObligationRow>,
+    /// One summary per case read.
+    pub cases: Vec<CaseSummary>,
+    /// The histories that could not be read.
+    pub errors: Vec<BatchError>,
+}
+
+/// The rows of one case's obligations.
+pub fn obligation_rows(case: &Case, obligations: &[Obligation]) -> Vec<ObligationRow> {
+    let number = case.number().to_string();
+    let worker = &case.state().worker;
+    obligations
+        .iter()
+        .map(|o| {
+            let days_late = match &o.status {
+                ObligationStatus::Overdue { days, .. } => Some(*days),
+                ObligationStatus::Met {
+                    on, on_time: false, ..
+                } => o.due_date.map(|d| (*on - d).num_days()),
+                ObligationStatus::NotComputable { .. } => None,
+                _ => Some(0),
+            };
+            ObligationRow {
+                case_number: number.clone(),
+                worker: worker.clone(),
+                rule: o.rule.clone(),
+                status: o.status.name().to_owned(),
+                due_date: o.due_date,
+                days_late,
+                working_days_late: o.status.working_days_late(),
+                provisional: o.provisional,
+            }
+        })
+        .collect()
+}
+
+/// A case's summary as of `now`.
+pub fn summarise(
+    case: &Case,
+    obligations: &[Obligation],
+    now: DateTime<FixedOffset>,
+) -> CaseSummary {
+    let s = case.state();
+    let opened = s.opened_at.map(china_date);
+    let closed = s.closed_at.map(china_date);
+    let days_open = opened.map(|o| (closed.unwrap_or_else(|| china_date(now)) - o).num_days());
+    let count = |f: fn(&ObligationStatus) -> bool| {
+        u32::try_from(obligations.iter().filter(|o| f(&o.status)).count()).unwrap_or(u32::MAX)
+    };
+    CaseSummary {
+        case_number: case.number().to_string(),
+        worker: s.worker.clone(),
+        stage: s.stage,
+        opened,
+        closed,
+        days_open,
+        sessions: s.sessions,
+        home_visits: s.home_visits,
+        obligations: u32::try_from(obligations.len()).unwrap_or(u32::MAX),
+        overdue: count(|st| matches!(st, ObligationStatus::Overdue { .. })),
+        met_late: count(|st| matches!(st, ObligationStatus::Met { on_time: false, .. })),
+    }
+}
+
+/// Evaluates stored histories (each a [`Case::to_json`] document) as of `now`: every chain
+/// verified, every guard replayed, every obligation computed. `first_index` numbers the
+/// errors when the input is split into chunks.
+///
+/// # Example
+/// ```
+/// use chrono::DateTime;
+/// use shegong::{case::*, report::evaluate_histories, Calendar, RuleSet};
+/// let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+/// let case = Case::start(NewEvent {
+///     occurred_at: t("2026-03-02T09:00:00+08:00"), recorded_at: t("2026-03-02T09:00:00+08:00"),
+///     actor: Actor::new("w-li", Role::Worker),
+///     event: EventKind::Received {
+///         case_number: "SZ-2026-0001".parse()?, source: Source::Voluntary, channel: Channel::Phone,
+///         client: Client { id: "c-1".into(), name: "王阿姨".into(), date_of_birth: None }, topic: "照护".into(),
+///     },
+/// })?;
+/// let json = case.to_json()?;
+/// let batch = evaluate_histories([json.as_str(), "{not json"], &RuleSet::preset(), &Calendar::china(), t("2026-03-10T09:00:00+08:00"), 0);
+/// assert_eq!((batch.cases.len(), batch.errors.len()), (1, 1));
+/// assert_eq!(batch.errors[0].code, "malformed");
+/// # Ok::<(), shegong::case::CaseError>(())
+/// ```
+pub fn evaluate_histories<'a>(
+    histories: impl IntoIterator<Item = &'a str>,
+    rules: &RuleSet,
+    calendar: &Calendar,
+    now: DateTime<FixedOffset>,
+    first_index: usize,
+) -> Batch {
+    let mut batch = Batch::default();
+    for (i, json) in histories.into_iter().enumerate() {
+        match Case::from_json(json) {
+            Ok(case) => {
+                let obligations = rules.obligations(&case, calendar, now);
+                batch
+                    .obligations
+                    .extend(obligation_rows(&case, &obligations));
+                batch.cases.push(summarise(&case, &obligations, now));
+            }
+            Err(e) => batch.errors.push(BatchError {
+                index: first_index + i,
+                code: e.code().to_owned(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    batch
+}
