@@ -1,0 +1,11 @@
+"""shegong (社工): the rules of Chinese community social work, from Rust.
+
+Every class and function is the core library's, under the same names (snake_case). Calendar
+dates are ``datetime.date``; instants are timezone-aware ``datetime.datetime``. Results are
+dicts typed in ``shegong.types``; errors are ``ShegongError`` subclasses carrying ``code``,
+``rule_id`` and ``message``. See the binding's README.
+"""
+
+from ._shegong import *  # noqa: F401,F403
+from ._shegong import __version__  # noqa: F401
+from . import types  # noqa: F401

@@ -1,0 +1,235 @@
+//! The batch API for researchers: many histories evaluated in Rust without the GIL, returned
+//! as columns (dicts of lists) that `pandas.DataFrame` takes directly.
+
+use chrono::{DateTime, FixedOffset};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use shegong::deadline::RuleSet as CoreRules;
+use shegong::report::{evaluate_histories as core_evaluate, Batch};
+use shegong::Calendar as CoreCalendar;
+
+use crate::calendar::Calendar;
+use crate::convert::{serde_name, to_json};
+use crate::deadline::RuleSet;
+use crate::errors::malformed;
+
+/// The columns of a batch evaluation: `obligations` (one row per obligation), `cases` (one
+/// row per case) and `errors` (one row per history that could not be read).
+#[pyclass(frozen, module = "shegong", name = "BatchResult")]
+pub struct BatchResult {
+    /// One row per obligation.
+    #[pyo3(get)]
+    obligations: Py<PyDict>,
+    /// One row per case.
+    #[pyo3(get)]
+    cases: Py<PyDict>,
+    /// One row per unreadable history.
+    #[pyo3(get)]
+    errors: Py<PyDict>,
+}
+
+#[pymethods]
+impl BatchResult {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let len = |d: &Py<PyDict>, key: &str| {
+            d.bind(py)
+                .get_item(key)
+                .ok()
+                .flatten()
+                .and_then(|l| l.len().ok())
+                .unwrap_or(0)
+        };
+        format!(
+            "BatchResult(obligations={}, cases={}, errors={})",
+            len(&self.obligations, "rule"),
+            len(&self.cases, "case_number"),
+            len(&self.errors, "index")
+        )
+    }
+}
+
+fn run(
+    py: Python<'_>,
+    histories: Vec<String>,
+    now: DateTime<FixedOffset>,
+    rules: CoreRules,
+    calendar: CoreCalendar,
+) -> Batch {
+    py.detach(move || {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let chunk = histories.len().div_ceil(threads).max(1);
+        let parts: Vec<Batch> = std::thread::scope(|s| {
+            let handles: Vec<_> = histories
+                .chunks(chunk)
+                .enumerate()
+                .map(|(i, part)| {
+                    let (rules, calendar) = (&rules, &calendar);
+                    s.spawn(move || {
+                        core_evaluate(
+                            part.iter().map(String::as_str),
+                            rules,
+                            calendar,
+                            now,
+                            i * chunk,
+                        )
+                    })
+                })
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        });
+        let mut all = Batch::default();
+        for mut p in parts {
+            all.obligations.append(&mut p.obligations);
+            all.cases.append(&mut p.cases);
+            all.errors.append(&mut p.errors);
+        }
+        all
+    })
+}
+
+fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
+    let o = PyDict::new(py);
+    let rows = &batch.obligations;
+    o.set_item(
+        "case_number",
+        PyList::new(py, rows.iter().map(|r| r.case_number.as_str()))?,
+    )?;
+    o.set_item(
+        "worker",
+        PyList::new(py, rows.iter().map(|r| r.worker.as_str()))?,
+    )?;
+    o.set_item(
+        "rule",
+        PyList::new(py, rows.iter().map(|r| r.rule.as_str()))?,
+    )?;
+    o.set_item(
+        "status",
+        PyList::new(py, rows.iter().map(|r| r.status.as_str()))?,
+    )?;
+    o.set_item(
+        "due_date",
+        PyList::new(py, rows.iter().map(|r| r.due_date))?,
+    )?;
+    o.set_item(
+        "days_late",
+        PyList::new(py, rows.iter().map(|r| r.days_late))?,
+    )?;
+    o.set_item(
+        "working_days_late",
+        PyList::new(py, rows.iter().map(|r| r.working_days_late))?,
+    )?;
+    o.set_item(
+        "provisional",
+        PyList::new(py, rows.iter().map(|r| r.provisional))?,
+    )?;
+    let c = PyDict::new(py);
+    let cs = &batch.cases;
+    c.set_item(
+        "case_number",
+        PyList::new(py, cs.iter().map(|r| r.case_number.as_str()))?,
+    )?;
+    c.set_item(
+        "worker",
+        PyList::new(py, cs.iter().map(|r| r.worker.as_str()))?,
+    )?;
+    c.set_item(
+        "stage",
+        PyList::new(py, cs.iter().map(|r| serde_name(&r.stage)))?,
+    )?;
+    c.set_item("opened", PyList::new(py, cs.iter().map(|r| r.opened))?)?;
+    c.set_item("closed", PyList::new(py, cs.iter().map(|r| r.closed))?)?;
+    c.set_item(
+        "days_open",
+        PyList::new(py, cs.iter().map(|r| r.days_open))?,
+    )?;
+    c.set_item("sessions", PyList::new(py, cs.iter().map(|r| r.sessions))?)?;
+    c.set_item(
+        "home_visits",
+        PyList::new(py, cs.iter().map(|r| r.home_visits))?,
+    )?;
+    c.set_item(
+        "obligations",
+        PyList::new(py, cs.iter().map(|r| r.obligations))?,
+    )?;
+    c.set_item("overdue", PyList::new(py, cs.iter().map(|r| r.overdue))?)?;
+    c.set_item("met_late", PyList::new(py, cs.iter().map(|r| r.met_late))?)?;
+    let e = PyDict::new(py);
+    let es = &batch.errors;
+    e.set_item("index", PyList::new(py, es.iter().map(|r| r.index))?)?;
+    e.set_item("code", PyList::new(py, es.iter().map(|r| r.code.as_str()))?)?;
+    e.set_item(
+        "message",
+        PyList::new(py, es.iter().map(|r| r.message.as_str()))?,
+    )?;
+    Ok(BatchResult {
+        obligations: o.unbind(),
+        cases: c.unbind(),
+        errors: e.unbind(),
+    })
+}
+
+fn defaults(
+    rules: Option<PyRef<'_, RuleSet>>,
+    calendar: Option<PyRef<'_, Calendar>>,
+) -> (CoreRules, CoreCalendar) {
+    (
+        rules.map_or_else(CoreRules::preset, |r| r.0.clone()),
+        calendar.map_or_else(CoreCalendar::china, |c| c.0.clone()),
+    )
+}
+
+/// Evaluates many stored histories (JSON strings, or dicts as `Case.to_dict` gives) as of
+/// `now`, each chain verified; returns columns for `pandas.DataFrame`.
+#[pyfunction]
+#[pyo3(signature = (histories, now, rules=None, calendar=None))]
+pub fn evaluate_histories(
+    py: Python<'_>,
+    histories: &Bound<'_, PyList>,
+    now: DateTime<FixedOffset>,
+    rules: Option<PyRef<'_, RuleSet>>,
+    calendar: Option<PyRef<'_, Calendar>>,
+) -> PyResult<BatchResult> {
+    let mut texts = Vec::with_capacity(histories.len());
+    for h in histories.iter() {
+        if let Ok(s) = h.cast::<PyString>() {
+            texts.push(s.to_cow()?.into_owned());
+        } else if let Ok(case) = h.extract::<PyRef<'_, crate::case::Case>>() {
+            texts.push(case.0.to_json().map_err(|e| malformed(&e.to_string()))?);
+        } else {
+            texts.push(to_json(&h)?.to_string());
+        }
+    }
+    let (r, c) = defaults(rules, calendar);
+    let batch = run(py, texts, now, r, c);
+    columns(py, batch)
+}
+
+/// Evaluates a JSON Lines source — the text itself, or a `pathlib.Path` to a file — one stored
+/// history per line, as of `now`; returns columns for `pandas.DataFrame`.
+#[pyfunction]
+#[pyo3(signature = (source, now, rules=None, calendar=None))]
+pub fn evaluate_jsonl(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    now: DateTime<FixedOffset>,
+    rules: Option<PyRef<'_, RuleSet>>,
+    calendar: Option<PyRef<'_, Calendar>>,
+) -> PyResult<BatchResult> {
+    let text = if let Ok(s) = source.cast::<PyString>() {
+        s.to_cow()?.into_owned()
+    } else {
+        let path: std::path::PathBuf = source.extract()?;
+        py.detach(|| std::fs::read_to_string(&path))
+            .map_err(|e| malformed(&format!("cannot read {}: {e}", path.display())))?
+    };
+    let (r, c) = defaults(rules, calendar);
+    let lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    let batch = run(py, lines, now, r, c);
+    columns(py, batch)
+}

@@ -1,0 +1,106 @@
+//! `IdNumber` and `Phone`: validated, and never printed in full.
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use shegong::identity::{IdMask, IdNumber as CoreId, Phone as CorePhone};
+
+use crate::convert::serde_name;
+use crate::errors::OrRaise;
+
+/// A resident ID number (GB 11643-1999). `str()` and `repr()` show it masked.
+#[pyclass(frozen, eq, hash, module = "shegong", name = "IdNumber")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct IdNumber(pub CoreId);
+
+#[pymethods]
+impl IdNumber {
+    /// Parses and validates (a 15-digit number is upgraded to 18).
+    #[new]
+    fn new(value: &str) -> PyResult<Self> {
+        CoreId::parse(value).or_raise().map(IdNumber)
+    }
+
+    /// The birth date it encodes.
+    #[getter]
+    fn birth_date(&self) -> NaiveDate {
+        self.0.birth_date()
+    }
+
+    /// "male" or "female".
+    #[getter]
+    fn sex(&self) -> String {
+        serde_name(&self.0.sex())
+    }
+
+    /// The 6-digit region code.
+    #[getter]
+    fn region_code(&self) -> String {
+        self.0.region_code().to_owned()
+    }
+
+    /// The full number; call it only where the full value is needed and allowed.
+    fn expose(&self) -> String {
+        self.0.expose().to_owned()
+    }
+
+    /// The number masked, keeping `keep_start` leading and `keep_end` trailing characters.
+    #[pyo3(signature = (keep_start=6, keep_end=4))]
+    fn masked(&self, keep_start: usize, keep_end: usize) -> String {
+        self.0.masked_with(IdMask {
+            keep_start,
+            keep_end,
+        })
+    }
+
+    fn __str__(&self) -> String {
+        self.0.masked()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("IdNumber('{}')", self.0.masked())
+    }
+}
+
+/// A mainland mobile or landline number. `str()` and `repr()` show it masked.
+#[pyclass(frozen, eq, hash, module = "shegong", name = "Phone")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Phone(pub CorePhone);
+
+#[pymethods]
+impl Phone {
+    /// Parses a mobile or landline number.
+    #[new]
+    fn new(value: &str) -> PyResult<Self> {
+        CorePhone::parse(value).or_raise().map(Phone)
+    }
+
+    /// Parses a mainland mobile number only.
+    #[staticmethod]
+    fn mobile(value: &str) -> PyResult<Self> {
+        CorePhone::mobile(value).or_raise().map(Phone)
+    }
+
+    /// "mobile" or "landline".
+    #[getter]
+    fn kind(&self) -> String {
+        serde_name(&self.0.kind())
+    }
+
+    /// The full number's digits; call it only where the full value is needed and allowed.
+    fn digits(&self) -> String {
+        self.0.digits().to_owned()
+    }
+
+    /// The masked number, e.g. `138****1234`.
+    fn masked(&self) -> String {
+        self.0.masked()
+    }
+
+    fn __str__(&self) -> String {
+        self.0.masked()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Phone('{}')", self.0.masked())
+    }
+}

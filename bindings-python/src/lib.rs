@@ -1,0 +1,69 @@
+//! Python binding of shegong. Wrappers, conversion and error mapping only: every rule lives
+//! in the core crate.
+
+mod access;
+mod activity;
+mod assessment;
+mod batch;
+mod calendar;
+mod case;
+mod convert;
+mod deadline;
+mod errors;
+mod groups;
+mod identity;
+mod volunteer;
+mod workload;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _shegong(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    m.add_class::<calendar::Calendar>()?;
+    m.add_class::<case::Case>()?;
+    m.add_class::<deadline::RuleSet>()?;
+    m.add_class::<activity::Activity>()?;
+    m.add_class::<volunteer::Volunteer>()?;
+    m.add_class::<volunteer::Roster>()?;
+    m.add_class::<access::Access>()?;
+    m.add_class::<identity::IdNumber>()?;
+    m.add_class::<identity::Phone>()?;
+    m.add_class::<groups::ServiceGroup>()?;
+    m.add_class::<batch::BatchResult>()?;
+    m.add_function(wrap_pyfunction!(case::consultation_count, m)?)?;
+    m.add_function(wrap_pyfunction!(case::case_number, m)?)?;
+    m.add_function(wrap_pyfunction!(case::next_case_number, m)?)?;
+    m.add_function(wrap_pyfunction!(case::event_types, m)?)?;
+    m.add_function(wrap_pyfunction!(case::parse_event, m)?)?;
+    m.add_function(wrap_pyfunction!(volunteer::total_hours, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::validate_record, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::record_kinds, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::record_fields, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::record_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::zh_labels, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::age_groups, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::default_retention, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::retain_until, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::past_retention, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::prioritise, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::route, m)?)?;
+    m.add_function(wrap_pyfunction!(groups::nickname, m)?)?;
+    m.add_function(wrap_pyfunction!(groups::parse_nickname, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::annual_hours, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::annual_hours_from_calendar, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::direct_share, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::reference_table, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::standard_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::evaluate_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::actual_counts, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::compare, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::check_supervision, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::check_budget, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::fee_cap, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::check_staffing, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::evaluate_histories, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::evaluate_jsonl, m)?)?;
+    Ok(())
+}

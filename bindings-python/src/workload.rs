@@ -1,0 +1,164 @@
+//! Workload arithmetic.
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use shegong::workload::{
+    self as core, AnnualHours, AnnualHoursParams, PlanLine, PlanReport, PlannedSupervision,
+    ProjectPlan, ReferenceTable, SupervisionRecord, SupervisorType,
+};
+
+use crate::activity::Activity;
+use crate::calendar::Calendar;
+use crate::case::Case;
+use crate::convert::{from_py, to_py};
+use crate::errors::OrRaise;
+
+fn table(t: Option<&Bound<'_, PyAny>>) -> PyResult<ReferenceTable> {
+    match t {
+        Some(t) if !t.is_none() => from_py(t, "table"),
+        _ => Ok(ReferenceTable::suzhou_2016()),
+    }
+}
+
+/// Annual hours by the standard's formula (`params` defaults to the standard's own numbers).
+#[pyfunction]
+#[pyo3(signature = (params=None))]
+pub fn annual_hours<'py>(
+    py: Python<'py>,
+    params: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let p = match params {
+        Some(p) if !p.is_none() => from_py(p, "params")?,
+        _ => AnnualHoursParams::standard_2016(),
+    };
+    to_py(py, &core::annual_hours(p).or_raise()?)
+}
+
+/// Annual hours from the real calendar of `year`.
+#[pyfunction]
+#[pyo3(signature = (calendar, year, paid_leave_days=5, hours_per_day=8))]
+pub fn annual_hours_from_calendar<'py>(
+    py: Python<'py>,
+    calendar: PyRef<'py, Calendar>,
+    year: i32,
+    paid_leave_days: u32,
+    hours_per_day: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py(
+        py,
+        &core::annual_hours_from_calendar(&calendar.0, year, paid_leave_days, hours_per_day)
+            .or_raise()?,
+    )
+}
+
+/// The direct-service share, in minutes, of an annual-hours result.
+#[pyfunction]
+#[pyo3(signature = (annual, percent=70))]
+pub fn direct_share(annual: &Bound<'_, PyAny>, percent: u32) -> PyResult<i64> {
+    let a: AnnualHours = from_py(annual, "annual")?;
+    core::direct_share(&a, percent).or_raise()
+}
+
+/// The Suzhou 2016 reference-hours table.
+#[pyfunction]
+pub fn reference_table<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, &ReferenceTable::suzhou_2016())
+}
+
+/// A plan on the standard's numbers (1960 h, 70 %, 10 %, partial units pro rata).
+#[pyfunction]
+pub fn standard_plan<'py>(
+    py: Python<'py>,
+    name: &str,
+    staff: u32,
+    lines: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let l: Vec<PlanLine> = from_py(lines, "lines")?;
+    to_py(py, &ProjectPlan::standard(name, staff, l).or_raise()?)
+}
+
+/// Evaluates a plan against a table (default: the Suzhou table).
+#[pyfunction]
+#[pyo3(signature = (plan, table=None))]
+pub fn evaluate_plan<'py>(
+    py: Python<'py>,
+    plan: &Bound<'py, PyAny>,
+    table: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let p: ProjectPlan = from_py(plan, "plan")?;
+    to_py(py, &p.evaluate(&self::table(table)?).or_raise()?)
+}
+
+/// Item counts from case and activity histories between `start` and `end`.
+#[pyfunction]
+#[pyo3(signature = (cases, activities, start, end, table=None))]
+pub fn actual_counts<'py>(
+    py: Python<'py>,
+    cases: Vec<PyRef<'py, Case>>,
+    activities: Vec<PyRef<'py, Activity>>,
+    start: NaiveDate,
+    end: NaiveDate,
+    table: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let c: Vec<shegong::Case> = cases.iter().map(|c| c.0.clone()).collect();
+    let a: Vec<shegong::activity::Activity> = activities.iter().map(|a| a.0.clone()).collect();
+    to_py(
+        py,
+        &core::actual_counts(&c, &a, &self::table(table)?, start, end),
+    )
+}
+
+/// Plan against actual per item.
+#[pyfunction]
+#[pyo3(signature = (report, actual, table=None))]
+pub fn compare<'py>(
+    py: Python<'py>,
+    report: &Bound<'py, PyAny>,
+    actual: &Bound<'py, PyAny>,
+    table: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let r: PlanReport = from_py(report, "report")?;
+    let a: Vec<core::ActualCount> = from_py(actual, "actual")?;
+    to_py(py, &core::compare(&r, &a, &self::table(table)?))
+}
+
+/// Checks a supervision session's length, supervisees and fee.
+#[pyfunction]
+pub fn check_supervision<'py>(
+    py: Python<'py>,
+    record: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let r: SupervisionRecord = from_py(record, "record")?;
+    to_py(py, &core::check_supervision(&r))
+}
+
+/// Totals and checks a supervision budget.
+#[pyfunction]
+pub fn check_budget<'py>(
+    py: Python<'py>,
+    lines: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let l: Vec<PlannedSupervision> = from_py(lines, "lines")?;
+    to_py(py, &core::check_budget(&l))
+}
+
+/// The fee cap per hour for a supervisor: `{"cap": "per_hour_fen", "fen": …}` or `{"cap": "not_covered"}`.
+#[pyfunction]
+pub fn fee_cap<'py>(
+    py: Python<'py>,
+    supervisor_type: &Bound<'py, PyAny>,
+    years_of_practice: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    let t: SupervisorType = from_py(supervisor_type, "supervisor_type")?;
+    to_py(py, &core::fee_cap_fen(t, years_of_practice))
+}
+
+/// Checks the staffing of communities.
+#[pyfunction]
+pub fn check_staffing<'py>(
+    py: Python<'py>,
+    communities: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let c: Vec<core::Community> = from_py(communities, "communities")?;
+    to_py(py, &core::check_staffing(&c))
+}

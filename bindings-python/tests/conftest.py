@@ -1,0 +1,47 @@
+"""Shared helpers for the binding's tests (which run against the installed wheel)."""
+
+import datetime as dt
+import json
+import pathlib
+from typing import Any
+
+import pytest
+
+import shegong
+
+VECTORS = pathlib.Path(__file__).resolve().parents[2] / "tests" / "vectors"
+CST = dt.timezone(dt.timedelta(hours=8))
+
+
+def t(s: str) -> dt.datetime:
+    """An instant in China time from 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM'."""
+    if len(s) == 10:
+        s += "T10:00"
+    return dt.datetime.fromisoformat(s).replace(tzinfo=CST)
+
+
+def jsonable(x: Any) -> Any:
+    """Python results back to the JSON the vectors hold."""
+
+    def default(o: Any) -> str:
+        if isinstance(o, (dt.date, dt.datetime)):
+            return o.isoformat()
+        raise TypeError(repr(o))
+
+    return json.loads(json.dumps(x, default=default, ensure_ascii=False))
+
+
+def ev(when: str, actor_id: str, role: str, event: dict) -> dict:
+    return {"occurred_at": t(when), "recorded_at": t(when), "actor": {"id": actor_id, "role": role}, "event": event}
+
+
+@pytest.fixture
+def opened_case() -> shegong.Case:
+    case = shegong.Case.start(ev("2026-09-29T09:00", "w-li", "worker", {
+        "type": "received", "case_number": "SZ-2026-0031",
+        "client": {"id": "c-1", "name": "王阿姨", "date_of_birth": dt.date(1948, 3, 2)},
+        "source": {"kind": "voluntary"}, "channel": "in_person", "topic": "独居照料"}))
+    case.apply(ev("2026-09-29T09:30", "c-1", "client", {"type": "consent_given", "consent": {
+        "id": "k1", "given_by": "王阿姨", "capacity": "client", "purpose": {"kind": "service"}}}))
+    case.apply(ev("2026-09-29T10:00", "w-li", "worker", {"type": "opened", "summary": "开案"}))
+    return case
