@@ -1,7 +1,9 @@
 //! The batch API for researchers: many histories evaluated in Rust without the GIL, returned
 //! as columns (dicts of lists) that `pandas.DataFrame` takes directly.
 
-use chrono::{DateTime, FixedOffset};
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use shegong::deadline::RuleSet as CoreRules;
@@ -50,7 +52,7 @@ impl BatchResult {
 
 fn run(
     py: Python<'_>,
-    histories: Vec<String>,
+    histories: &[&str],
     now: DateTime<FixedOffset>,
     rules: CoreRules,
     calendar: CoreCalendar,
@@ -67,13 +69,7 @@ fn run(
                 .map(|(i, part)| {
                     let (rules, calendar) = (&rules, &calendar);
                     s.spawn(move || {
-                        core_evaluate(
-                            part.iter().map(String::as_str),
-                            rules,
-                            calendar,
-                            now,
-                            i * chunk,
-                        )
+                        core_evaluate(part.iter().copied(), rules, calendar, now, i * chunk)
                     })
                 })
                 .collect();
@@ -89,28 +85,64 @@ fn run(
     })
 }
 
+/// Python strings and dates reused across rows: workers, rules, statuses and dates repeat
+/// across hundreds of thousands of rows, so each distinct value becomes one Python object.
+#[derive(Default)]
+struct Interned {
+    strings: HashMap<String, Py<PyAny>>,
+    dates: HashMap<NaiveDate, Py<PyAny>>,
+}
+
+impl Interned {
+    fn string(&mut self, py: Python<'_>, s: &str) -> Py<PyAny> {
+        if let Some(o) = self.strings.get(s) {
+            return o.clone_ref(py);
+        }
+        let o = PyString::new(py, s).into_any().unbind();
+        self.strings.insert(s.to_owned(), o.clone_ref(py));
+        o
+    }
+
+    fn date(&mut self, py: Python<'_>, d: Option<NaiveDate>) -> PyResult<Py<PyAny>> {
+        let Some(d) = d else { return Ok(py.None()) };
+        if let Some(o) = self.dates.get(&d) {
+            return Ok(o.clone_ref(py));
+        }
+        let o = d.into_pyobject(py)?.into_any().unbind();
+        self.dates.insert(d, o.clone_ref(py));
+        Ok(o)
+    }
+}
+
+fn column<'py, T>(
+    py: Python<'py>,
+    rows: &[T],
+    mut f: impl FnMut(&T) -> PyResult<Py<PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let items = rows.iter().map(&mut f).collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
+}
+
 fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
+    let mut cache = Interned::default();
     let o = PyDict::new(py);
     let rows = &batch.obligations;
     o.set_item(
         "case_number",
-        PyList::new(py, rows.iter().map(|r| r.case_number.as_str()))?,
+        column(py, rows, |r| Ok(cache.string(py, &r.case_number)))?,
     )?;
     o.set_item(
         "worker",
-        PyList::new(py, rows.iter().map(|r| r.worker.as_str()))?,
+        column(py, rows, |r| Ok(cache.string(py, &r.worker)))?,
     )?;
-    o.set_item(
-        "rule",
-        PyList::new(py, rows.iter().map(|r| r.rule.as_str()))?,
-    )?;
+    o.set_item("rule", column(py, rows, |r| Ok(cache.string(py, &r.rule)))?)?;
     o.set_item(
         "status",
-        PyList::new(py, rows.iter().map(|r| r.status.as_str()))?,
+        column(py, rows, |r| Ok(cache.string(py, &r.status)))?,
     )?;
     o.set_item(
         "due_date",
-        PyList::new(py, rows.iter().map(|r| r.due_date))?,
+        column(py, rows, |r| cache.date(py, r.due_date))?,
     )?;
     o.set_item(
         "days_late",
@@ -128,18 +160,18 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
     let cs = &batch.cases;
     c.set_item(
         "case_number",
-        PyList::new(py, cs.iter().map(|r| r.case_number.as_str()))?,
+        column(py, cs, |r| Ok(cache.string(py, &r.case_number)))?,
     )?;
     c.set_item(
         "worker",
-        PyList::new(py, cs.iter().map(|r| r.worker.as_str()))?,
+        column(py, cs, |r| Ok(cache.string(py, &r.worker)))?,
     )?;
     c.set_item(
         "stage",
-        PyList::new(py, cs.iter().map(|r| serde_name(&r.stage)))?,
+        column(py, cs, |r| Ok(cache.string(py, &serde_name(&r.stage))))?,
     )?;
-    c.set_item("opened", PyList::new(py, cs.iter().map(|r| r.opened))?)?;
-    c.set_item("closed", PyList::new(py, cs.iter().map(|r| r.closed))?)?;
+    c.set_item("opened", column(py, cs, |r| cache.date(py, r.opened))?)?;
+    c.set_item("closed", column(py, cs, |r| cache.date(py, r.closed))?)?;
     c.set_item(
         "days_open",
         PyList::new(py, cs.iter().map(|r| r.days_open))?,
@@ -202,7 +234,8 @@ pub fn evaluate_histories(
         }
     }
     let (r, c) = defaults(rules, calendar);
-    let batch = run(py, texts, now, r, c);
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let batch = run(py, &refs, now, r, c);
     columns(py, batch)
 }
 
@@ -225,11 +258,7 @@ pub fn evaluate_jsonl(
             .map_err(|e| malformed(&format!("cannot read {}: {e}", path.display())))?
     };
     let (r, c) = defaults(rules, calendar);
-    let lines: Vec<String> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(str::to_owned)
-        .collect();
-    let batch = run(py, lines, now, r, c);
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let batch = run(py, &lines, now, r, c);
     columns(py, batch)
 }

@@ -106,10 +106,26 @@ pub(super) fn hash_event(
     let mut hasher = Sha256::new();
     hasher.update(CHAIN_VERSION.as_bytes());
     hasher.update(b"\n");
-    // Serialising plain data to a Vec cannot fail (no maps with non-string keys, no I/O);
-    // were it ever to, the empty body still yields a hash that will not verify.
-    hasher.update(serde_json::to_vec(&fields).unwrap_or_default());
-    hex(&hasher.finalize())
+    // Serialise straight into the hasher. Plain data cannot fail to serialise (no maps with
+    // non-string keys, and the writer never fails); were it ever to, the partial body still
+    // yields a hash that will not verify.
+    let mut writer = HashWriter(hasher);
+    let _ = serde_json::to_writer(&mut writer, &fields);
+    hex(&writer.0.finalize())
+}
+
+/// Feeds serialised bytes to the hasher without an intermediate buffer.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 impl RecordedEvent {

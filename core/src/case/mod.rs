@@ -172,11 +172,18 @@ impl Case {
     /// [`CaseError::OutOfOrder`] for timestamps out of order. On any error the case is
     /// unchanged.
     pub fn apply(&mut self, new: NewEvent) -> Result<Applied, CaseError> {
-        self.append(new, None)
+        self.append(new, None, true)
     }
 
     /// Checks and appends an event; `hash` is its hash when the caller has just verified it.
-    fn append(&mut self, new: NewEvent, hash: Option<String>) -> Result<Applied, CaseError> {
+    /// A `transactional` append works on a copy of the state so that a refusal changes
+    /// nothing; a replay, which discards the whole case on any refusal, skips the copy.
+    fn append(
+        &mut self,
+        new: NewEvent,
+        hash: Option<String>,
+        transactional: bool,
+    ) -> Result<Applied, CaseError> {
         let seq = self.next_seq();
         let case = self.state.case_number.to_string();
         guards::check_times(
@@ -186,8 +193,14 @@ impl Case {
             self.history.last().map(|e| &e.recorded_at),
             Some(&self.state.received_at),
         )?;
-        let mut next = self.state.clone();
-        let warnings = next.step(seq, &new)?;
+        let warnings = if transactional {
+            let mut next = self.state.clone();
+            let warnings = next.step(seq, &new)?;
+            self.state = next;
+            warnings
+        } else {
+            self.state.step(seq, &new)?
+        };
         let prev_hash = self.head().to_owned();
         let hash = hash.unwrap_or_else(|| {
             chain::hash_event(
@@ -208,7 +221,6 @@ impl Case {
             prev_hash,
             hash: hash.clone(),
         });
-        self.state = next;
         Ok(Applied {
             seq,
             hash,
@@ -258,7 +270,7 @@ impl Case {
         };
         let mut case = Case::start_with(first, Some(hash))?;
         for (new, hash) in iter {
-            case.append(new, Some(hash))?;
+            case.append(new, Some(hash), false)?;
         }
         Ok(case)
     }

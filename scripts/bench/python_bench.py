@@ -1,0 +1,111 @@
+"""Benchmarks of the Python binding beside the PyPI package `chinesecalendar` (not a test).
+
+Prints per-call times and ratios for: single deadline computations, 1,000,000 of them from a
+list of datetime.date, one-year working-day counts, the batch evaluation of 100,000 generated
+case histories of 10 events read from JSON Lines with their hash chains verified, and
+`import shegong`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import chinese_calendar as cc
+
+import shegong
+
+CST = dt.timezone(dt.timedelta(hours=8))
+
+
+def dates(n: int, seed: int = 7) -> list[dt.date]:
+    rng = random.Random(seed)
+    start = dt.date(2004, 1, 1)
+    return [start + dt.timedelta(days=rng.randrange(8036)) for _ in range(n)]
+
+
+def per_call(fn, items, budget: float = 3.0) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    done = 0
+    for x in items:
+        fn(x)
+        done += 1
+        if done % 256 == 0 and time.perf_counter() - t0 > budget:
+            break
+    return (time.perf_counter() - t0) / done, done
+
+
+def history(i: int, cal: shegong.Calendar) -> str:
+    w = {"id": f"w-{i % 7}", "role": "worker"}
+    day = dt.date(2026, 1, 5) + dt.timedelta(days=i % 250)
+    def ev(d, hour, actor, event):
+        t = dt.datetime(d.year, d.month, d.day, hour, tzinfo=CST)
+        return {"occurred_at": t, "recorded_at": t, "actor": actor, "event": event}
+    c = shegong.Case.start(ev(day, 9, w, {"type": "received", "case_number": shegong.case_number("BJ", 2026, i + 1),
+        "client": {"id": f"c-{i}", "name": "服务对象"}, "source": {"kind": "voluntary"}, "channel": "phone", "topic": "照护"}))
+    c.apply(ev(day, 10, w, {"type": "consultation_held", "summary": "咨询"}))
+    c.apply(ev(day, 11, {"id": f"c-{i}", "role": "client"}, {"type": "consent_given", "consent": {"id": "k", "given_by": "x", "capacity": "client", "purpose": {"kind": "service"}}}))
+    c.apply(ev(day, 12, w, {"type": "opened", "summary": "开案"}))
+    d2 = cal.add_workdays(day, 2 + i % 6)
+    c.apply(ev(d2, 9, w, {"type": "opening_submitted", "supervisor": "s"}))
+    c.apply(ev(d2, 10, {"id": "s", "role": "first_line_supervisor"}, {"type": "opening_decided", "decision": {"outcome": "approved"}}))
+    d3 = cal.add_workdays(d2, 1 + i % 9)
+    c.apply(ev(d3, 9, w, {"type": "met", "kind": "session", "summary": "会谈"}))
+    c.apply(ev(d3, 10, w, {"type": "assessment_completed", "assessment": {"steps": ["collect_information", "analyse", "define_problem", "write_report"], "problem": "p", "report": "r"}}))
+    c.apply(ev(d3, 11, w, {"type": "plan_agreed", "plan": {"goals": ["g"], "strategies": ["s"], "timetable": ["t"], "client_participated": True, "agreement_signed": True}}))
+    c.apply(ev(d3, 12, w, {"type": "intervention_started", "kind": "direct", "strategies": ["mediation"]}))
+    return c.to_json()
+
+
+def main() -> None:
+    cal = shegong.Calendar.china()
+    ds = dates(1_000_000)
+    year = dt.timedelta(days=365)
+    print(f"shegong {shegong.__version__} (data {cal.data_version}) vs chinesecalendar")
+    print(f"{'workload':<58}{'shegong':>14}{'chinesecalendar':>18}{'ratio':>10}")
+
+    ours, _ = per_call(lambda d: cal.add_workdays(d, 10), ds[:200_000])
+    peer, n = per_call(lambda d: cc.find_workday(10, d), ds)
+    print(f"{'add_workdays(d, 10) vs find_workday(10, d), single calls':<58}{ours*1e9:>11.0f} ns{peer*1e9:>15.0f} ns{peer/ours:>9.0f}x  (peer: {n} calls)")
+    ours, _ = per_call(lambda d: cal.workdays_between(d, d + year), ds[:200_000])
+    peer, n = per_call(lambda d: len(cc.get_workdays(d, d + year)), ds, budget=2.0)
+    print(f"{'workdays_between(d, d+365) vs len(get_workdays(..))':<58}{ours*1e9:>11.0f} ns{peer*1e9:>15.0f} ns{peer/ours:>9.0f}x  (peer: {n} calls)")
+
+    best = min(timed(lambda: cal.add_workdays_many(ds, 10)) for _ in range(3))
+    print(f"{'1,000,000 add_workdays from a list of datetime.date':<58}{best:>12.3f} s   (target <= 0.6 s; {best/1e6*1e9:.0f} ns each)")
+
+    t0 = time.perf_counter()
+    unique = [history(i, cal) for i in range(10_000)]
+    gen = time.perf_counter() - t0
+    lines = "\n".join(unique * 10)
+    best = min(timed(lambda: shegong.evaluate_jsonl(lines, dt.datetime(2026, 11, 23, 9, tzinfo=CST))) for _ in range(3))
+    result = shegong.evaluate_jsonl(lines, dt.datetime(2026, 11, 23, 9, tzinfo=CST))
+    rows, cases = len(result.obligations["rule"]), len(result.cases["case_number"])
+    print(f"{'100,000 histories x 10 events from JSON Lines (text)':<58}{best:>12.3f} s   (target <= 3 s; {cases} cases, {rows} obligations, chains verified)")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "h.jsonl"
+        path.write_text(lines, encoding="utf-8")
+        best = min(timed(lambda: shegong.evaluate_jsonl(path, dt.datetime(2026, 11, 23, 9, tzinfo=CST))) for _ in range(3))
+    print(f"{'100,000 histories from a JSON Lines file':<58}{best:>12.3f} s   (generating 10,000 unique histories took {gen:.1f} s)")
+
+    imports = []
+    for _ in range(7):
+        out = subprocess.run([sys.executable, "-c", "import time; t=time.perf_counter(); import shegong; print(time.perf_counter()-t)"],
+                             capture_output=True, text=True, check=True)
+        imports.append(float(out.stdout))
+    print(f"{'import shegong (best of 7, fresh interpreter)':<58}{min(imports)*1e3:>11.1f} ms   (target <= 50 ms)")
+
+
+def timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+if __name__ == "__main__":
+    main()
