@@ -6,6 +6,8 @@ dicts typed in ``shegong.types``; errors are ``ShegongError`` subclasses carryin
 ``rule_id`` and ``message``. See the binding's README.
 """
 
+from . import _shegong, types
 from ._shegong import *  # noqa: F401,F403
 from ._shegong import __version__  # noqa: F401
-from . import types  # noqa: F401
+
+__all__ = [*_shegong.__all__, "types"]
