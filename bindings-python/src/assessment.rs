@@ -6,6 +6,7 @@ use pyo3::types::PyDict;
 use shegong::assessment::{self as core, Record, RecordKind, RecordMeta, RetentionPolicies};
 use shegong::triage::{self, RoutingInput, TriageItem};
 
+use crate::convert::Day;
 use crate::convert::{from_py, json_to_py, serde_name, to_json, to_py};
 use crate::errors::OrRaise;
 
@@ -66,8 +67,8 @@ pub fn zh_labels<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
 
 /// The age groups of a date of birth on a date (`[priority-principles]`).
 #[pyfunction]
-pub fn age_groups(date_of_birth: NaiveDate, on: NaiveDate) -> Vec<String> {
-    core::age_groups(date_of_birth, on)
+pub fn age_groups(date_of_birth: Day, on: Day) -> Vec<String> {
+    core::age_groups(date_of_birth.0, on.0)
         .iter()
         .map(serde_name)
         .collect()
@@ -85,10 +86,10 @@ pub fn retain_until(
     py: Python<'_>,
     policies: &Bound<'_, PyAny>,
     record_kind: &str,
-    date: NaiveDate,
+    date: Day,
 ) -> PyResult<Option<NaiveDate>> {
     let p: RetentionPolicies = from_py(policies, "policies")?;
-    Ok(p.retain_until(kind(py, record_kind)?, date))
+    Ok(p.retain_until(kind(py, record_kind)?, date.0))
 }
 
 /// The records kept past their period as of `today`.
@@ -97,11 +98,11 @@ pub fn past_retention<'py>(
     py: Python<'py>,
     policies: &Bound<'py, PyAny>,
     records: &Bound<'py, PyAny>,
-    today: NaiveDate,
+    today: Day,
 ) -> PyResult<Bound<'py, PyAny>> {
     let p: RetentionPolicies = from_py(policies, "policies")?;
     let r: Vec<RecordMeta> = from_py(records, "records")?;
-    to_py(py, &p.past_retention(&r, today))
+    to_py(py, &p.past_retention(&r, today.0))
 }
 
 /// A worklist ordered life first, the vulnerable first, the urgent first (`[priority-principles]`).
@@ -120,8 +121,8 @@ pub fn prioritise<'py>(
 pub fn route<'py>(
     py: Python<'py>,
     client: &Bound<'py, PyAny>,
-    on: NaiveDate,
+    on: Day,
 ) -> PyResult<Bound<'py, PyAny>> {
     let i: RoutingInput = from_py(client, "client")?;
-    to_py(py, &triage::route(&i, on))
+    to_py(py, &triage::route(&i, on.0))
 }

@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use shegong::calendar::{AgencyDay, Calendar as Core};
 
+use crate::convert::Day;
 use crate::convert::{from_py, to_py};
 use crate::errors::OrRaise;
 
@@ -55,28 +56,28 @@ impl Calendar {
     }
 
     /// Whether `date` is a working day.
-    fn is_workday(&self, date: NaiveDate) -> PyResult<bool> {
-        self.0.is_workday(date).or_raise()
+    fn is_workday(&self, date: Day) -> PyResult<bool> {
+        self.0.is_workday(date.0).or_raise()
     }
 
     /// What kind of day `date` is (a dict: date, working, kind, provisional, …).
-    fn day<'py>(&self, py: Python<'py>, date: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0.day(date).or_raise()?)
+    fn day<'py>(&self, py: Python<'py>, date: Day) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.day(date.0).or_raise()?)
     }
 
     /// The `n`-th working day after `date` (before it for negative `n`).
-    fn add_workdays(&self, date: NaiveDate, n: i64) -> PyResult<NaiveDate> {
-        self.0.add_workdays(date, n).or_raise()
+    fn add_workdays(&self, date: Day, n: i64) -> PyResult<NaiveDate> {
+        self.0.add_workdays(date.0, n).or_raise()
     }
 
     /// `add_workdays`, with whether the answer depends on a provisional year.
     fn add_workdays_checked<'py>(
         &self,
         py: Python<'py>,
-        date: NaiveDate,
+        date: Day,
         n: i64,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let r = self.0.add_workdays_checked(date, n).or_raise()?;
+        let r = self.0.add_workdays_checked(date.0, n).or_raise()?;
         let d = pyo3::types::PyDict::new(py);
         d.set_item("value", r.value)?;
         d.set_item("provisional", r.provisional)?;
@@ -84,18 +85,18 @@ impl Calendar {
     }
 
     /// Working days `d` with `start < d <= end` (negative when `end < start`).
-    fn workdays_between(&self, start: NaiveDate, end: NaiveDate) -> PyResult<i64> {
-        self.0.workdays_between(start, end).or_raise()
+    fn workdays_between(&self, start: Day, end: Day) -> PyResult<i64> {
+        self.0.workdays_between(start.0, end.0).or_raise()
     }
 
     /// `workdays_between`, with whether the count depends on a provisional year.
     fn workdays_between_checked<'py>(
         &self,
         py: Python<'py>,
-        start: NaiveDate,
-        end: NaiveDate,
+        start: Day,
+        end: Day,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let r = self.0.workdays_between_checked(start, end).or_raise()?;
+        let r = self.0.workdays_between_checked(start.0, end.0).or_raise()?;
         to_py(
             py,
             &serde_json::json!({ "value": r.value, "provisional": r.provisional }),
@@ -103,13 +104,13 @@ impl Calendar {
     }
 
     /// `date` if it is a working day, else the next one.
-    fn workday_on_or_after(&self, date: NaiveDate) -> PyResult<NaiveDate> {
-        self.0.workday_on_or_after(date).or_raise()
+    fn workday_on_or_after(&self, date: Day) -> PyResult<NaiveDate> {
+        self.0.workday_on_or_after(date.0).or_raise()
     }
 
     /// `date` if it is a working day, else the previous one.
-    fn workday_on_or_before(&self, date: NaiveDate) -> PyResult<NaiveDate> {
-        self.0.workday_on_or_before(date).or_raise()
+    fn workday_on_or_before(&self, date: Day) -> PyResult<NaiveDate> {
+        self.0.workday_on_or_before(date.0).or_raise()
     }
 
     /// Working days in `year`.
@@ -123,22 +124,22 @@ impl Calendar {
     }
 
     /// Whether `date` is covered by official data.
-    fn is_official(&self, date: NaiveDate) -> bool {
-        self.0.is_official(date)
+    fn is_official(&self, date: Day) -> bool {
+        self.0.is_official(date.0)
     }
 
     /// `add_workdays` for many dates at once, in Rust without the GIL.
     fn add_workdays_many<'py>(
         &self,
         py: Python<'py>,
-        dates: Vec<NaiveDate>,
+        dates: Vec<Day>,
         n: i64,
     ) -> PyResult<Bound<'py, PyList>> {
         let cal = self.0.clone();
         let out = py.detach(move || {
             dates
                 .iter()
-                .map(|d| cal.add_workdays(*d, n))
+                .map(|d| cal.add_workdays(d.0, n))
                 .collect::<Result<Vec<_>, _>>()
         });
         PyList::new(py, out.or_raise()?)
@@ -148,8 +149,8 @@ impl Calendar {
     fn workdays_between_many<'py>(
         &self,
         py: Python<'py>,
-        starts: Vec<NaiveDate>,
-        ends: Vec<NaiveDate>,
+        starts: Vec<Day>,
+        ends: Vec<Day>,
     ) -> PyResult<Bound<'py, PyList>> {
         if starts.len() != ends.len() {
             return Err(crate::errors::invalid(&format!(
@@ -163,7 +164,7 @@ impl Calendar {
             starts
                 .iter()
                 .zip(&ends)
-                .map(|(a, b)| cal.workdays_between(*a, *b))
+                .map(|(a, b)| cal.workdays_between(a.0, b.0))
                 .collect::<Result<Vec<_>, _>>()
         });
         PyList::new(py, out.or_raise()?)

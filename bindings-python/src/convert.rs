@@ -124,7 +124,47 @@ pub fn to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
 /// A Python value read as a core type.
 pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
     let value = to_json(obj)?;
+    check_instants(None, &value)?;
     serde_json::from_value(value).map_err(|e| malformed(&format!("{what}: {e}")))
+}
+
+/// Refuses an instant written without its offset (`"2026-10-13T09:00:00"`), with the same
+/// `TypeError` a naive `datetime` gets, rather than a parser's message.
+fn check_instants(key: Option<&str>, v: &Value) -> PyResult<()> {
+    match v {
+        Value::String(s) if key.is_some_and(|k| INSTANT_KEYS.contains(&k)) => {
+            if DateTime::parse_from_rfc3339(s).is_err()
+                && s.parse::<chrono::NaiveDateTime>().is_ok()
+            {
+                return Err(PyTypeError::new_err(format!(
+                    "{}: {s:?} has no offset: an instant needs one, e.g. \"{s}+08:00\"",
+                    key.unwrap_or("instant")
+                )));
+            }
+            Ok(())
+        }
+        Value::Array(items) => items.iter().try_for_each(|x| check_instants(key, x)),
+        Value::Object(map) => map.iter().try_for_each(|(k, x)| check_instants(Some(k), x)),
+        _ => Ok(()),
+    }
+}
+
+/// A calendar date argument: a `datetime.date`, never a `datetime.datetime` (whose date part
+/// depends on its time zone; pass `.date()` of it in China time instead).
+#[derive(Debug, Clone, Copy)]
+pub struct Day(pub NaiveDate);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Day {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if obj.is_instance_of::<PyDateTime>() {
+            return Err(PyTypeError::new_err(
+                "expected a datetime.date, got a datetime.datetime: pass its .date() in China time",
+            ));
+        }
+        Ok(Day(obj.extract::<NaiveDate>()?))
+    }
 }
 
 fn convert_string<'py>(py: Python<'py>, key: Option<&str>, s: &str) -> PyResult<Bound<'py, PyAny>> {

@@ -1,9 +1,9 @@
 //! `ServiceGroup`: online service groups, membership and nicknames.
 
-use chrono::NaiveDate;
 use pyo3::prelude::*;
 use shegong::groups::{self as core, GroupAdmin, GroupKind, NicknameRole};
 
+use crate::convert::Day;
 use crate::convert::{from_py, serde_name, to_py};
 use crate::errors::OrRaise;
 
@@ -40,14 +40,16 @@ impl ServiceGroup {
         person_id: &str,
         nickname: &str,
         household: Option<&str>,
-        on: NaiveDate,
+        on: Day,
     ) -> PyResult<()> {
-        self.0.apply(person_id, nickname, household, on).or_raise()
+        self.0
+            .apply(person_id, nickname, household, on.0)
+            .or_raise()
     }
 
     /// An admin approves an application; returns size warnings.
-    fn approve(&mut self, person_id: &str, by: &str, on: NaiveDate) -> PyResult<Vec<String>> {
-        self.0.approve(person_id, by, on).or_raise()
+    fn approve(&mut self, person_id: &str, by: &str, on: Day) -> PyResult<Vec<String>> {
+        self.0.approve(person_id, by, on.0).or_raise()
     }
 
     /// An admin rejects an application.

@@ -1,6 +1,6 @@
 //! `Volunteer` and `Roster`: volunteers, confidentiality agreements, shifts and hours.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 use pyo3::prelude::*;
 use shegong::assessment::ServiceTime;
 use shegong::case::Actor;
@@ -8,6 +8,7 @@ use shegong::volunteer::{
     self as core, VolunteerEvent, VolunteerKind, VolunteerRecord, VolunteerRegistration,
 };
 
+use crate::convert::Day;
 use crate::convert::{from_py, serde_name, to_py};
 use crate::errors::{malformed, OrRaise};
 
@@ -68,32 +69,23 @@ impl Volunteer {
     }
 
     /// The status of the volunteer's agreement on `date`, or None without one.
-    fn agreement_status_on<'py>(
-        &self,
-        py: Python<'py>,
-        date: NaiveDate,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0.agreement_status_on(date))
+    fn agreement_status_on<'py>(&self, py: Python<'py>, date: Day) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.agreement_status_on(date.0))
     }
 
     /// The agreement in force on `date`, or None.
     fn agreement_in_force_on<'py>(
         &self,
         py: Python<'py>,
-        date: NaiveDate,
+        date: Day,
     ) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0.agreement_in_force_on(date))
+        to_py(py, &self.0.agreement_in_force_on(date.0))
     }
 
     /// The volunteer as an access-decision viewer on `on`, acting as `kind`.
-    fn viewer<'py>(
-        &self,
-        py: Python<'py>,
-        kind: &str,
-        on: NaiveDate,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    fn viewer<'py>(&self, py: Python<'py>, kind: &str, on: Day) -> PyResult<Bound<'py, PyAny>> {
         let k: VolunteerKind = from_py(&pyo3::types::PyString::new(py, kind).into_any(), "kind")?;
-        to_py(py, &shegong::access::Viewer::volunteer(&self.0, k, on))
+        to_py(py, &shegong::access::Viewer::volunteer(&self.0, k, on.0))
     }
 
     /// The volunteer's id.
@@ -238,9 +230,9 @@ impl Roster {
 pub fn total_hours<'py>(
     py: Python<'py>,
     records: &Bound<'py, PyAny>,
-    start: NaiveDate,
-    end: NaiveDate,
+    start: Day,
+    end: Day,
 ) -> PyResult<Bound<'py, PyAny>> {
     let r: Vec<core::ServiceHours> = from_py(records, "records")?;
-    to_py(py, &core::total_hours(&r, start, end))
+    to_py(py, &core::total_hours(&r, start.0, end.0))
 }

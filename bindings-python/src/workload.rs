@@ -1,6 +1,5 @@
 //! Workload arithmetic.
 
-use chrono::NaiveDate;
 use pyo3::prelude::*;
 use shegong::workload::{
     self as core, AnnualHours, AnnualHoursParams, PlanLine, PlanReport, PlannedSupervision,
@@ -10,6 +9,7 @@ use shegong::workload::{
 use crate::activity::Activity;
 use crate::calendar::Calendar;
 use crate::case::Case;
+use crate::convert::Day;
 use crate::convert::{from_py, to_py};
 use crate::errors::OrRaise;
 
@@ -96,15 +96,15 @@ pub fn actual_counts<'py>(
     py: Python<'py>,
     cases: Vec<PyRef<'py, Case>>,
     activities: Vec<PyRef<'py, Activity>>,
-    start: NaiveDate,
-    end: NaiveDate,
+    start: Day,
+    end: Day,
     table: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let c: Vec<shegong::Case> = cases.iter().map(|c| c.0.clone()).collect();
     let a: Vec<shegong::activity::Activity> = activities.iter().map(|a| a.0.clone()).collect();
     to_py(
         py,
-        &core::actual_counts(&c, &a, &self::table(table)?, start, end),
+        &core::actual_counts(&c, &a, &self::table(table)?, start.0, end.0),
     )
 }
 

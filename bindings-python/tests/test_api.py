@@ -73,9 +73,15 @@ def test_every_error_class_is_raised_by_real_bad_input(opened_case):
     with pytest.raises(shegong.TransitionRefused) as info:
         opened_case.apply(ev("2026-09-30", "w-li", "worker", {"type": "followed_up", "method": "phone", "summary": "x"}))
     assert info.value.rule_id == "followup-after-close" and opened_case.to_json() == before
-    # Naive datetimes are refused: an instant needs its offset.
+    # Naive datetimes are refused, as objects or as ISO strings: an instant needs its offset.
     with pytest.raises(TypeError):
         opened_case.apply({**ev("2026-09-30", "w-li", "worker", {"type": "note_added", "text": "x"}), "occurred_at": dt.datetime(2026, 9, 30)})
+    with pytest.raises(TypeError, match="no offset"):
+        opened_case.apply({**ev("2026-09-30", "w-li", "worker", {"type": "note_added", "text": "x"}), "recorded_at": "2026-09-30T10:00:00"})
+    # A datetime where a date is expected is refused: its date depends on its time zone.
+    with pytest.raises(TypeError, match="datetime.date"):
+        cal.is_workday(dt.datetime(2026, 10, 9, 20, tzinfo=dt.timezone.utc))
+    assert opened_case.to_json() == before
 
 
 def _group():

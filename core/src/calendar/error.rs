@@ -67,7 +67,7 @@ pub enum CalendarError {
 fn provisional_hint(official_last: NaiveDate, last: NaiveDate) -> String {
     if last <= official_last {
         format!(
-            "; official data ends {official_last}: opt in to provisional years with Calendar::with_provisional"
+            "; official data ends {official_last}: a calendar built with_provisional answers later years, flagged provisional"
         )
     } else {
         String::new()
