@@ -1,5 +1,5 @@
 //! Every day 2004-01-01 ..= 2026-12-31 against an independent copy of the official facts
-//! (`tests/data/cn-calendar-2004-2026.json`, the reference as published, not the data the
+//! (`tests/data/cn-calendar.json`, the reference as published, not the data the
 //! crate embeds), so an error in turning the notices into the crate's table is caught.
 //! Rules: `[calendar-workdays]`.
 
@@ -32,7 +32,7 @@ struct Year {
 }
 
 fn reference() -> Reference {
-    serde_json::from_str(include_str!("../../tests/data/cn-calendar-2004-2026.json")).unwrap()
+    serde_json::from_str(include_str!("../../tests/data/cn-calendar.json")).unwrap()
 }
 
 #[test]
