@@ -192,12 +192,13 @@ pub fn check_budget(lines: &[PlannedSupervision]) -> Result<BudgetReport, Worklo
                 reason: format!("line {line}: a fee cannot be negative [supervision-fee-caps]"),
             });
         }
-        // Two u32 factors always fit an i64.
-        let minutes = i64::from(l.sessions).saturating_mul(i64::from(l.minutes));
+        let minutes = i64::from(l.sessions)
+            .checked_mul(i64::from(l.minutes))
+            .ok_or_else(|| overflow("supervision-limits", "supervision minutes of a line"))?;
         total_minutes = total_minutes
             .checked_add(minutes)
             .ok_or_else(|| overflow("supervision-limits", "total supervision minutes"))?;
-        // The fee in i128 (an i64 fee times u32 × u32 minutes fits), then back to i64 fen.
+        // The fee in i128 (an i64 fee times i64 minutes fits), then back to i64 fen.
         total_fen = i128::from(l.fee_per_hour_fen)
             .checked_mul(i128::from(minutes))
             .and_then(|f| f.checked_add(59))
