@@ -535,7 +535,7 @@ fn main() -> Result<(), shegong::Error> {
         &table,
         jan1,
         now.date_naive(),
-    );
+    )?;
     println!(
         "\n工作量 workload 2026-01-01 ..= {} (reference hours, 苏州参考工时):",
         now.date_naive()

@@ -170,6 +170,7 @@ pub fn to_py_err(e: shegong::Error) -> PyErr {
         },
         E::Identity(_) => match code {
             "invalid_phone" => build::<InvalidPhone>(code, rule, msg),
+            "invalid_mask" => build::<InvalidInput>(code, rule, msg),
             _ => build::<InvalidIdNumber>(code, rule, msg),
         },
         E::Volunteer(_) => match code {

@@ -45,11 +45,13 @@ impl IdNumber {
 
     /// The number masked, keeping `keep_start` leading and `keep_end` trailing characters.
     #[pyo3(signature = (keep_start=6, keep_end=4))]
-    fn masked(&self, keep_start: usize, keep_end: usize) -> String {
-        self.0.masked_with(IdMask {
-            keep_start,
-            keep_end,
-        })
+    fn masked(&self, keep_start: usize, keep_end: usize) -> PyResult<String> {
+        self.0
+            .masked_with(IdMask {
+                keep_start,
+                keep_end,
+            })
+            .or_raise()
     }
 
     fn __str__(&self) -> String {

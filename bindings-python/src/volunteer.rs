@@ -234,5 +234,5 @@ pub fn total_hours<'py>(
     end: Day,
 ) -> PyResult<Bound<'py, PyAny>> {
     let r: Vec<core::ServiceHours> = from_py(records, "records")?;
-    to_py(py, &core::total_hours(&r, start.0, end.0))
+    to_py(py, &core::total_hours(&r, start.0, end.0).or_raise()?)
 }

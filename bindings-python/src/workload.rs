@@ -104,7 +104,7 @@ pub fn actual_counts<'py>(
     let a: Vec<shegong::activity::Activity> = activities.iter().map(|a| a.0.clone()).collect();
     to_py(
         py,
-        &core::actual_counts(&c, &a, &self::table(table)?, start.0, end.0),
+        &core::actual_counts(&c, &a, &self::table(table)?, start.0, end.0).or_raise()?,
     )
 }
 
@@ -119,7 +119,7 @@ pub fn compare<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let r: PlanReport = from_py(report, "report")?;
     let a: Vec<core::ActualCount> = from_py(actual, "actual")?;
-    to_py(py, &core::compare(&r, &a, &self::table(table)?))
+    to_py(py, &core::compare(&r, &a, &self::table(table)?).or_raise()?)
 }
 
 /// Checks a supervision session's length, supervisees and fee.
@@ -139,7 +139,7 @@ pub fn check_budget<'py>(
     lines: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let l: Vec<PlannedSupervision> = from_py(lines, "lines")?;
-    to_py(py, &core::check_budget(&l))
+    to_py(py, &core::check_budget(&l).or_raise()?)
 }
 
 /// The fee cap per hour for a supervisor: `{"cap": "per_hour_fen", "fen": …}` or `{"cap": "not_covered"}`.

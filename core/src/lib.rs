@@ -23,6 +23,7 @@
 //! `[calendar-workdays]`; errors and explanations name it.
 
 #![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod access;

@@ -93,7 +93,7 @@ pub fn obligation_rows(case: &Case, obligations: &[Obligation]) -> Vec<Obligatio
                 ObligationStatus::Overdue { days, .. } => Some(*days),
                 ObligationStatus::Met {
                     on, on_time: false, ..
-                } => o.due_date.map(|d| (*on - d).num_days()),
+                } => o.due_date.map(|d| on.signed_duration_since(d).num_days()),
                 ObligationStatus::NotComputable { .. } => None,
                 _ => Some(0),
             };
@@ -120,7 +120,12 @@ pub fn summarise(
     let s = case.state();
     let opened = s.opened_at.map(china_date);
     let closed = s.closed_at.map(china_date);
-    let days_open = opened.map(|o| (closed.unwrap_or_else(|| china_date(now)) - o).num_days());
+    let days_open = opened.map(|o| {
+        closed
+            .unwrap_or_else(|| china_date(now))
+            .signed_duration_since(o)
+            .num_days()
+    });
     let count = |f: fn(&ObligationStatus) -> bool| {
         u32::try_from(obligations.iter().filter(|o| f(&o.status)).count()).unwrap_or(u32::MAX)
     };
@@ -180,7 +185,7 @@ pub fn evaluate_histories<'a>(
                 batch.cases.push(summarise(&case, &obligations, now));
             }
             Err(e) => batch.errors.push(BatchError {
-                index: first_index + i,
+                index: first_index.saturating_add(i),
                 code: e.code().to_owned(),
                 message: e.to_string(),
             }),

@@ -72,15 +72,19 @@ fn id_number_never_leaks_through_debug_or_display() {
         id.masked_with(IdMask {
             keep_start: 3,
             keep_end: 2
-        }),
+        })
+        .unwrap(),
         "110*************2X"
     );
+    // A mask wider than the documented maximum is refused: the birth date stays hidden.
     assert_eq!(
         id.masked_with(IdMask {
             keep_start: 10,
             keep_end: 10
-        }),
-        "******************"
+        })
+        .unwrap_err()
+        .code(),
+        "invalid_mask"
     );
     // Serialisation keeps the full value (the record needs it); a redacted view masks it.
     assert_eq!(

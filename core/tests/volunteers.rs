@@ -632,7 +632,8 @@ fn shifts_handover_and_hours() {
         &hours,
         "2026-03-01".parse().unwrap(),
         "2026-03-31".parse().unwrap(),
-    );
+    )
+    .unwrap();
     let mins: Vec<(&str, i64, u32)> = totals
         .iter()
         .map(|t| (t.volunteer_id.as_str(), t.minutes, t.sessions))
@@ -663,7 +664,8 @@ fn shifts_handover_and_hours() {
         &hours,
         "2026-03-07".parse().unwrap(),
         "2026-03-07".parse().unwrap(),
-    );
+    )
+    .unwrap();
     assert_eq!(march7.len(), 1);
     assert_eq!(
         (march7[0].volunteer_id.as_str(), march7[0].minutes),

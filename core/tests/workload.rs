@@ -356,7 +356,8 @@ fn plan_versus_actual_from_histories() {
         &ReferenceTable::suzhou_2016(),
         "2026-01-01".parse().unwrap(),
         "2026-12-31".parse().unwrap(),
-    );
+    )
+    .unwrap();
     let rows: Vec<(&str, &str, &str, u32)> = actual
         .iter()
         .map(|a| {
@@ -391,7 +392,7 @@ fn plan_versus_actual_from_histories() {
             PlanLine::new("case_session", 80),
         ],
     );
-    let cmp = compare(&report, &actual, &ReferenceTable::suzhou_2016());
+    let cmp = compare(&report, &actual, &ReferenceTable::suzhou_2016()).unwrap();
     let intake = cmp.iter().find(|c| c.item == "intake").unwrap();
     assert_eq!((intake.planned_count, intake.actual_count), (10, 2));
     assert_eq!(
@@ -406,7 +407,8 @@ fn plan_versus_actual_from_histories() {
         &ReferenceTable::suzhou_2016(),
         "2026-03-01".parse().unwrap(),
         "2026-03-31".parse().unwrap(),
-    );
+    )
+    .unwrap();
     assert_eq!(march.iter().map(|a| a.count).sum::<u32>(), 4);
 }
 
@@ -508,7 +510,8 @@ fn supervision_fee_caps() {
             years_of_practice: 20,
             fee_per_hour_fen: 33_333,
         },
-    ]);
+    ])
+    .unwrap();
     assert_eq!(b.total_minutes, 12 * 180 + 24 * 90);
     assert_eq!(b.total_fen, 12 * 3 * 25_000 + (33_333 * 24 * 90 + 59) / 60);
     assert_eq!(b.findings.len(), 1);

@@ -147,53 +147,157 @@ fn vectors_are_current() {
     }
 }
 
+/// The reference table a vector names.
+fn named_table(name: &str) -> Result<ReferenceTable, String> {
+    match name {
+        "suzhou_2016" => Ok(ReferenceTable::suzhou_2016()),
+        other => Err(format!("unknown table {other:?}")),
+    }
+}
+
+fn u32_at(c: &Value, key: &str) -> Result<u32, String> {
+    c[key]
+        .as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| format!("{key} is not a u32 in {c}"))
+}
+
+fn check(what: &str, got: Value, expect: &Value) -> Result<(), String> {
+    if got == *expect {
+        Ok(())
+    } else {
+        Err(format!("{what}: computed {got}, vector expects {expect}"))
+    }
+}
+
+/// Recomputes every case of one vector from the vector's own inputs and compares with its
+/// expected output. Returns how many cases it checked, or the first mismatch: a wrong vector
+/// or a wrong computation fails either way (issue 11: the replay ignored the inputs).
+fn replay(v: &Value) -> Result<usize, String> {
+    let cases = |key: &str| -> Result<&Vec<Value>, String> {
+        v[key]
+            .as_array()
+            .filter(|a| !a.is_empty())
+            .ok_or_else(|| format!("{key}: no cases"))
+    };
+    let mut checked = 0;
+    match v["kind"].as_str().ok_or("no kind")? {
+        "annual_hours" => {
+            for c in cases("formula")? {
+                let params =
+                    serde_json::from_value(c["params"].clone()).map_err(|e| e.to_string())?;
+                let a = annual_hours(params).map_err(|e| e.to_string())?;
+                let direct = direct_share(&a, 70).map_err(|e| e.to_string())?;
+                check(
+                    "formula",
+                    json!({ "minutes": a.minutes, "direct_70": direct }),
+                    &c["expect"],
+                )?;
+                checked += 1;
+            }
+            for c in cases("calendar")? {
+                let year = c["year"]
+                    .as_i64()
+                    .and_then(|y| i32::try_from(y).ok())
+                    .ok_or("year is not an i32")?;
+                let a = annual_hours_from_calendar(
+                    &Calendar::china(),
+                    year,
+                    u32_at(c, "paid_leave_days")?,
+                    u32_at(c, "hours_per_day")?,
+                )
+                .map_err(|e| e.to_string())?;
+                check("calendar", json!({ "minutes": a.minutes }), &c["expect"])?;
+                checked += 1;
+            }
+        }
+        "project_plans" => {
+            let table = named_table(v["table"].as_str().ok_or("no table")?)?;
+            for c in cases("cases")? {
+                let p: ProjectPlan =
+                    serde_json::from_value(c["plan"].clone()).map_err(|e| e.to_string())?;
+                let report = p.evaluate(&table).map_err(|e| e.to_string())?;
+                check(
+                    "plan",
+                    serde_json::to_value(report).map_err(|e| e.to_string())?,
+                    &c["expect"],
+                )?;
+                checked += 1;
+            }
+        }
+        "supervision" => {
+            for c in cases("cases")? {
+                let r: SupervisionRecord =
+                    serde_json::from_value(c["record"].clone()).map_err(|e| e.to_string())?;
+                check(
+                    "supervision",
+                    serde_json::to_value(check_supervision(&r)).map_err(|e| e.to_string())?,
+                    &c["expect"],
+                )?;
+                checked += 1;
+            }
+        }
+        other => return Err(format!("unknown vector kind {other:?}")),
+    }
+    Ok(checked)
+}
+
 #[test]
 fn vectors_replay() {
     if std::env::var_os("UPDATE_VECTORS").is_some() {
         return;
     }
-    for (_, v) in read_all("workload") {
-        match v["kind"].as_str().unwrap() {
-            "annual_hours" => {
-                for c in v["formula"].as_array().unwrap() {
-                    let a =
-                        annual_hours(serde_json::from_value(c["params"].clone()).unwrap()).unwrap();
-                    assert_eq!(
-                        json!({ "minutes": a.minutes, "direct_70": direct_share(&a, 70).unwrap() }),
-                        c["expect"]
-                    );
-                }
-                for c in v["calendar"].as_array().unwrap() {
-                    let a = annual_hours_from_calendar(
-                        &Calendar::china(),
-                        c["year"].as_i64().unwrap() as i32,
-                        5,
-                        8,
-                    )
-                    .unwrap();
-                    assert_eq!(json!({ "minutes": a.minutes }), c["expect"]);
-                }
-            }
-            "project_plans" => {
-                for c in v["cases"].as_array().unwrap() {
-                    let p: ProjectPlan = serde_json::from_value(c["plan"].clone()).unwrap();
-                    assert_eq!(
-                        serde_json::to_value(p.evaluate(&ReferenceTable::suzhou_2016()).unwrap())
-                            .unwrap(),
-                        c["expect"]
-                    );
-                }
-            }
-            "supervision" => {
-                for c in v["cases"].as_array().unwrap() {
-                    let r: SupervisionRecord = serde_json::from_value(c["record"].clone()).unwrap();
-                    assert_eq!(
-                        serde_json::to_value(check_supervision(&r)).unwrap(),
-                        c["expect"]
-                    );
-                }
-            }
-            other => panic!("{other}"),
-        }
+    let mut kinds = std::collections::BTreeSet::new();
+    for (name, v) in read_all("workload") {
+        let n = replay(&v).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(n > 0, "{name}: no cases");
+        kinds.insert(v["kind"].as_str().unwrap().to_owned());
     }
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["annual_hours", "project_plans", "supervision"]
+    );
+}
+
+/// Regression (issue 11 item 8): the replay hard-coded 5 days of leave, 8 hours a day and the
+/// Suzhou table, so a vector whose inputs disagree with its expected output still passed.
+#[test]
+fn workload_vector_replay_uses_the_vectors_own_inputs() {
+    let annual_v = annual();
+    assert!(replay(&annual_v).is_ok());
+    // Change only an input: the expected output no longer follows, and the replay must say so.
+    for (path, value) in [
+        (("calendar", "paid_leave_days"), json!(6)),
+        (("calendar", "hours_per_day"), json!(7)),
+        (("calendar", "year"), json!(2024)),
+    ] {
+        let mut v = annual_v.clone();
+        v[path.0][3][path.1] = value;
+        assert!(replay(&v).is_err(), "{path:?} changed, replay still passed");
+    }
+    let mut v = annual_v.clone();
+    v["formula"][0]["params"]["public_holidays"] = json!(12);
+    assert!(replay(&v).is_err(), "formula params ignored");
+    // A wrong expected output fails too.
+    let mut v = annual_v;
+    v["formula"][1]["expect"]["direct_70"] = json!(1);
+    assert!(replay(&v).is_err());
+
+    let plans_v = plan_vectors();
+    assert!(replay(&plans_v).is_ok());
+    let mut v = plans_v.clone();
+    v["table"] = json!("no_such_table");
+    assert!(replay(&v).is_err(), "the vector's table is ignored");
+    let mut v = plans_v.clone();
+    v["cases"][0]["plan"]["lines"][0]["count"] = json!(21);
+    assert!(replay(&v).is_err(), "plan lines ignored");
+    let mut v = plans_v;
+    v["cases"] = json!([]);
+    assert!(replay(&v).is_err(), "an empty vector must not pass");
+
+    let sup_v = supervision();
+    assert!(replay(&sup_v).is_ok());
+    let mut v = sup_v;
+    v["cases"][0]["record"]["minutes"] = json!(121);
+    assert!(replay(&v).is_err(), "supervision record ignored");
 }

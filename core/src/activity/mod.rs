@@ -418,7 +418,7 @@ impl Activity {
                 if ended {
                     return Err(refuse("group-stages", "the activity has ended".to_owned()));
                 }
-                if *number != self.sessions_held() + 1 {
+                if Some(*number) != self.sessions_held().checked_add(1) {
                     return Err(refuse(
                         "group-stages",
                         format!("session {number} follows session {}", self.sessions_held()),

@@ -117,7 +117,7 @@ impl ServiceTime {
 
     /// The length in whole minutes.
     pub fn minutes(&self) -> i64 {
-        (self.end - self.start).num_minutes()
+        self.end.signed_duration_since(self.start).num_minutes()
     }
 }
 

@@ -288,12 +288,12 @@ impl Record {
                     ));
                 }
                 for (i, item) in r.items.iter().enumerate() {
-                    let expected = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                    let expected = u32::try_from(i.saturating_add(1)).unwrap_or(u32::MAX);
                     if item.number != expected {
                         return Err(invalid(
                             kind,
                             "items[].number",
-                            format!("item {} is numbered {}: items are numbered 1, 2, 3, … [consultation-record]", i + 1, item.number),
+                            format!("item {} is numbered {}: items are numbered 1, 2, 3, … [consultation-record]", i.saturating_add(1), item.number),
                         ));
                     }
                 }

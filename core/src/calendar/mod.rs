@@ -509,13 +509,16 @@ impl Calendar {
         if n == 0 {
             return Ok(date);
         }
+        // An offset from outside may be any i64: a sum that does not fit is out of range.
         let k = if n > 0 {
             // Working days up to and including `date` are indexes 0 .. through.
-            i64::from(self.table.count_through(i).unwrap_or(0)) + n - 1
+            i64::from(self.table.count_through(i).unwrap_or(0))
+                .checked_add(n)
+                .and_then(|k| k.checked_sub(1))
         } else {
-            i64::from(self.table.count_before(i).unwrap_or(0)) + n
+            i64::from(self.table.count_before(i).unwrap_or(0)).checked_add(n)
         };
-        match self.table.workday(k) {
+        match k.and_then(|k| self.table.workday(k)) {
             Some(found) if found <= self.last => Ok(found),
             _ => Err(self.result_out_of_range(date, n)),
         }
@@ -558,7 +561,8 @@ impl Calendar {
         let b = self.index(to)?;
         let ca = i64::from(self.table.count_through(a).unwrap_or(0));
         let cb = i64::from(self.table.count_through(b).unwrap_or(0));
-        Ok(cb - ca)
+        // Both counts are at most the table's length, so the difference always fits.
+        Ok(cb.saturating_sub(ca))
     }
 
     /// [`Calendar::workdays_between`], also saying whether the count depends on a

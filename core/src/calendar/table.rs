@@ -87,7 +87,12 @@ impl Table {
     /// Builds the official table: the data years, then weekday-only days up to `last`.
     pub(super) fn official(years: &[OfficialYear], first: NaiveDate, last: NaiveDate) -> Table {
         let first_ce = first.num_days_from_ce();
-        let len = usize::try_from(last.num_days_from_ce() - first_ce + 1).unwrap_or(0);
+        let len = last
+            .num_days_from_ce()
+            .checked_sub(first_ce)
+            .and_then(|n| n.checked_add(1))
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(0);
         let mut status: Vec<Status> = first
             .iter_days()
             .take(len)
@@ -115,14 +120,16 @@ impl Table {
 
     /// Recomputes the counts after the statuses changed.
     pub(super) fn from_status(first_ce: i32, status: Vec<Status>) -> Table {
-        let mut prefix = Vec::with_capacity(status.len() + 1);
-        let mut workdays = Vec::with_capacity(status.len() * 5 / 7 + 1);
+        let mut prefix = Vec::with_capacity(status.len().saturating_add(1));
+        let mut workdays =
+            Vec::with_capacity((status.len() / 7).saturating_mul(5).saturating_add(1));
         let mut count = 0u32;
         prefix.push(0);
         for (i, s) in status.iter().enumerate() {
             if s.is_working() {
                 workdays.push(u32::try_from(i).unwrap_or(u32::MAX));
-                count += 1;
+                // At most one per day of a table of ~35,000 days: no u32 can overflow.
+                count = count.saturating_add(1);
             }
             prefix.push(count);
         }
@@ -149,7 +156,7 @@ impl Table {
     /// The table index of `date`, if the table covers it.
     #[inline]
     pub(super) fn index(&self, date: NaiveDate) -> Option<usize> {
-        let i = usize::try_from(date.num_days_from_ce() - self.first_ce).ok()?;
+        let i = usize::try_from(date.num_days_from_ce().checked_sub(self.first_ce)?).ok()?;
         (i < self.status.len()).then_some(i)
     }
 
@@ -161,7 +168,7 @@ impl Table {
     /// Working days among table days `0 ..= i`.
     #[inline]
     pub(super) fn count_through(&self, i: usize) -> Option<u32> {
-        self.prefix.get(i + 1).copied()
+        self.prefix.get(i.checked_add(1)?).copied()
     }
 
     /// Working days among table days `0 .. i`.
@@ -175,12 +182,16 @@ impl Table {
     pub(super) fn workday(&self, k: i64) -> Option<NaiveDate> {
         let k = usize::try_from(k).ok()?;
         let i = i32::try_from(*self.workdays.get(k)?).ok()?;
-        NaiveDate::from_num_days_from_ce_opt(self.first_ce + i)
+        NaiveDate::from_num_days_from_ce_opt(self.first_ce.checked_add(i)?)
     }
 }
 
 fn set(status: &mut [Status], first_ce: i32, d: NaiveDate, s: Status) {
-    if let Ok(i) = usize::try_from(d.num_days_from_ce() - first_ce) {
+    if let Some(i) = d
+        .num_days_from_ce()
+        .checked_sub(first_ce)
+        .and_then(|i| usize::try_from(i).ok())
+    {
         if let Some(slot) = status.get_mut(i) {
             *slot = s;
         }

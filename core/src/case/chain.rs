@@ -144,7 +144,7 @@ impl RecordedEvent {
 
 fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
+    let mut s = String::with_capacity(bytes.len().saturating_mul(2));
     for b in bytes {
         for nibble in [b >> 4, b & 0x0f] {
             if let Some(d) = DIGITS.get(usize::from(nibble)) {

@@ -184,7 +184,7 @@ impl CaseState {
             EventKind::FollowedUp { summary, .. } => {
                 g.stage_in(&[Stage::Closed, Stage::FollowUp], "followup-after-close")?;
                 g.required("summary", summary, "followup-after-close")?;
-                self.follow_ups += 1;
+                self.follow_ups = self.follow_ups.saturating_add(1);
                 self.enter(Stage::FollowUp);
             }
             EventKind::Reopened { reason } => {
@@ -195,7 +195,7 @@ impl CaseState {
                         g.refuse("open-consent", "no live informed consent to reopen under")
                     );
                 }
-                self.reopened += 1;
+                self.reopened = self.reopened.saturating_add(1);
                 self.closing = None;
                 self.closed_at = None;
                 self.open(new);

@@ -96,6 +96,15 @@ pub enum CaseError {
         /// The first event's type, if any.
         first: Option<&'static str>,
     },
+    /// A computation on the given numbers does not fit its type (never a wrapped or
+    /// repeated value).
+    #[error("{quantity} is out of range [{rule}]")]
+    Overflow {
+        /// The rule whose computation overflowed, e.g. `"case-numbering"`.
+        rule: String,
+        /// What overflowed, e.g. `"case number serial"`.
+        quantity: String,
+    },
 }
 
 fn rule_tag(rule: Option<&str>) -> String {
@@ -155,6 +164,7 @@ impl CaseError {
             CaseError::UnknownEventKind { .. } => "unknown_event_kind",
             CaseError::UnsupportedFormat { .. } => "unsupported_format",
             CaseError::NotStarted { .. } => "not_started",
+            CaseError::Overflow { .. } => "overflow",
         }
     }
 
@@ -166,6 +176,7 @@ impl CaseError {
             | CaseError::Tampered { .. }
             | CaseError::HeadMismatch { .. } => Some("records-authentic"),
             CaseError::InvalidInput { rule, .. } => rule.as_deref(),
+            CaseError::Overflow { rule, .. } => Some(rule),
             CaseError::Malformed { .. }
             | CaseError::UnknownEventKind { .. }
             | CaseError::UnsupportedFormat { .. }

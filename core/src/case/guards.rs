@@ -253,7 +253,7 @@ impl CaseState {
                     topic.clone()
                 };
                 let count = self.consultations.entry(topic.clone()).or_insert(0);
-                *count += 1;
+                *count = count.saturating_add(1);
                 if *count > CONSULTATIONS_PER_TOPIC {
                     warnings.push(Warning {
                         seq,
@@ -441,8 +441,8 @@ impl CaseState {
                 )?;
                 g.required("summary", summary, "")?;
                 match kind {
-                    MeetingKind::Session => self.sessions += 1,
-                    MeetingKind::HomeVisit => self.home_visits += 1,
+                    MeetingKind::Session => self.sessions = self.sessions.saturating_add(1),
+                    MeetingKind::HomeVisit => self.home_visits = self.home_visits.saturating_add(1),
                 }
             }
             EventKind::Contacted { summary, .. } => {
@@ -488,7 +488,7 @@ impl CaseState {
                     "assessment-steps",
                 )?;
                 g.required("assessment.report", &assessment.report, "assessment-steps")?;
-                self.assessments += 1;
+                self.assessments = self.assessments.saturating_add(1);
             }
             EventKind::PlanAgreed { plan } => {
                 g.stage_in(
@@ -661,7 +661,7 @@ fn check_strategies(
     strategies: &[Strategy],
 ) -> Result<(), CaseError> {
     let direct = strategies.iter().filter(|s| s.is_direct()).count();
-    let indirect = strategies.len() - direct;
+    let indirect = strategies.len().saturating_sub(direct);
     let ok = match kind {
         InterventionKind::Direct => direct > 0 && indirect == 0,
         InterventionKind::Indirect => indirect > 0 && direct == 0,

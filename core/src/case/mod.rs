@@ -341,7 +341,10 @@ impl Case {
             forms: &s.forms,
             referred_in: matches!(s.source, Source::ReferredIn { .. }),
             declined_referral: s.reached.contains(&Stage::ReferralDeclined),
-            consultations: s.consultations.values().sum(),
+            consultations: s
+                .consultations
+                .values()
+                .fold(0u32, |a, n| a.saturating_add(*n)),
             has_sub_plans: !s.sub_plans.is_empty(),
             referred_out: !s.referrals_out.is_empty(),
             goal_achieved: matches!(
@@ -449,7 +452,7 @@ pub fn consultation_count<'a>(
         .into_iter()
         .filter(|c| c.state.client.id == client_id)
         .filter_map(|c| c.state.consultations.get(topic))
-        .sum()
+        .fold(0u32, |a, n| a.saturating_add(*n))
 }
 
 fn malformed(e: serde_json::Error) -> CaseError {

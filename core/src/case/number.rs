@@ -63,7 +63,9 @@ impl CaseNumber {
     /// `issued` for that agency and year, or 1.
     ///
     /// # Errors
-    /// As [`CaseNumber::new`].
+    /// As [`CaseNumber::new`]; [`CaseError::Overflow`] (`[case-numbering]`) when the highest
+    /// serial issued is already `u32::MAX`, so no next number exists (never the same number
+    /// again).
     ///
     /// # Example
     /// ```
@@ -85,7 +87,11 @@ impl CaseNumber {
             .map(|n| n.serial)
             .max()
             .unwrap_or(0);
-        CaseNumber::new(agency, year, highest.saturating_add(1))
+        let serial = highest.checked_add(1).ok_or_else(|| CaseError::Overflow {
+            rule: "case-numbering".to_owned(),
+            quantity: "case number serial".to_owned(),
+        })?;
+        CaseNumber::new(agency, year, serial)
     }
 
     /// The agency code.

@@ -62,6 +62,15 @@ pub enum DeadlineError {
         /// The parser's message.
         reason: String,
     },
+    /// A number of the rule set is beyond its documented maximum, or a computation on it
+    /// would not fit its type.
+    #[error("{quantity} of rule {rule:?} is out of range")]
+    Overflow {
+        /// The rule ID (or the set's name, for a set-wide number).
+        rule: String,
+        /// What overflowed, e.g. `"offset.hours"`.
+        quantity: String,
+    },
 }
 
 impl DeadlineError {
@@ -71,6 +80,7 @@ impl DeadlineError {
             DeadlineError::UnknownRule { .. } => "unknown_rule",
             DeadlineError::InvalidRuleSet { .. } => "invalid_rule_set",
             DeadlineError::Malformed { .. } => "malformed",
+            DeadlineError::Overflow { .. } => "overflow",
         }
     }
 }
@@ -239,7 +249,9 @@ fn compute_due(rule: &Rule, anchor: &Point, calendar: &Calendar) -> Result<DueIn
             false,
         ),
         Offset::WeeksBefore(n) => moved(
-            d.checked_sub_days(chrono::Days::new(u64::from(n) * 7))
+            u64::from(n)
+                .checked_mul(7)
+                .and_then(|days| d.checked_sub_days(chrono::Days::new(days)))
                 .ok_or_else(overflow)?,
             true,
         ),
@@ -248,7 +260,10 @@ fn compute_due(rule: &Rule, anchor: &Point, calendar: &Calendar) -> Result<DueIn
             false,
         ),
         Offset::Hours(n) => {
-            let instant = anchor.at + Duration::hours(i64::from(n));
+            // A rule set built in code may skip `validate`, so the sum is checked here too.
+            let instant = Duration::try_hours(i64::from(n))
+                .and_then(|h| anchor.at.checked_add_signed(h))
+                .ok_or_else(overflow)?;
             let date = china_date(instant);
             Ok(DueInfo {
                 date,
@@ -581,14 +596,14 @@ fn open_status(
     today: NaiveDate,
 ) -> ObligationStatus {
     if let Some(instant) = due.instant {
-        let left = instant - now;
+        let left = instant.signed_duration_since(now);
         return if left < Duration::zero() {
             ObligationStatus::Overdue {
-                days: (today - due.date).num_days().max(0),
+                days: today.signed_duration_since(due.date).num_days().max(0),
                 working_days: None,
-                hours: Some(-left.num_hours()),
+                hours: Some(left.num_hours().saturating_neg()),
             }
-        } else if left <= Duration::hours(i64::from(set.at_risk_hours)) {
+        } else if Duration::try_hours(i64::from(set.at_risk_hours)).is_none_or(|h| left <= h) {
             ObligationStatus::AtRisk {
                 working_days_left: 0,
                 hours_left: Some(left.num_hours()),
@@ -599,7 +614,7 @@ fn open_status(
     }
     if today > due.date {
         ObligationStatus::Overdue {
-            days: (today - due.date).num_days(),
+            days: today.signed_duration_since(due.date).num_days(),
             working_days: calendar.workdays_between(due.date, today).ok(),
             hours: None,
         }

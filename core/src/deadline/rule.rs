@@ -81,6 +81,30 @@ pub enum Offset {
 }
 
 impl Offset {
+    /// The longest time limit a rule may have, in each unit: ten years (`[deadline-counting]`).
+    /// [`RuleSet::validate`] refuses a rule beyond it, so an absurd set is refused when it is
+    /// loaded rather than when it is evaluated.
+    pub const MAX_WORKING_DAYS: u32 = 2_500;
+    /// The longest calendar-day limit (ten years).
+    pub const MAX_CALENDAR_DAYS: u32 = 3_660;
+    /// The longest weeks-before limit (ten years).
+    pub const MAX_WEEKS: u32 = 522;
+    /// The longest month limit (ten years).
+    pub const MAX_MONTHS: u32 = 120;
+    /// The longest hour limit (ten years).
+    pub const MAX_HOURS: u32 = 87_840;
+
+    /// The offset's amount, its unit's JSON name and that unit's documented maximum.
+    fn bound(self) -> (u32, &'static str, u32) {
+        match self {
+            Offset::WorkingDays(n) => (n, "working_days", Offset::MAX_WORKING_DAYS),
+            Offset::CalendarDays(n) => (n, "calendar_days", Offset::MAX_CALENDAR_DAYS),
+            Offset::WeeksBefore(n) => (n, "weeks_before", Offset::MAX_WEEKS),
+            Offset::Months(n) => (n, "months", Offset::MAX_MONTHS),
+            Offset::Hours(n) => (n, "hours", Offset::MAX_HOURS),
+        }
+    }
+
     /// Whether the period is counted backwards from its anchor.
     pub fn is_backwards(self) -> bool {
         matches!(self, Offset::WeeksBefore(_))
@@ -279,7 +303,8 @@ impl RuleSet {
     /// Returns the set with one rule's time limit replaced.
     ///
     /// # Errors
-    /// [`DeadlineError::UnknownRule`] when no rule has that ID.
+    /// [`DeadlineError::UnknownRule`] when no rule has that ID; [`DeadlineError::Overflow`]
+    /// when the offset is beyond its documented maximum (`Offset::MAX_*`).
     ///
     /// # Example
     /// ```
@@ -295,6 +320,13 @@ impl RuleSet {
             .iter_mut()
             .find(|r| r.id == id)
             .ok_or_else(|| DeadlineError::UnknownRule { id: id.to_owned() })?;
+        let (n, unit, max) = offset.bound();
+        if n > max {
+            return Err(DeadlineError::Overflow {
+                rule: rule.id.clone(),
+                quantity: format!("offset.{unit} (at most {max})"),
+            });
+        }
         rule.offset = offset;
         Ok(self)
     }
@@ -322,10 +354,13 @@ impl RuleSet {
         Ok(self)
     }
 
-    /// Checks the set: a supported format, unique non-empty IDs, every rule satisfiable.
+    /// Checks the set: a supported format, unique non-empty IDs, every rule satisfiable, every
+    /// offset within its documented maximum (`Offset::MAX_*`, ten years) and the at-risk
+    /// margins within the same maxima.
     ///
     /// # Errors
-    /// [`DeadlineError::InvalidRuleSet`] naming the first problem.
+    /// [`DeadlineError::InvalidRuleSet`] naming the first problem;
+    /// [`DeadlineError::Overflow`] naming the rule and the offset beyond its maximum.
     pub fn validate(&self) -> Result<(), DeadlineError> {
         let bad = |reason: String| DeadlineError::InvalidRuleSet {
             name: self.name.clone(),
@@ -337,11 +372,39 @@ impl RuleSet {
                 self.format
             )));
         }
+        let margins = [
+            (
+                "at_risk_workdays",
+                self.at_risk_workdays,
+                Offset::MAX_WORKING_DAYS,
+            ),
+            ("at_risk_hours", self.at_risk_hours, Offset::MAX_HOURS),
+        ];
+        for (quantity, n, max) in margins {
+            if n > max {
+                return Err(DeadlineError::Overflow {
+                    rule: self.name.clone(),
+                    quantity: format!("{quantity} (at most {max})"),
+                });
+            }
+        }
         for (i, r) in self.rules.iter().enumerate() {
             if r.id.trim().is_empty() {
-                return Err(bad(format!("rule #{} has no id", i + 1)));
+                return Err(bad(format!("rule #{} has no id", i.saturating_add(1))));
             }
-            if self.rules.iter().skip(i + 1).any(|o| o.id == r.id) {
+            let (n, unit, max) = r.offset.bound();
+            if n > max {
+                return Err(DeadlineError::Overflow {
+                    rule: r.id.clone(),
+                    quantity: format!("offset.{unit} (at most {max})"),
+                });
+            }
+            if self
+                .rules
+                .iter()
+                .skip(i.saturating_add(1))
+                .any(|o| o.id == r.id)
+            {
                 return Err(bad(format!("rule id {:?} is used twice", r.id)));
             }
             if r.satisfied_by.is_empty() {

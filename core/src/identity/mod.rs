@@ -50,6 +50,15 @@ pub enum IdentityError {
         /// What is wrong.
         reason: String,
     },
+    /// A mask that would show more of an ID number than [`IdMask::MAX_KEEP_START`] leading
+    /// and [`IdMask::MAX_KEEP_END`] trailing characters: the birth date is always hidden.
+    #[error("a mask may keep at most {max_start} leading and {max_end} trailing characters of an ID number, so the birth date stays hidden; asked for {keep_start} and {keep_end}", max_start = IdMask::MAX_KEEP_START, max_end = IdMask::MAX_KEEP_END)]
+    InvalidMask {
+        /// The leading characters asked for.
+        keep_start: usize,
+        /// The trailing characters asked for.
+        keep_end: usize,
+    },
 }
 
 impl IdentityError {
@@ -58,6 +67,7 @@ impl IdentityError {
         match self {
             IdentityError::InvalidIdNumber { .. } => "invalid_id_number",
             IdentityError::InvalidPhone { .. } => "invalid_phone",
+            IdentityError::InvalidMask { .. } => "invalid_mask",
         }
     }
 }
@@ -81,6 +91,15 @@ pub struct IdMask {
     pub keep_end: usize,
 }
 
+impl IdMask {
+    /// The most leading characters a mask may keep: the 6-digit region code. The birth date
+    /// (characters 7–14) is never shown.
+    pub const MAX_KEEP_START: usize = 6;
+    /// The most trailing characters a mask may keep: the sequence code and the check
+    /// character.
+    pub const MAX_KEEP_END: usize = 4;
+}
+
 impl Default for IdMask {
     fn default() -> Self {
         IdMask {
@@ -94,14 +113,15 @@ impl Default for IdMask {
 pub fn mask_middle(s: &str, keep_start: usize, keep_end: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
-    if keep_start + keep_end >= n {
+    // Saturating: a mask wider than the string masks all of it, however wide it is.
+    if keep_start.saturating_add(keep_end) >= n {
         return "*".repeat(n);
     }
     chars
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            if i < keep_start || i >= n - keep_end {
+            if i < keep_start || i >= n.saturating_sub(keep_end) {
                 *c
             } else {
                 '*'
@@ -115,7 +135,11 @@ const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'
 
 /// The ISO 7064 MOD 11-2 check character of the first 17 digits.
 fn check_char(first17: &[u32]) -> char {
-    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
+    let sum: u32 = first17
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| d.saturating_mul(w))
+        .sum();
     CHECK.get((sum % 11) as usize).copied().unwrap_or('?')
 }
 
@@ -213,13 +237,34 @@ impl IdNumber {
     }
 
     /// The number masked with `mask`.
-    pub fn masked_with(&self, mask: IdMask) -> String {
-        mask_middle(&self.0, mask.keep_start, mask.keep_end)
+    ///
+    /// # Errors
+    /// [`IdentityError::InvalidMask`] when the mask keeps more than
+    /// [`IdMask::MAX_KEEP_START`] leading or [`IdMask::MAX_KEEP_END`] trailing characters:
+    /// a mask never shows the birth date.
+    ///
+    /// # Example
+    /// ```
+    /// use shegong::identity::{IdMask, IdNumber};
+    /// let id: IdNumber = "11010519491231002X".parse()?;
+    /// assert_eq!(id.masked_with(IdMask { keep_start: 3, keep_end: 2 })?, "110*************2X");
+    /// assert!(id.masked_with(IdMask { keep_start: 7, keep_end: 4 }).is_err());
+    /// # Ok::<(), shegong::identity::IdentityError>(())
+    /// ```
+    pub fn masked_with(&self, mask: IdMask) -> Result<String, IdentityError> {
+        if mask.keep_start > IdMask::MAX_KEEP_START || mask.keep_end > IdMask::MAX_KEEP_END {
+            return Err(IdentityError::InvalidMask {
+                keep_start: mask.keep_start,
+                keep_end: mask.keep_end,
+            });
+        }
+        Ok(mask_middle(&self.0, mask.keep_start, mask.keep_end))
     }
 
     /// The number masked with the default mask (first 6 and last 4 visible).
     pub fn masked(&self) -> String {
-        self.masked_with(IdMask::default())
+        let mask = IdMask::default();
+        mask_middle(&self.0, mask.keep_start, mask.keep_end)
     }
 }
 

@@ -218,10 +218,10 @@ pub fn prioritise(items: &[TriageItem], now: DateTime<FixedOffset>) -> Vec<Ranke
         .into_iter()
         .enumerate()
         .map(|(i, (item, v, g))| {
-            let waiting = (now - item.waiting_since).num_minutes().max(0);
+            let waiting = now.signed_duration_since(item.waiting_since).num_minutes().max(0);
             let vulnerable = g.map_or_else(String::new, |g| format!(" as {}", g.zh()));
             Ranked {
-                position: i + 1,
+                position: i.saturating_add(1),
                 id: item.id.clone(),
                 life_risk: item.life_risk,
                 vulnerability: v,
@@ -230,7 +230,7 @@ pub fn prioritise(items: &[TriageItem], now: DateTime<FixedOffset>) -> Vec<Ranke
                 waiting_minutes: waiting,
                 explanation: format!(
                     "#{}: risk to life {} (生命优先), vulnerability {}{vulnerable} (弱势优先), urgency {} (紧迫优先), waiting {}h{:02}m [priority-principles]",
-                    i + 1,
+                    i.saturating_add(1),
                     item.life_risk.name(),
                     v.name(),
                     item.urgency.name(),

@@ -84,6 +84,14 @@ pub enum VolunteerError {
         /// Why.
         reason: String,
     },
+    /// A computation on the given numbers does not fit its type (never a wrapped total).
+    #[error("{quantity} is out of range [{rule}]")]
+    Overflow {
+        /// The rule whose computation overflowed, e.g. `"volunteer-hours"`.
+        rule: &'static str,
+        /// What overflowed, e.g. `"minutes served"`.
+        quantity: &'static str,
+    },
 }
 
 impl VolunteerError {
@@ -93,6 +101,7 @@ impl VolunteerError {
             VolunteerError::Refused { .. } => "refused",
             VolunteerError::InvalidInput { .. } => "invalid_input",
             VolunteerError::Roster { .. } => "roster_refused",
+            VolunteerError::Overflow { .. } => "overflow",
         }
     }
 
@@ -103,6 +112,7 @@ impl VolunteerError {
                 Some(rule)
             }
             VolunteerError::InvalidInput { .. } => None,
+            VolunteerError::Overflow { rule, .. } => Some(rule),
         }
     }
 }
@@ -670,7 +680,9 @@ impl Volunteer {
             VolunteerEvent::AcquaintanceDeclared { client_id } => {
                 self.acquaintances.insert(client_id.clone());
             }
-            VolunteerEvent::Commended { .. } => self.commendations += 1,
+            VolunteerEvent::Commended { .. } => {
+                self.commendations = self.commendations.saturating_add(1)
+            }
             VolunteerEvent::Ended { .. } => {
                 self.ended = true;
                 self.deployments.clear();

@@ -68,7 +68,15 @@ pub struct HoursTotal {
 
 /// Totals per volunteer of the records whose start falls (China time) in `from ..= to`,
 /// ordered by volunteer id; minutes are exact integers (`[volunteer-hours]`).
-pub fn total_hours(records: &[ServiceHours], from: NaiveDate, to: NaiveDate) -> Vec<HoursTotal> {
+///
+/// # Errors
+/// [`VolunteerError::Overflow`] when a volunteer's minutes or sessions do not fit their
+/// type (never a wrapped total).
+pub fn total_hours(
+    records: &[ServiceHours],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<HoursTotal>, VolunteerError> {
     let mut totals: BTreeMap<&str, (i64, u32)> = BTreeMap::new();
     for r in records {
         let day = china_date(r.time.start);
@@ -76,17 +84,23 @@ pub fn total_hours(records: &[ServiceHours], from: NaiveDate, to: NaiveDate) -> 
             continue;
         }
         let t = totals.entry(r.volunteer_id.as_str()).or_insert((0, 0));
-        t.0 += r.time.minutes();
-        t.1 += 1;
+        let over = |quantity| VolunteerError::Overflow {
+            rule: "volunteer-hours",
+            quantity,
+        };
+        t.0 =
+            t.0.checked_add(r.time.minutes())
+                .ok_or_else(|| over("minutes served"))?;
+        t.1 = t.1.checked_add(1).ok_or_else(|| over("sessions served"))?;
     }
-    totals
+    Ok(totals
         .into_iter()
         .map(|(id, (minutes, sessions))| HoursTotal {
             volunteer_id: id.to_owned(),
             minutes,
             sessions,
         })
-        .collect()
+        .collect())
 }
 
 /// A group's roster: its shifts, the group secretary who reschedules them, and handovers.
@@ -277,7 +291,7 @@ impl Roster {
             .get(i)
             .cloned()
             .ok_or_else(|| self.refuse("shift-handover", format!("no shift {from_shift:?}")))?;
-        let Some(next) = self.shifts.get(i + 1).cloned() else {
+        let Some(next) = self.shifts.get(i.saturating_add(1)).cloned() else {
             return Err(self.refuse(
                 "shift-handover",
                 format!("shift {from_shift} is the last on the roster: add the next shift first"),

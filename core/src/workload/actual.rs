@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::plan::PlanReport;
 use super::table::ReferenceTable;
+use super::{overflow, WorkloadError};
 use crate::activity::{Activity, ActivityEvent, ActivityKind};
 use crate::case::{china_date, Case, Decision, EventKind, MeetingKind, Role};
 
@@ -59,7 +60,7 @@ impl Tally<'_> {
             return;
         }
         let month = format!("{:04}-{:02}", day.year(), day.month());
-        *self
+        let count = self
             .counts
             .entry((
                 worker.to_owned(),
@@ -67,19 +68,25 @@ impl Tally<'_> {
                 item.to_owned(),
                 variant.map(str::to_owned),
             ))
-            .or_insert(0) += 1;
+            .or_insert(0);
+        // One count per event: a history cannot hold u32::MAX events of one month.
+        *count = count.saturating_add(1);
     }
 }
 
 /// The item counts of `cases` and `activities` between `from` and `to` (China dates,
 /// inclusive), per worker, month and item, ordered by worker, month and item.
+///
+/// # Errors
+/// [`WorkloadError::Overflow`] when a count times the table's minutes does not fit an `i64`
+/// (an agency table with absurd minutes).
 pub fn actual_counts(
     cases: &[Case],
     activities: &[Activity],
     table: &ReferenceTable,
     from: NaiveDate,
     to: NaiveDate,
-) -> Vec<ActualCount> {
+) -> Result<Vec<ActualCount>, WorkloadError> {
     let mut t = Tally {
         table,
         from,
@@ -182,14 +189,17 @@ pub fn actual_counts(
                     .map_or(0, |x| x.minutes),
                 None => it.minutes.unwrap_or(0),
             });
-            ActualCount {
+            let minutes = each
+                .checked_mul(i64::from(count))
+                .ok_or_else(|| overflow("project-workload-sum", "actual minutes"))?;
+            Ok(ActualCount {
                 worker,
                 month,
                 item,
                 variant,
                 count,
-                minutes: each * i64::from(count),
-            }
+                minutes,
+            })
         })
         .collect()
 }
@@ -213,11 +223,14 @@ pub struct Comparison {
 }
 
 /// Plan against actual, per item and variant, in the table's order.
+///
+/// # Errors
+/// [`WorkloadError::Overflow`] when a sum of counts or minutes does not fit its type.
 pub fn compare(
     plan: &PlanReport,
     actual: &[ActualCount],
     table: &ReferenceTable,
-) -> Vec<Comparison> {
+) -> Result<Vec<Comparison>, WorkloadError> {
     let mut rows: BTreeMap<(u32, String, Option<String>), Comparison> = BTreeMap::new();
     let number = |item: &str| table.item(item).map_or(u32::MAX, |i| i.number);
     let row = |item: &str, variant: &Option<String>| -> (u32, String, Option<String>) {
@@ -233,8 +246,14 @@ pub fn compare(
             actual_count: 0,
             actual_minutes: 0,
         });
-        c.planned_count += l.count;
-        c.planned_minutes += l.minutes;
+        c.planned_count = c
+            .planned_count
+            .checked_add(l.count)
+            .ok_or_else(|| overflow("project-workload-sum", "planned count"))?;
+        c.planned_minutes = c
+            .planned_minutes
+            .checked_add(l.minutes)
+            .ok_or_else(|| overflow("project-workload-sum", "planned minutes"))?;
     }
     for a in actual {
         let key = row(&a.item, &a.variant);
@@ -246,8 +265,14 @@ pub fn compare(
             actual_count: 0,
             actual_minutes: 0,
         });
-        c.actual_count += a.count;
-        c.actual_minutes += a.minutes;
+        c.actual_count = c
+            .actual_count
+            .checked_add(a.count)
+            .ok_or_else(|| overflow("project-workload-sum", "actual count"))?;
+        c.actual_minutes = c
+            .actual_minutes
+            .checked_add(a.minutes)
+            .ok_or_else(|| overflow("project-workload-sum", "actual minutes"))?;
     }
-    rows.into_values().collect()
+    Ok(rows.into_values().collect())
 }

@@ -61,6 +61,31 @@ pub enum WorkloadError {
     /// The calendar cannot answer for the year.
     #[error(transparent)]
     Calendar(#[from] CalendarError),
+    /// A computation on the given numbers does not fit its type: the inputs are out of
+    /// range (never a wrapped or clamped result).
+    #[error("{quantity} is out of range [{rule}]")]
+    Overflow {
+        /// The rule whose computation overflowed, e.g. `"annual-hours"`.
+        rule: String,
+        /// What overflowed, e.g. `"annual minutes"`.
+        quantity: String,
+    },
+}
+
+/// The overflow error of `rule` for `quantity`.
+pub(crate) fn overflow(rule: &str, quantity: &str) -> WorkloadError {
+    WorkloadError::Overflow {
+        rule: rule.to_owned(),
+        quantity: quantity.to_owned(),
+    }
+}
+
+/// `days × hours_per_day × 60`, checked.
+fn day_minutes(days: u32, hours_per_day: u32) -> Result<i64, WorkloadError> {
+    i64::from(days)
+        .checked_mul(i64::from(hours_per_day))
+        .and_then(|m| m.checked_mul(60))
+        .ok_or_else(|| overflow("annual-hours", "annual minutes"))
 }
 
 impl WorkloadError {
@@ -70,6 +95,7 @@ impl WorkloadError {
             WorkloadError::InvalidLine { .. } => "invalid_line",
             WorkloadError::InvalidParameters { .. } => "invalid_parameters",
             WorkloadError::Calendar(e) => e.code(),
+            WorkloadError::Overflow { .. } => "overflow",
         }
     }
 }
@@ -158,7 +184,8 @@ impl AnnualHours {
 /// Annual hours by the standard's formula (`[annual-hours]`).
 ///
 /// # Errors
-/// [`WorkloadError::InvalidParameters`] when the days off exceed the days of the year.
+/// [`WorkloadError::InvalidParameters`] when the days off exceed the days of the year;
+/// [`WorkloadError::Overflow`] when the days off or the minutes do not fit their type.
 ///
 /// # Example
 /// ```
@@ -168,7 +195,11 @@ impl AnnualHours {
 /// # Ok::<(), shegong::workload::WorkloadError>(())
 /// ```
 pub fn annual_hours(params: AnnualHoursParams) -> Result<AnnualHours, WorkloadError> {
-    let off = params.public_holidays + params.weekend_days + params.paid_leave_days;
+    let off = params
+        .public_holidays
+        .checked_add(params.weekend_days)
+        .and_then(|d| d.checked_add(params.paid_leave_days))
+        .ok_or_else(|| overflow("annual-hours", "days off"))?;
     let days =
         params
             .days_in_year
@@ -179,7 +210,7 @@ pub fn annual_hours(params: AnnualHoursParams) -> Result<AnnualHours, WorkloadEr
                     params.days_in_year
                 ),
             })?;
-    let minutes = i64::from(days) * i64::from(params.hours_per_day) * 60;
+    let minutes = day_minutes(days, params.hours_per_day)?;
     Ok(AnnualHours {
         minutes,
         basis: AnnualBasis::Formula { params },
@@ -201,7 +232,7 @@ pub fn annual_hours(params: AnnualHoursParams) -> Result<AnnualHours, WorkloadEr
 /// # Errors
 /// [`WorkloadError::Calendar`] when the calendar does not cover the year (opt in to
 /// provisional years to compute one, flagged); [`WorkloadError::InvalidParameters`] when the
-/// leave exceeds the working days.
+/// leave exceeds the working days; [`WorkloadError::Overflow`] when the minutes do not fit.
 ///
 /// # Example
 /// ```
@@ -225,7 +256,7 @@ pub fn annual_hours_from_calendar(
             ),
         }
     })?;
-    let minutes = i64::from(days) * i64::from(hours_per_day) * 60;
+    let minutes = day_minutes(days, hours_per_day)?;
     let provisional = if facts.provisional {
         ", provisional (weekday-only)"
     } else {
@@ -254,14 +285,19 @@ pub fn annual_hours_from_calendar(
 /// rounded down to the whole minute (70 % of 1960 h is exactly 1372 h).
 ///
 /// # Errors
-/// [`WorkloadError::InvalidParameters`] for a share over 100 %.
+/// [`WorkloadError::InvalidParameters`] for a share over 100 %; [`WorkloadError::Overflow`]
+/// when the annual minutes times the share do not fit an `i64`.
 pub fn direct_share(annual: &AnnualHours, percent: u32) -> Result<i64, WorkloadError> {
     if percent > 100 {
         return Err(WorkloadError::InvalidParameters {
             reason: format!("a direct-service share of {percent} % exceeds 100 %"),
         });
     }
-    Ok(annual.minutes * i64::from(percent) / 100)
+    annual
+        .minutes
+        .checked_mul(i64::from(percent))
+        .map(|m| m / 100)
+        .ok_or_else(|| overflow("direct-share-70pct", "direct-service minutes"))
 }
 
 /// Formats minutes as hours, e.g. `1372 h` or `12 h 30 min`.

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::table::{ReferenceItem, ReferenceTable, Unit};
-use super::{direct_share, format_minutes, AnnualHours, WorkloadError};
+use super::{direct_share, format_minutes, overflow, AnnualHours, WorkloadError};
 use crate::labels::labelled_enum;
 
 labelled_enum! {
@@ -151,13 +151,22 @@ pub struct PlanReport {
     pub findings: Vec<Finding>,
 }
 
-fn div_ceil(a: i64, b: i64) -> i64 {
-    if b == 0 {
-        0
+/// `a / b` rounded up, for `a >= 0` and `b > 0`; `None` when it does not fit.
+fn div_ceil(a: i64, b: i64) -> Option<i64> {
+    if b <= 0 {
+        Some(0)
     } else {
-        (a + b - 1) / b
+        a.checked_add(b.checked_sub(1)?)?.checked_div(b)
     }
 }
+
+/// The sum of `values`, checked.
+fn checked_sum(values: impl IntoIterator<Item = i64>) -> Option<i64> {
+    values.into_iter().try_fold(0i64, i64::checked_add)
+}
+
+/// The rule every line's minutes count under.
+const SUM_RULE: &str = "project-workload-sum";
 
 impl ProjectPlan {
     /// A plan on the standard's numbers: 1960 h, 70 %, a 10 % cap, partial units pro rata.
@@ -187,8 +196,14 @@ impl ProjectPlan {
         item: &ReferenceItem,
     ) -> Result<(i64, i64, String), WorkloadError> {
         let bad = |reason: String| WorkloadError::InvalidLine {
-            line: i + 1,
+            line: i.saturating_add(1),
             reason,
+        };
+        let line_overflow = || {
+            overflow(
+                SUM_RULE,
+                &format!("the minutes of plan line {}", i.saturating_add(1)),
+            )
         };
         let count = i64::from(line.count);
         if item.unit == Unit::Actual {
@@ -202,7 +217,7 @@ impl ProjectPlan {
                 return Err(bad("actual minutes cannot be negative".to_owned()));
             }
             return Ok((
-                if count > 0 { m / count } else { m },
+                m.checked_div(count).unwrap_or(m),
                 m,
                 format!("{}: actual {}", item.zh, format_minutes(m)),
             ));
@@ -232,12 +247,14 @@ impl ProjectPlan {
             (v.minutes, format!("{}（{}）", item.zh, v.zh))
         };
         let base = if line.combined_with_survey {
-            base - item
-                .parts
-                .iter()
-                .filter(|p| p.skipped_when_combined)
-                .map(|p| p.minutes)
-                .sum::<i64>()
+            checked_sum(
+                item.parts
+                    .iter()
+                    .filter(|p| p.skipped_when_combined)
+                    .map(|p| p.minutes),
+            )
+            .and_then(|skipped| base.checked_sub(skipped))
+            .ok_or_else(line_overflow)?
         } else {
             base
         };
@@ -246,10 +263,13 @@ impl ProjectPlan {
                 let size = i64::from(line.size.unwrap_or(unit));
                 let unit = i64::from(unit);
                 let each = match self.partial_unit {
-                    PartialUnit::ProRata => div_ceil(base * size, unit),
-                    PartialUnit::RoundUp => base * div_ceil(size, unit),
-                    PartialUnit::RoundDown => base * (size / unit),
-                };
+                    PartialUnit::ProRata => base.checked_mul(size).and_then(|m| div_ceil(m, unit)),
+                    PartialUnit::RoundUp => div_ceil(size, unit).and_then(|u| base.checked_mul(u)),
+                    PartialUnit::RoundDown => {
+                        size.checked_div(unit).and_then(|u| base.checked_mul(u))
+                    }
+                }
+                .ok_or_else(line_overflow)?;
                 (
                     each,
                     format!(" × {size}/{unit} units ({})", self.partial_unit.zh()),
@@ -262,7 +282,7 @@ impl ProjectPlan {
         } else {
             ""
         };
-        let total = each * count;
+        let total = each.checked_mul(count).ok_or_else(line_overflow)?;
         Ok((
             each,
             total,
@@ -305,7 +325,7 @@ impl ProjectPlan {
             let item = table
                 .item(&line.item)
                 .ok_or_else(|| WorkloadError::InvalidLine {
-                    line: i + 1,
+                    line: i.saturating_add(1),
                     reason: format!("no item {:?} in table {}", line.item, table.name),
                 })?;
             let (each, minutes, explanation) = self.line_minutes(i, line, item)?;
@@ -319,17 +339,30 @@ impl ProjectPlan {
                 explanation,
             });
         }
-        let total: i64 = lines.iter().map(|l| l.minutes).sum();
+        let total = checked_sum(lines.iter().map(|l| l.minutes))
+            .ok_or_else(|| overflow(SUM_RULE, "the project's total minutes"))?;
         let staff = i64::from(self.staff);
-        let lower = staff * direct_share(&self.annual, self.direct_percent)?;
-        let upper = staff * self.annual.minutes;
-        let general: i64 = lines
-            .iter()
-            .filter(|l| l.item == "general_activity")
-            .map(|l| l.minutes)
-            .sum();
+        let lower = staff
+            .checked_mul(direct_share(&self.annual, self.direct_percent)?)
+            .ok_or_else(|| overflow("project-bounds", "staff × direct-service minutes"))?;
+        let upper = staff
+            .checked_mul(self.annual.minutes)
+            .ok_or_else(|| overflow("project-bounds", "staff × annual minutes"))?;
+        // `general` is a part of `total`, so it fits when the total does.
+        let general = checked_sum(
+            lines
+                .iter()
+                .filter(|l| l.item == "general_activity")
+                .map(|l| l.minutes),
+        )
+        .ok_or_else(|| overflow(SUM_RULE, "general activity minutes"))?;
+        // Shares are computed in i128, where products of two i64 cannot overflow.
         let share_bp = if total > 0 {
-            general * 10_000 / total
+            i128::from(general)
+                .saturating_mul(10_000)
+                .checked_div(i128::from(total))
+                .and_then(|bp| i64::try_from(bp).ok())
+                .ok_or_else(|| overflow("general-activity-cap-10pct", "general activity share"))?
         } else {
             0
         };
@@ -342,7 +375,7 @@ impl ProjectPlan {
                     "the service workload {} is below {} staff × {} direct-service hours = {}",
                     format_minutes(total),
                     self.staff,
-                    format_minutes(lower / staff),
+                    format_minutes(lower.checked_div(staff).unwrap_or(0)),
                     format_minutes(lower)
                 ),
             ));
@@ -360,7 +393,9 @@ impl ProjectPlan {
                 ),
             ));
         }
-        if general * 100 > total * i64::from(self.general_activity_cap_percent) {
+        if i128::from(general).saturating_mul(100)
+            > i128::from(total).saturating_mul(i128::from(self.general_activity_cap_percent))
+        {
             findings.push(finding(
                 "general-activity-cap-10pct",
                 Severity::Warning,
@@ -368,8 +403,8 @@ impl ProjectPlan {
                     "general community activities are {} of {} ({}.{:02} %), over the usual {} %",
                     format_minutes(general),
                     format_minutes(total),
-                    share_bp / 100,
-                    share_bp % 100,
+                    share_bp.checked_div(100).unwrap_or(0),
+                    share_bp.checked_rem(100).unwrap_or(0),
                     self.general_activity_cap_percent
                 ),
             ));

@@ -10,8 +10,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::format_minutes;
 use super::plan::{finding, Finding, Severity};
+use super::{format_minutes, overflow, WorkloadError};
 use crate::labels::labelled_enum;
 
 labelled_enum! {
@@ -176,14 +176,36 @@ pub struct BudgetReport {
 
 /// Totals a supervision budget and checks every line (fees pro rata to the minute, rounded
 /// up to the fen).
-pub fn check_budget(lines: &[PlannedSupervision]) -> BudgetReport {
-    let mut total_fen = 0;
-    let mut total_minutes = 0;
+///
+/// # Errors
+/// [`WorkloadError::InvalidParameters`] for a negative fee; [`WorkloadError::Overflow`]
+/// (`[supervision-fee-caps]`) when a line's fee or the total does not fit an `i64` of fen —
+/// never a wrapped total.
+pub fn check_budget(lines: &[PlannedSupervision]) -> Result<BudgetReport, WorkloadError> {
+    let mut total_fen: i64 = 0;
+    let mut total_minutes: i64 = 0;
     let mut findings = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        let minutes = i64::from(l.sessions) * i64::from(l.minutes);
-        total_minutes += minutes;
-        total_fen += (l.fee_per_hour_fen * minutes + 59) / 60;
+        let line = i.saturating_add(1);
+        if l.fee_per_hour_fen < 0 {
+            return Err(WorkloadError::InvalidParameters {
+                reason: format!("line {line}: a fee cannot be negative [supervision-fee-caps]"),
+            });
+        }
+        let minutes = i64::from(l.sessions)
+            .checked_mul(i64::from(l.minutes))
+            .ok_or_else(|| overflow("supervision-limits", "supervision minutes of a line"))?;
+        total_minutes = total_minutes
+            .checked_add(minutes)
+            .ok_or_else(|| overflow("supervision-limits", "total supervision minutes"))?;
+        // The fee in i128 (an i64 fee times i64 minutes fits), then back to i64 fen.
+        total_fen = i128::from(l.fee_per_hour_fen)
+            .checked_mul(i128::from(minutes))
+            .and_then(|f| f.checked_add(59))
+            .map(|f| f / 60)
+            .and_then(|fen| i64::try_from(fen).ok())
+            .and_then(|fen| total_fen.checked_add(fen))
+            .ok_or_else(|| overflow("supervision-fee-caps", "total fee in fen"))?;
         for mut f in check(
             l.kind,
             l.minutes,
@@ -192,13 +214,13 @@ pub fn check_budget(lines: &[PlannedSupervision]) -> BudgetReport {
             l.years_of_practice,
             l.fee_per_hour_fen,
         ) {
-            f.message = format!("line {}: {}", i + 1, f.message);
+            f.message = format!("line {line}: {}", f.message);
             findings.push(f);
         }
     }
-    BudgetReport {
+    Ok(BudgetReport {
         total_fen,
         total_minutes,
         findings,
-    }
+    })
 }

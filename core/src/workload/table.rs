@@ -122,7 +122,7 @@ fn item(
         zh: zh.to_owned(),
         category,
         unit,
-        minutes: hours.map(|h| h * H),
+        minutes: hours.map(|h| h.saturating_mul(H)),
         variants: Vec::new(),
         parts: Vec::new(),
     }
@@ -134,7 +134,7 @@ fn variants(mut it: ReferenceItem, v: &[(&str, &str, i64)]) -> ReferenceItem {
         .map(|(id, zh, h)| Variant {
             id: (*id).to_owned(),
             zh: (*zh).to_owned(),
-            minutes: h * H,
+            minutes: h.saturating_mul(H),
         })
         .collect();
     it
@@ -146,7 +146,7 @@ fn parts(mut it: ReferenceItem, p: &[(&str, &str, i64, bool)]) -> ReferenceItem 
         .map(|(id, zh, h, skip)| Part {
             id: (*id).to_owned(),
             zh: (*zh).to_owned(),
-            minutes: h * H,
+            minutes: h.saturating_mul(H),
             skipped_when_combined: *skip,
         })
         .collect();
