@@ -34,7 +34,9 @@ pub mod deadline;
 mod error;
 pub mod groups;
 pub mod identity;
-mod labels;
+pub mod json;
+pub mod labels;
+pub mod limits;
 pub mod report;
 pub mod triage;
 pub mod volunteer;
@@ -43,7 +45,7 @@ pub mod workload;
 pub use calendar::Calendar;
 pub use case::Case;
 pub use deadline::{Obligation, RuleSet};
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 
 /// The Chinese label of every value of every labelled enum, by the enum's name: what a
 /// platform needs to render forms and reports in Chinese.

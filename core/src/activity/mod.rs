@@ -231,9 +231,17 @@ pub enum ActivityError {
 impl ActivityError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind: an activity's refusal is [`ErrorKind::ActivityRefused`]
+    /// (`"activity_refused"`), distinct from a case's.
+    ///
+    /// [`ErrorKind::ActivityRefused`]: crate::ErrorKind::ActivityRefused
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            ActivityError::Refused { .. } => "refused",
-            ActivityError::InvalidInput { .. } => "invalid_input",
+            ActivityError::Refused { .. } => crate::ErrorKind::ActivityRefused,
+            ActivityError::InvalidInput { .. } => crate::ErrorKind::InvalidInput,
         }
     }
 

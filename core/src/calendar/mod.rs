@@ -196,6 +196,28 @@ impl Calendar {
         }
     }
 
+    /// Reads a calendar from its stored description ([`CalendarSpec`] as JSON), strictly:
+    /// unknown fields, duplicate keys and input over the [`crate::limits`] are refused.
+    ///
+    /// # Errors
+    /// [`CalendarError::Json`] for JSON that cannot be read (naming the JSON path, never the
+    /// value) or is over a limit, and the errors of [`Calendar::from_spec`].
+    ///
+    /// # Example
+    /// ```
+    /// use shegong::calendar::Calendar;
+    ///
+    /// let cal = Calendar::from_json(r#"{"base":"cn-official","closures":[{"date":"2026-03-06"}]}"#)?;
+    /// assert!(!cal.is_workday("2026-03-06".parse()?)?);
+    /// let err = Calendar::from_json(r#"{"base":"cn-official","closure":[]}"#).unwrap_err();
+    /// assert_eq!(err.kind(), shegong::ErrorKind::Malformed);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Calendar> {
+        let spec: CalendarSpec = crate::json::from_str(json, "calendar")?;
+        Calendar::from_spec(spec)
+    }
+
     /// Builds a calendar from its stored description.
     ///
     /// # Errors

@@ -62,15 +62,24 @@ pub enum DeadlineError {
         /// The parser's message.
         reason: String,
     },
+    /// The rule set's JSON could not be read, or is over a limit.
+    #[error(transparent)]
+    Json(#[from] crate::json::JsonError),
 }
 
 impl DeadlineError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind.
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            DeadlineError::UnknownRule { .. } => "unknown_rule",
-            DeadlineError::InvalidRuleSet { .. } => "invalid_rule_set",
-            DeadlineError::Malformed { .. } => "malformed",
+            DeadlineError::UnknownRule { .. } => crate::ErrorKind::UnknownRule,
+            DeadlineError::InvalidRuleSet { .. } => crate::ErrorKind::InvalidRuleSet,
+            DeadlineError::Malformed { .. } => crate::ErrorKind::Malformed,
+            DeadlineError::Json(e) => e.kind(),
         }
     }
 }

@@ -132,9 +132,15 @@ pub enum GroupError {
 impl GroupError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind: a group's refusal is
+    /// [`ErrorKind::GroupRefused`](crate::ErrorKind::GroupRefused) (`"group_refused"`).
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            GroupError::Refused { .. } => "refused",
-            GroupError::InvalidNickname { .. } => "invalid_nickname",
+            GroupError::Refused { .. } => crate::ErrorKind::GroupRefused,
+            GroupError::InvalidNickname { .. } => crate::ErrorKind::InvalidNickname,
         }
     }
 

@@ -55,9 +55,14 @@ pub enum IdentityError {
 impl IdentityError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind.
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            IdentityError::InvalidIdNumber { .. } => "invalid_id_number",
-            IdentityError::InvalidPhone { .. } => "invalid_phone",
+            IdentityError::InvalidIdNumber { .. } => crate::ErrorKind::InvalidIdNumber,
+            IdentityError::InvalidPhone { .. } => crate::ErrorKind::InvalidPhone,
         }
     }
 }

@@ -89,10 +89,17 @@ pub enum VolunteerError {
 impl VolunteerError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind: a volunteer's refusal is
+    /// [`ErrorKind::VolunteerRefused`](crate::ErrorKind::VolunteerRefused)
+    /// (`"volunteer_refused"`), distinct from a case's.
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            VolunteerError::Refused { .. } => "refused",
-            VolunteerError::InvalidInput { .. } => "invalid_input",
-            VolunteerError::Roster { .. } => "roster_refused",
+            VolunteerError::Refused { .. } => crate::ErrorKind::VolunteerRefused,
+            VolunteerError::InvalidInput { .. } => crate::ErrorKind::InvalidInput,
+            VolunteerError::Roster { .. } => crate::ErrorKind::RosterRefused,
         }
     }
 

@@ -66,10 +66,15 @@ pub enum WorkloadError {
 impl WorkloadError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind.
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            WorkloadError::InvalidLine { .. } => "invalid_line",
-            WorkloadError::InvalidParameters { .. } => "invalid_parameters",
-            WorkloadError::Calendar(e) => e.code(),
+            WorkloadError::InvalidLine { .. } => crate::ErrorKind::InvalidLine,
+            WorkloadError::InvalidParameters { .. } => crate::ErrorKind::InvalidParameters,
+            WorkloadError::Calendar(e) => e.kind(),
         }
     }
 }
