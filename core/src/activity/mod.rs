@@ -68,6 +68,7 @@ impl ActivityKind {
 
 /// The plan an activity starts from (计划书).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ActivityPlan {
     /// The agency's identifier for the activity.
     pub id: String,
@@ -102,6 +103,7 @@ pub enum GroupStage {
 
 /// Something that happened to an activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ActivityEvent {
@@ -257,6 +259,7 @@ impl ActivityError {
 /// A size or length norm an activity does not meet (`[activity-size-norms]`): a warning, since
 /// the standard says "normally".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NormWarning {
     /// The rule (`"activity-size-norms"`).
     pub rule: String,

@@ -60,6 +60,7 @@ pub type Result<T, E = CalendarError> = std::result::Result<T, E>;
 
 /// An answer together with whether it depends on a provisional (weekday-only) year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Checked<T> {
     /// The answer.
     pub value: T,
@@ -69,6 +70,7 @@ pub struct Checked<T> {
 
 /// One year's official facts, as [`Calendar::year_facts`] reports them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct YearFacts {
     /// The year.
     pub year: i32,

@@ -102,6 +102,7 @@ pub struct Case {
 
 /// What [`Case::apply`] reports for an accepted event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Applied {
     /// The event's sequence number.
     pub seq: u64,

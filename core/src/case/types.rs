@@ -70,6 +70,7 @@ impl Role {
 
 /// Who recorded or performed an event.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Actor {
     /// The platform's stable identifier for the person (or department, or system).
     pub id: String,
@@ -89,6 +90,7 @@ impl Actor {
 
 /// The person a case serves, as the case needs to know them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Client {
     /// The platform's stable identifier for the client (never an ID number).
     pub id: String,
@@ -120,6 +122,7 @@ pub fn age_in_full_years(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
 
 /// How a client came to the service (服务对象来源, `[source-kinds]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Source {

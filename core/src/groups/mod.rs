@@ -218,6 +218,7 @@ pub fn parse_nickname(s: &str) -> Result<(NicknameRole, String), GroupError> {
 
 /// A group admin.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GroupAdmin {
     /// The admin's person id.
     pub person_id: String,
@@ -236,6 +237,7 @@ labelled_enum! {
 
 /// An application to join a group (入群申请).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Application {
     /// The applicant's person id.
     pub person_id: String,
@@ -255,6 +257,7 @@ pub struct Application {
 
 /// A member of a group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Member {
     /// The member's person id.
     pub person_id: String,
@@ -272,6 +275,7 @@ pub const RESIDENT_GROUP_SIZE: (usize, usize) = (50, 200);
 
 /// An online service group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceGroup {
     /// The group's id.
     pub id: String,

@@ -79,6 +79,7 @@ pub enum Sex {
 
 /// How to mask an ID number: how many leading and trailing characters stay visible.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IdMask {
     /// Leading characters kept (default 6: the region code).
     pub keep_start: usize,

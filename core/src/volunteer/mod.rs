@@ -129,6 +129,7 @@ labelled_enum! {
 
 /// Something that happened to a volunteer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum VolunteerEvent {

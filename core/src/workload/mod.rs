@@ -81,6 +81,7 @@ impl WorkloadError {
 
 /// The parameters of the standard's annual-hours formula.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnnualHoursParams {
     /// Days in the year.
     pub days_in_year: u32,
@@ -117,6 +118,7 @@ impl AnnualHoursParams {
 
 /// How an annual-hours figure was obtained.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "basis", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AnnualBasis {
@@ -144,6 +146,7 @@ pub enum AnnualBasis {
 
 /// Annual working hours of one full-time worker, with how they were computed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnnualHours {
     /// The hours, in minutes.
     pub minutes: i64,
