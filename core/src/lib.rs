@@ -32,6 +32,7 @@ pub mod calendar;
 pub mod case;
 pub mod deadline;
 mod error;
+pub mod event_types;
 pub mod groups;
 pub mod identity;
 pub mod json;
@@ -99,6 +100,21 @@ pub fn zh_labels() -> Vec<(&'static str, &'static [(&'static str, &'static str)]
         ("SupervisionKind", w::SupervisionKind::LABELS),
         ("SupervisorType", w::SupervisorType::LABELS),
         ("SocialWorkCertificate", w::SocialWorkCertificate::LABELS),
+        ("Stage", crate::case::Stage::LABELS),
+        ("Role", crate::case::Role::LABELS),
+        ("CaseEventType", crate::event_types::CaseEventType::LABELS),
+        (
+            "ActivityEventType",
+            crate::event_types::ActivityEventType::LABELS,
+        ),
+        (
+            "VolunteerEventType",
+            crate::event_types::VolunteerEventType::LABELS,
+        ),
+        (
+            "ObligationStatusName",
+            crate::event_types::ObligationStatusName::LABELS,
+        ),
     ]
 }
 

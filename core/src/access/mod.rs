@@ -214,11 +214,20 @@ pub struct Access {
     pub acquaintance_scope: AcquaintanceScope,
 }
 
+/// The view an access decision assumes unless told otherwise: one-to-one, where private
+/// information may be shown (`[private-info-one-to-one]`).
+pub const DEFAULT_VIEW: View = View::OneToOne;
+
+/// The reach of acquaintance avoidance unless an agency widens it: psychological counselling
+/// volunteers only, as the source states it (000 四.6, `[acquaintance-avoidance]`).
+pub const DEFAULT_SCOPE: AcquaintanceScope = AcquaintanceScope::PsychologicalOnly;
+
 impl Default for Access {
+    /// [`DEFAULT_VIEW`] and [`DEFAULT_SCOPE`].
     fn default() -> Self {
         Access {
-            view: View::OneToOne,
-            acquaintance_scope: AcquaintanceScope::PsychologicalOnly,
+            view: DEFAULT_VIEW,
+            acquaintance_scope: DEFAULT_SCOPE,
         }
     }
 }

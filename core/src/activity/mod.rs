@@ -34,6 +34,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::case::{china_date, Actor};
+pub use crate::event_types::ActivityEventType;
 
 /// The kinds of group and community work of 003 第四–五节.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

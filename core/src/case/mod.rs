@@ -66,6 +66,7 @@ mod types;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::event_types::CaseEventType;
 pub use chain::{NewEvent, RecordedEvent, CHAIN_VERSION, GENESIS_HASH};
 pub use consent::{
     Consent, ConsentCapacity, ConsentLedger, ConsentPurpose, ConsentRecord,

@@ -28,6 +28,7 @@ mod rule;
 
 use chrono::{DateTime, Duration, FixedOffset, Months, NaiveDate};
 
+pub use crate::event_types::ObligationStatusName;
 pub use obligation::{Anchor, Obligation, ObligationStatus, SubjectKind};
 pub use rule::{Occurrences, Offset, Rule, RuleSet, Trigger, RULESET_FORMAT};
 

@@ -87,11 +87,19 @@ pub struct IdMask {
     pub keep_end: usize,
 }
 
+/// Leading characters of an ID number a masked form keeps by default: 6, the administrative
+/// region code (GB 11643-1999 §4), which says where the number was issued, not who holds it.
+pub const MASK_KEEP_START: usize = 6;
+
+/// Trailing characters of an ID number a masked form keeps by default: 4, the sequence code's
+/// last two digits and the check character, what a worker reads back to tell two clients apart.
+pub const MASK_KEEP_END: usize = 4;
+
 impl Default for IdMask {
     fn default() -> Self {
         IdMask {
-            keep_start: 6,
-            keep_end: 4,
+            keep_start: MASK_KEEP_START,
+            keep_end: MASK_KEEP_END,
         }
     }
 }

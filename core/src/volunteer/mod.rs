@@ -46,6 +46,7 @@ pub use registration::{Qualification, VolunteerKind, VolunteerRegistration};
 pub use shifts::{total_hours, Handover, HoursTotal, Roster, ServiceHours, Shift};
 
 use crate::case::{china_date, Actor};
+pub use crate::event_types::VolunteerEventType;
 use crate::labels::labelled_enum;
 
 /// Why a volunteer, agreement or roster refused an event.

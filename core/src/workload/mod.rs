@@ -79,6 +79,16 @@ impl WorkloadError {
     }
 }
 
+/// The direct-service share of annual hours, in percent: 70 % (1372 h of 1960 h),
+/// `[direct-share-70pct]`.
+pub const DIRECT_SHARE_PERCENT: u32 = 70;
+
+/// Paid annual leave days (带薪年假) the standard's formula assumes: 5, `[annual-hours]`.
+pub const DEFAULT_PAID_LEAVE_DAYS: u32 = 5;
+
+/// Hours per working day the standard's formula assumes: 8, `[annual-hours]`.
+pub const DEFAULT_HOURS_PER_DAY: u32 = 8;
+
 /// The parameters of the standard's annual-hours formula.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -95,6 +105,13 @@ pub struct AnnualHoursParams {
     pub hours_per_day: u32,
 }
 
+impl Default for AnnualHoursParams {
+    /// The standard's own numbers, [`AnnualHoursParams::standard_2016`] (`[annual-hours]`).
+    fn default() -> Self {
+        AnnualHoursParams::standard_2016()
+    }
+}
+
 impl AnnualHoursParams {
     /// The standard's own numbers: 365 − 11 − 104 − 5 days × 8 h = 1960 h.
     pub fn standard_2016() -> AnnualHoursParams {
@@ -102,8 +119,8 @@ impl AnnualHoursParams {
             days_in_year: 365,
             public_holidays: 11,
             weekend_days: 104,
-            paid_leave_days: 5,
-            hours_per_day: 8,
+            paid_leave_days: DEFAULT_PAID_LEAVE_DAYS,
+            hours_per_day: DEFAULT_HOURS_PER_DAY,
         }
     }
 

@@ -178,7 +178,7 @@ impl ProjectPlan {
             name: name.to_owned(),
             staff,
             annual: super::annual_hours(super::AnnualHoursParams::standard_2016())?,
-            direct_percent: 70,
+            direct_percent: super::DIRECT_SHARE_PERCENT,
             general_activity_cap_percent: 10,
             partial_unit: PartialUnit::ProRata,
             lines,
