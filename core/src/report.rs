@@ -14,6 +14,7 @@ use crate::deadline::{Obligation, ObligationStatus, RuleSet};
 
 /// One obligation of one case, flat, for a table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ObligationRow {
     /// The case number.
     pub case_number: String,
@@ -35,6 +36,7 @@ pub struct ObligationRow {
 
 /// One case, summarised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CaseSummary {
     /// The case number.
     pub case_number: String,
@@ -62,6 +64,7 @@ pub struct CaseSummary {
 
 /// A history that could not be read or evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BatchError {
     /// Its position in the input, from 0.
     pub index: usize,
@@ -73,6 +76,7 @@ pub struct BatchError {
 
 /// The result of evaluating many histories.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Batch {
     /// One row per obligation.
     pub obligations: Vec<ObligationRow>,

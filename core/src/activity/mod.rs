@@ -34,6 +34,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::case::{china_date, Actor};
+pub use crate::event_types::ActivityEventType;
 
 /// The kinds of group and community work of 003 第四–五节.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -68,6 +69,7 @@ impl ActivityKind {
 
 /// The plan an activity starts from (计划书).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ActivityPlan {
     /// The agency's identifier for the activity.
     pub id: String,
@@ -102,6 +104,7 @@ pub enum GroupStage {
 
 /// Something that happened to an activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ActivityEvent {
@@ -231,9 +234,17 @@ pub enum ActivityError {
 impl ActivityError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind: an activity's refusal is [`ErrorKind::ActivityRefused`]
+    /// (`"activity_refused"`), distinct from a case's.
+    ///
+    /// [`ErrorKind::ActivityRefused`]: crate::ErrorKind::ActivityRefused
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            ActivityError::Refused { .. } => "refused",
-            ActivityError::InvalidInput { .. } => "invalid_input",
+            ActivityError::Refused { .. } => crate::ErrorKind::ActivityRefused,
+            ActivityError::InvalidInput { .. } => crate::ErrorKind::InvalidInput,
         }
     }
 
@@ -249,6 +260,7 @@ impl ActivityError {
 /// A size or length norm an activity does not meet (`[activity-size-norms]`): a warning, since
 /// the standard says "normally".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NormWarning {
     /// The rule (`"activity-size-norms"`).
     pub rule: String,

@@ -66,6 +66,7 @@ mod types;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::event_types::CaseEventType;
 pub use chain::{NewEvent, RecordedEvent, CHAIN_VERSION, GENESIS_HASH};
 pub use consent::{
     Consent, ConsentCapacity, ConsentLedger, ConsentPurpose, ConsentRecord,
@@ -102,6 +103,7 @@ pub struct Case {
 
 /// What [`Case::apply`] reports for an accepted event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Applied {
     /// The event's sequence number.
     pub seq: u64,

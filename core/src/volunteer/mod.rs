@@ -46,6 +46,7 @@ pub use registration::{Qualification, VolunteerKind, VolunteerRegistration};
 pub use shifts::{total_hours, Handover, HoursTotal, Roster, ServiceHours, Shift};
 
 use crate::case::{china_date, Actor};
+pub use crate::event_types::VolunteerEventType;
 use crate::labels::labelled_enum;
 
 /// Why a volunteer, agreement or roster refused an event.
@@ -97,11 +98,18 @@ pub enum VolunteerError {
 impl VolunteerError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind: a volunteer's refusal is
+    /// [`ErrorKind::VolunteerRefused`](crate::ErrorKind::VolunteerRefused)
+    /// (`"volunteer_refused"`), distinct from a case's.
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            VolunteerError::Refused { .. } => "refused",
-            VolunteerError::InvalidInput { .. } => "invalid_input",
-            VolunteerError::Roster { .. } => "roster_refused",
-            VolunteerError::Overflow { .. } => "overflow",
+            VolunteerError::Refused { .. } => crate::ErrorKind::VolunteerRefused,
+            VolunteerError::InvalidInput { .. } => crate::ErrorKind::InvalidInput,
+            VolunteerError::Roster { .. } => crate::ErrorKind::RosterRefused,
+            VolunteerError::Overflow { .. } => crate::ErrorKind::Overflow,
         }
     }
 
@@ -132,6 +140,7 @@ labelled_enum! {
 
 /// Something that happened to a volunteer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum VolunteerEvent {
