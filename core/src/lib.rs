@@ -33,6 +33,7 @@ pub mod case;
 pub mod deadline;
 mod error;
 pub mod groups;
+pub mod history;
 pub mod identity;
 mod labels;
 pub mod report;
