@@ -35,6 +35,7 @@ pub mod deadline;
 mod error;
 pub mod event_types;
 pub mod groups;
+pub mod history;
 pub mod identity;
 pub mod json;
 pub mod labels;

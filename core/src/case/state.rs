@@ -124,6 +124,11 @@ pub struct SubPlanState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseState {
+    /// The rules version in force for the event being checked (and, after it, the last
+    /// event's): guards added in version *n* apply only when this is at least *n*
+    /// (see [`crate::history`]).
+    #[serde(default = "crate::history::v1")]
+    pub rules: u32,
     /// The case number.
     pub case_number: CaseNumber,
     /// The client.
