@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::consent::ConsentLedger;
@@ -185,4 +185,139 @@ pub struct CaseState {
     pub forms: BTreeSet<CaseForm>,
     /// Warnings recorded with events.
     pub warnings: Vec<Warning>,
+    /// When the current stage was entered (the event that entered it), so that a reply or a
+    /// decision cannot be dated before what it answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage_since: Option<DateTime<FixedOffset>>,
+    /// When the current crisis was declared (`[crisis-immediate]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crisis_declared_at: Option<DateTime<FixedOffset>>,
+    /// The persons (actor ids) who acted in this case as its social worker; none of them may
+    /// decide on the case's submissions (`[open-approval-5wd]`, `[close-report-3wd]`).
+    #[serde(default)]
+    pub acted_as_worker: BTreeSet<String>,
+    /// When and by whom the application and withdrawal mechanisms were explained to the
+    /// applicant (`[inform-rights]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rights_informed_at: Option<DateTime<FixedOffset>>,
+    /// Whether a consultation interview (or, for a referral in, the assessing first interview)
+    /// is on record (`[open-after-interview]`).
+    #[serde(default)]
+    pub interviewed: bool,
+    /// The closing date announced to the client in advance (`[close-advance-notice]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing_announced: Option<NaiveDate>,
+    /// Medical escalations recorded and not yet assessed by the social worker
+    /// (`[medical-escalation]`), oldest first.
+    #[serde(default)]
+    pub escalations_pending: Vec<DateTime<FixedOffset>>,
+    /// The rules version of the event being applied: 1 for every history published before
+    /// the guards of issue 12, [`RULES_VERSION`] for new events. Guards added or tightened
+    /// since version 2 apply only when it is at least 2 ([`CaseState::since_v2`]), so stored
+    /// histories replay as they were accepted. Set by apply and replay from the event's
+    /// recorded version; not part of the state's serialised form.
+    #[serde(skip, default = "current_rules")]
+    pub(crate) rules: u32,
+}
+
+/// The current rules version of the case guards (1 = every history published before issue 12).
+pub const RULES_VERSION: u32 = 2;
+
+fn current_rules() -> u32 {
+    RULES_VERSION
+}
+
+impl CaseState {
+    /// Whether the event being applied is judged by the rules of version 2 or later.
+    pub(crate) fn since_v2(&self) -> bool {
+        self.rules >= 2
+    }
+
+    /// The rules version of the event being applied (see the `rules` field).
+    pub fn rules_version(&self) -> u32 {
+        self.rules
+    }
+}
+
+impl super::Case {
+    /// Test hook until the event log records each event's rules version: replays `events`
+    /// (hashes verified) as if every event after the first was recorded under rules version
+    /// `rules`. The lead replaces it by the per-event version on merge.
+    ///
+    /// # Errors
+    /// As [`Case::replay`](super::Case::replay).
+    #[doc(hidden)]
+    pub fn replay_under_rules(
+        events: Vec<super::RecordedEvent>,
+        rules: u32,
+    ) -> Result<super::Case, super::CaseError> {
+        let case_name = match events.first().map(|e| &e.event) {
+            Some(super::EventKind::Received { case_number, .. }) => case_number.to_string(),
+            other => {
+                return Err(super::CaseError::NotStarted {
+                    first: other.map(super::EventKind::name),
+                })
+            }
+        };
+        let mut prev = super::GENESIS_HASH;
+        for (i, e) in events.iter().enumerate() {
+            let seq = u64::try_from(i).unwrap_or(u64::MAX).saturating_add(1);
+            super::verify_link(&case_name, e, seq, prev)?;
+            if e.computed_hash() != e.hash {
+                return Err(super::tampered(
+                    &case_name,
+                    seq,
+                    "its content does not match its hash (it was edited)",
+                ));
+            }
+            prev = &e.hash;
+        }
+        let mut iter = events.into_iter();
+        let Some(first) = iter.next() else {
+            return Err(super::CaseError::NotStarted { first: None });
+        };
+        let mut case = super::Case::start(split(first))?;
+        case.state.rules = rules;
+        for e in iter {
+            case.append(split(e), None, false)?;
+        }
+        Ok(case)
+    }
+
+    /// Test hook: [`Case::from_json`](super::Case::from_json) with every event judged by rules
+    /// version `rules` (see [`Case::replay_under_rules`](super::Case::replay_under_rules)).
+    ///
+    /// # Errors
+    /// As [`Case::from_json`](super::Case::from_json).
+    #[doc(hidden)]
+    pub fn from_json_under_rules(json: &str, rules: u32) -> Result<super::Case, super::CaseError> {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(super::malformed)?;
+        super::check_event_kinds(value.get("events"))?;
+        let stored: super::StoredCase = serde_json::from_value(value).map_err(super::malformed)?;
+        let case = super::Case::replay_under_rules(stored.events, rules)?;
+        if case.head() != stored.head {
+            return Err(super::CaseError::HeadMismatch {
+                case: case.state.case_number.to_string(),
+                expected: stored.head,
+                found: case.head().to_owned(),
+            });
+        }
+        Ok(case)
+    }
+
+    /// Test hook: sets the rules version the next events are judged by (see
+    /// [`Case::replay_under_rules`](super::Case::replay_under_rules)).
+    #[doc(hidden)]
+    pub fn set_rules_version(&mut self, rules: u32) {
+        self.state.rules = rules;
+    }
+}
+
+fn split(e: super::RecordedEvent) -> super::NewEvent {
+    super::NewEvent {
+        occurred_at: e.occurred_at,
+        recorded_at: e.recorded_at,
+        actor: e.actor,
+        event: e.event,
+    }
 }

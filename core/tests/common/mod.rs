@@ -168,6 +168,15 @@ pub fn happy_path() -> Vec<NewEvent> {
                 summary: "咨询面谈".into(),
             },
         ),
+        // [inform-rights]: the application and withdrawal mechanisms explained before opening.
+        ev(
+            "2026-03-02T10:30:00+08:00",
+            worker(),
+            EventKind::RightsInformed {
+                how: ReplyMode::Oral,
+                summary: "介绍申请及退出机制".into(),
+            },
+        ),
         ev(
             "2026-03-03T09:00:00+08:00",
             worker(),
@@ -265,14 +274,14 @@ pub fn case_after(n: usize) -> Case {
 pub fn case_at(stage: Stage) -> Case {
     let n = match stage {
         Stage::Consultation => 2,
-        Stage::Intake => 4,
-        Stage::Opened => 9,
-        Stage::Planned => 10,
-        Stage::Intervening => 12,
-        Stage::Evaluating => 13,
-        Stage::Closing => 14,
-        Stage::Closed => 16,
-        Stage::FollowUp => 17,
+        Stage::Intake => 5,
+        Stage::Opened => 10,
+        Stage::Planned => 11,
+        Stage::Intervening => 13,
+        Stage::Evaluating => 14,
+        Stage::Closing => 15,
+        Stage::Closed => 17,
+        Stage::FollowUp => 18,
         other => panic!("no happy-path case at {other:?}"),
     };
     let case = case_after(n);
