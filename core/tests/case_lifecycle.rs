@@ -1073,20 +1073,23 @@ fn terminate_missing_or_dead_then_report_to_project_lead() {
             .iter()
             .all(|m| m.form != CaseForm::ClosingReport));
     }
-    let mut case = case_at(Stage::Consultation);
-    refused(
-        &mut case,
-        ev(
-            "2026-03-03",
-            worker(),
-            EventKind::Terminated {
-                ground: TerminationGround::Died,
-                summary: "x".into(),
-                referral: None,
-            },
-        ),
-        "terminate-report",
+    // Issue 12: a death before intake is recorded (rules version 2) and ends the case; rules
+    // version 1 refused it.
+    let died = ev(
+        "2026-03-03",
+        worker(),
+        EventKind::Terminated {
+            ground: TerminationGround::Died,
+            summary: "x".into(),
+            referral: None,
+        },
     );
+    let mut v1 = case_at(Stage::Consultation);
+    v1.set_rules_version(1);
+    refused(&mut v1, died.clone(), "terminate-report");
+    let mut case = case_at(Stage::Consultation);
+    case.apply(died).unwrap();
+    assert_eq!(case.stage(), Stage::Closed);
 }
 
 // [refer-in-meet-10wd] [refer-in-reply-5wd]: a referral in is assessed; within scope → intake

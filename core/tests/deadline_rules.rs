@@ -960,6 +960,7 @@ fn preset_has_every_time_limit() {
             "refer-in-reply-5wd",
             "terminate-no-contact-3m",
             "crisis-immediate",
+            "medical-escalation",
             "activity-plan-2w",
             "activity-review-3wd",
             "group-session-summary-2d",

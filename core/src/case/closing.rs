@@ -94,7 +94,15 @@ impl CaseState {
                 summary,
                 referral,
             } => {
-                g.stage_in(ACTIVE, "terminate-report")?;
+                let missing_or_dead =
+                    matches!(ground, TerminationGround::Missing | TerminationGround::Died);
+                if v2 && missing_or_dead {
+                    // A death or a disappearance can be recorded whenever it happens, before
+                    // intake too ([terminate-missing-dead]).
+                    g.stage_in(NOT_ENDED, "terminate-missing-dead")?;
+                } else {
+                    g.stage_in(ACTIVE, "terminate-report")?;
+                }
                 g.required("summary", summary, "terminate-report")?;
                 match ground {
                     TerminationGround::DangerToOthers => {
@@ -139,7 +147,22 @@ impl CaseState {
                         "only a termination for danger to others carries a referral; record others as referred_out".to_owned(),
                     ));
                 }
-                self.begin_closing(ClosingReason::Terminated { ground: *ground }, at);
+                let reason = ClosingReason::Terminated { ground: *ground };
+                if v2
+                    && !self.reached.contains(&Stage::Opened)
+                    && !self.reached.contains(&Stage::Intake)
+                {
+                    // Never taken on: nothing to report on, the case simply ends.
+                    self.closing = Some(Closing {
+                        reason,
+                        started_at: at,
+                        report: None,
+                    });
+                    self.closed_at = Some(at);
+                    self.enter(Stage::Closed);
+                } else {
+                    self.begin_closing(reason, at);
+                }
             }
             EventKind::ReferredOut { referral } => {
                 g.stage_in(&[ACTIVE, &[Stage::Closing]].concat(), "refer-out-consent")?;
