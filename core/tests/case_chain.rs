@@ -32,20 +32,20 @@ fn records_authentic_edit_is_located() {
     let case = case_at(Stage::Closed);
     let mut events = case.history().to_vec();
     // Someone removes the supervisor's returned comments... by editing the approval's actor.
-    events[6].actor = worker();
+    events[7].actor = worker();
     match Case::replay(events).unwrap_err() {
         CaseError::Tampered { seq, case, .. } => {
-            assert_eq!(seq, 7);
+            assert_eq!(seq, 8);
             assert_eq!(case, "SZ-2026-0007");
         }
         other => panic!("{other:?}"),
     }
     // A recomputed hash for the edit breaks the next link instead.
     let mut events = case.history().to_vec();
-    events[6].actor = worker();
-    events[6].hash = events[6].computed_hash();
+    events[7].actor = worker();
+    events[7].hash = events[7].computed_hash();
     match Case::replay(events).unwrap_err() {
-        CaseError::Tampered { seq, .. } => assert_eq!(seq, 8),
+        CaseError::Tampered { seq, .. } => assert_eq!(seq, 9),
         other => panic!("{other:?}"),
     }
 }
@@ -56,7 +56,7 @@ fn records_authentic_recomputed_chain_needs_the_head() {
     let head = case.head().to_owned();
     // Rewrite history consistently: backdate the opening and re-chain everything after it.
     let mut forged: Vec<RecordedEvent> = case.history().to_vec();
-    forged[4].occurred_at = t("2026-03-03T09:55:00+08:00");
+    forged[5].occurred_at = t("2026-03-03T09:55:00+08:00");
     let mut prev = GENESIS_HASH.to_owned();
     for e in &mut forged {
         e.prev_hash = prev.clone();
@@ -174,7 +174,7 @@ fn stored_json_round_trip_and_typed_errors() {
 
 #[test]
 fn every_event_kind_has_a_stable_name() {
-    assert_eq!(EventKind::KINDS.len(), 34);
+    assert_eq!(EventKind::KINDS.len(), 38);
     for e in happy_path() {
         let json = serde_json::to_value(&e.event).unwrap();
         assert_eq!(json["type"], e.event.name());

@@ -42,8 +42,8 @@ mod guards;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use crate::event_types::ActivityEventType;
 use crate::case::china_date;
+pub use crate::event_types::ActivityEventType;
 use crate::history::{
     unchained, Aggregate, Applied, Fault, Journal, LegacyRecord, NewEvent, Recorded,
 };

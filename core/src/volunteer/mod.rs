@@ -51,8 +51,8 @@ pub use agreement::{
 pub use registration::{Qualification, VolunteerKind, VolunteerRegistration};
 pub use shifts::{total_hours, Handover, HoursTotal, Roster, ServiceHours, Shift};
 
-pub use crate::event_types::VolunteerEventType;
 use crate::case::china_date;
+pub use crate::event_types::VolunteerEventType;
 use crate::history::{
     unchained, Aggregate, Applied, Fault, Journal, LegacyRecord, NewEvent, Recorded,
 };
