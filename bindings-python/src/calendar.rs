@@ -154,11 +154,11 @@ impl Calendar {
         ends: Vec<Day>,
     ) -> PyResult<Bound<'py, PyList>> {
         if starts.len() != ends.len() {
-            return Err(crate::errors::invalid(&format!(
-                "{} starts but {} ends",
-                starts.len(),
-                ends.len()
-            )));
+            return Err(crate::errors::raise(
+                crate::errors::Class::InvalidInput,
+                None,
+                &format!("{} starts but {} ends", starts.len(), ends.len()),
+            ));
         }
         let cal = self.0.clone();
         let out = py.detach(move || {
