@@ -100,6 +100,7 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
     let mut cache = Interned::default();
     let o = PyDict::new(py);
     let rows = &batch.obligations;
+    o.set_item("index", PyList::new(py, rows.iter().map(|r| r.index))?)?;
     o.set_item(
         "case_number",
         column(py, rows, |r| Ok(cache.string(py, &r.case_number)))?,
@@ -131,6 +132,7 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
     )?;
     let c = PyDict::new(py);
     let cs = &batch.cases;
+    c.set_item("index", PyList::new(py, cs.iter().map(|r| r.index))?)?;
     c.set_item(
         "case_number",
         column(py, cs, |r| Ok(cache.string(py, &r.case_number)))?,

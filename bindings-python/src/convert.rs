@@ -56,6 +56,9 @@ pub const INSTANT_KEYS: &[&str] = &[
     "start",
     "end",
     "next_appointment",
+    "crisis_declared_at",
+    "rights_informed_at",
+    "stage_since",
 ];
 
 /// The deepest nesting of dicts and lists accepted from Python: the core's limit for JSON text.

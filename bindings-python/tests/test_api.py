@@ -257,7 +257,7 @@ def test_batch_into_pandas(opened_case, tmp_path):
     obligations = pd.DataFrame(result.obligations)
     cases = pd.DataFrame(result.cases)
     errors = pd.DataFrame(result.errors)
-    assert list(obligations.columns) == ["case_number", "worker", "rule", "status", "due_date", "days_late", "working_days_late", "provisional"]
+    assert list(obligations.columns) == ["index", "case_number", "worker", "rule", "status", "due_date", "days_late", "working_days_late", "provisional"]
     assert len(cases) == 3 and len(errors) == 1 and errors["code"][0] == "malformed"
     overdue = obligations[(obligations.rule == "open-approval-5wd") & (obligations.status == "overdue")]
     assert len(overdue) == 1 and overdue.iloc[0]["due_date"] == D(2026, 10, 12)
