@@ -37,7 +37,7 @@ def main() -> None:
         case.apply({**first, "event": {"type": "opened", "summary": "开案"}})
     except shegong.TransitionRefused as e:
         rule: str | None = e.rule_id
-        assert rule is not None
+        assert rule == "open-consent"
     obligations: List[Obligation] = shegong.RuleSet.preset().obligations(case, cal, at("2026-10-13T09:00"))
     for o in obligations:
         status: str = o["status"]["status"]
