@@ -47,6 +47,17 @@ def test_out_of_range_values_are_value_errors():
     (lambda: shegong.Calendar.china().is_workday(dt.date(1900, 1, 1)), shegong.CalendarRangeError, "out_of_range"),
     (lambda: shegong.RuleSet.preset().without("nope"), shegong.UnknownRule, "unknown_rule"),
     (lambda: shegong.Case.replay([]), shegong.NotStarted, "not_started"),
+    (lambda: shegong.Calendar.china().add_workdays(dt.date(2026, 12, 1), 100), shegong.ResultOutOfRange, "result_out_of_range"),
+    (lambda: shegong.Calendar.from_json(json.dumps({**json.loads(shegong.Calendar.china().to_json()), "base": "martian"})),
+     shegong.UnknownBase, "unknown_base"),
+    (lambda: shegong.annual_hours({**shegong.annual_hours()["basis"]["params"], "public_holidays": 400}),
+     shegong.InvalidParameters, "invalid_parameters"),
+    (lambda: shegong.Roster("G").claim("nope", register_volunteer("v-1", {
+        "name": "王芳", "gender": "female", "id_number": "11010519491231002X", "region": "姑苏区",
+        "phone": "13800131234", "positions": ["general"]}, t("2026-03-01"), {"id": "w-li", "role": "worker"})),
+     shegong.RosterRefused, "roster_refused"),
+    (lambda: shegong.evaluate_plan(shegong.standard_plan("p", 1, [{"item": "teleportation", "count": 1}])),
+     shegong.InvalidLine, "invalid_line"),
 ])
 def test_real_errors_raise_the_class_of_their_kind(call, cls, code):
     with pytest.raises(cls) as info:
@@ -100,6 +111,8 @@ def test_defaults_in_signatures_and_stubs_are_the_cores_constants():
 
 def test_limits_are_the_cores():
     assert shegong.MAX_DEPTH == 64 and shegong.MAX_STRING_BYTES == 256 * 1024
+    assert shegong.MAX_INPUT_BYTES >= shegong.MAX_STRING_BYTES
+    assert shegong.MAX_HISTORY_EVENTS == 10_000 and shegong.MAX_BATCH_HISTORIES == 1_000_000
     deep: list = []
     for _ in range(shegong.MAX_DEPTH + 1):
         deep = [deep]
