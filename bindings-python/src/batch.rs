@@ -14,7 +14,7 @@ use shegong::Calendar as CoreCalendar;
 use crate::calendar::Calendar;
 use crate::convert::to_checked_json;
 use crate::deadline::RuleSet;
-use crate::errors::{malformed, scrub};
+use crate::errors::{malformed, scrub, OrRaise};
 
 /// The columns of a batch evaluation: `obligations` (one row per obligation), `cases` (one
 /// row per case) and `errors` (one row per history that could not be read).
@@ -201,7 +201,9 @@ fn evaluate_texts(
     calendar: Option<PyRef<'_, Calendar>>,
 ) -> PyResult<BatchResult> {
     let (r, c) = defaults(rules, calendar);
-    let mut batch = py.detach(|| evaluate_batch(texts, &r, &c, now, threads()));
+    let mut batch = py
+        .detach(|| evaluate_batch(texts, &r, &c, now, threads()))
+        .or_raise()?;
     for row in &mut batch.errors {
         if not_utf8.contains(&row.index) {
             "malformed".clone_into(&mut row.code);

@@ -222,6 +222,40 @@ def test_report_vectors(name, v):
     assert indexes == list(range(len(texts)))
 
 
+def calendar_answer(cal, q):
+    """Answers one calendar query the way core/tests/calendar_vectors.rs does."""
+    day = lambda k: datetime.date.fromisoformat(q[k])  # noqa: E731
+    try:
+        op = q["op"]
+        if op == "is_workday":
+            d = cal.day(day("date"))
+            return {"outcome": "ok", "value": {"working": d["working"], "provisional": d["provisional"]}}
+        if op == "add_workdays":
+            c = cal.add_workdays_checked(day("date"), q["n"])
+            return {"outcome": "ok", "value": c["value"].isoformat(), "provisional": c["provisional"]}
+        if op == "workdays_between":
+            c = cal.workdays_between_checked(day("from"), day("to"))
+            return {"outcome": "ok", "value": c["value"], "provisional": c["provisional"]}
+        if op == "workday_on_or_after":
+            return {"outcome": "ok", "value": cal.workday_on_or_after(day("date")).isoformat()}
+        if op == "workday_on_or_before":
+            return {"outcome": "ok", "value": cal.workday_on_or_before(day("date")).isoformat()}
+        if op == "workdays_in_year":
+            return {"outcome": "ok", "value": cal.workdays_in_year(q["year"])}
+        raise AssertionError(f"unknown calendar op {op}")
+    except shegong.ShegongError as e:
+        return {"outcome": "error", "code": e.code, "rule": e.rule_id, "message": e.message}
+
+
+@pytest.mark.parametrize("name,v", load("calendar"))
+@replays
+def test_calendar_vectors(name, v):
+    assert v["kind"] == "calendar"
+    cal = shegong.Calendar.from_json(json.dumps(v["calendar"], ensure_ascii=False))
+    for q in v["queries"]:
+        assert calendar_answer(cal, q) == q["expect"], (name, q)
+
+
 def test_every_vector_file_was_replayed():
     """Runs last in this module: a vector file no test above replayed fails here."""
     on_disk = {f"{f.parent.name}/{f.name}" for f in VECTORS.glob("*/*.json")}
