@@ -789,3 +789,31 @@ fn empty_ids_never_match() {
         Outcome::Deny
     );
 }
+
+// Issue 12, finding 8 [resident-group-size]: households are compared by grouping_key, so
+// "3栋 502" and "3栋502" are one household (before: a second member was admitted); the
+// nickname may show the household either way.
+#[test]
+fn resident_group_size_households_compared_by_grouping_key() {
+    let mut g = ServiceGroup::new(
+        "R-3",
+        GroupKind::ResidentGroup,
+        "3栋居民群",
+        vec![GroupAdmin {
+            person_id: "grid-1".into(),
+            role: AdminRole::GridWorker,
+        }],
+    )
+    .unwrap();
+    g.apply("p-1", "3栋502-自住", Some("3栋 502"), day("2026-03-01"))
+        .unwrap();
+    g.approve("p-1", "grid-1", day("2026-03-02")).unwrap();
+    g.apply("p-2", "3栋502-租住", Some("3栋502"), day("2026-03-02"))
+        .unwrap();
+    assert_eq!(
+        g.approve("p-2", "grid-1", day("2026-03-03"))
+            .unwrap_err()
+            .rule_id(),
+        Some("resident-group-size")
+    );
+}
