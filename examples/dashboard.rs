@@ -5,7 +5,7 @@
 //! week after the National Day break. Run with `cargo run --example dashboard`.
 
 use chrono::{DateTime, FixedOffset};
-use shegong::activity::{Activity, ActivityEvent, ActivityKind, ActivityPlan};
+use shegong::activity::{Activity, ActivityEvent, ActivityKind, ActivityPlan, PlanContents};
 use shegong::case::*;
 use shegong::deadline::{Obligation, ObligationStatus, RuleSet};
 use shegong::workload::{
@@ -383,6 +383,15 @@ fn main() -> Result<(), shegong::Error> {
                 planned_sessions: 6,
                 expected_participants: 10,
                 minutes: 90,
+                contents: PlanContents {
+                    purpose: "降低长者跌倒风险".into(),
+                    content: "平衡与肌力训练、居家环境检查".into(),
+                    method: "小组工作".into(),
+                    place: "社区活动室".into(),
+                    person_in_charge: "李社工".into(),
+                    budget_fen: Some(120_000),
+                    feasibility: "组员已报名，场地已落实".into(),
+                },
             },
         },
     ))?;
@@ -439,6 +448,15 @@ fn main() -> Result<(), shegong::Error> {
                 planned_sessions: 1,
                 expected_participants: 50,
                 minutes: 120,
+                contents: PlanContents {
+                    purpose: "敬老爱老".into(),
+                    content: "文艺表演、义诊".into(),
+                    method: "大型社区活动".into(),
+                    place: "社区广场".into(),
+                    person_in_charge: "陈社工".into(),
+                    budget_fen: Some(500_000),
+                    feasibility: "居委会与卫生服务中心支持".into(),
+                },
             },
         },
     ))?;

@@ -90,7 +90,15 @@ impl Volunteer {
     /// The volunteer as an access-decision viewer on `on`, acting as `kind`.
     fn viewer<'py>(&self, py: Python<'py>, kind: &str, on: Day) -> PyResult<Bound<'py, PyAny>> {
         let k: VolunteerKind = kind.parse().or_raise()?;
-        to_py(py, &shegong::access::Viewer::volunteer(&self.0, k, on.0))
+        to_py(
+            py,
+            &shegong::access::Viewer::volunteer(
+                &self.0,
+                k,
+                on.0,
+                shegong::access::Purpose::Service,
+            ),
+        )
     }
 
     /// The volunteer's id.

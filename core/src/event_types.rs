@@ -54,9 +54,12 @@ labelled_enum! {
     /// The type of an activity event (小组及社区活动事件), as `ActivityEvent`'s `type` tag names it.
     pub enum ActivityEventType {
         Planned = "planned" => "制定计划书",
+        PlanRevised = "plan_revised" => "修改计划书",
         PlanSubmitted = "plan_submitted" => "提交计划书",
         PlanReviewed = "plan_reviewed" => "计划书审批",
         Recruited = "recruited" => "招募组员",
+        MemberListFiled = "member_list_filed" => "组员名单存档",
+        MemberContractSigned = "member_contract_signed" => "组员契约签署",
         SessionHeld = "session_held" => "开展节次",
         SessionSummarySubmitted = "session_summary_submitted" => "提交节次总结",
         MiddleStageBegan = "middle_stage_began" => "进入中期",

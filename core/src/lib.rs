@@ -84,6 +84,7 @@ pub fn zh_labels() -> Vec<(&'static str, &'static [(&'static str, &'static str)]
         ("BreachAction", v::BreachAction::LABELS),
         ("AccessRole", ac::AccessRole::LABELS),
         ("AgreementState", ac::AgreementState::LABELS),
+        ("Purpose", ac::Purpose::LABELS),
         ("View", ac::View::LABELS),
         ("AcquaintanceScope", ac::AcquaintanceScope::LABELS),
         ("Outcome", ac::Outcome::LABELS),

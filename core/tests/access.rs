@@ -14,10 +14,12 @@ mod common;
 
 use chrono::NaiveDate;
 use common::records::sample;
+use common::volunteer::{build, kind_of, on, viewer, Spec};
 use proptest::prelude::*;
 use shegong::access::*;
 use shegong::assessment::{Record, RecordKind};
 use shegong::groups::*;
+use shegong::volunteer::VolunteerKind;
 
 fn subject() -> SubjectFacts {
     SubjectFacts {
@@ -25,25 +27,6 @@ fn subject() -> SubjectFacts {
         groups: vec!["G-focus".into()],
         minor_under_14: false,
         specific_identity: false,
-    }
-}
-
-fn viewer(role: AccessRole, agreement: AgreementState, deployed: bool, acquainted: bool) -> Viewer {
-    Viewer {
-        id: "v-1".into(),
-        role,
-        agreement,
-        agreement_covers_clients: agreement == AgreementState::InForce,
-        groups: if deployed {
-            vec!["G-focus".into()]
-        } else {
-            vec!["G-other".into()]
-        },
-        acquaintances: if acquainted {
-            vec!["c-1".into()]
-        } else {
-            vec![]
-        },
     }
 }
 
@@ -72,7 +55,40 @@ fn access_matrix_written_out_in_full() {
         .filter(|l| !l.starts_with('#') && !l.is_empty())
     {
         let c: Vec<&str> = line.split('\t').collect();
-        let v = viewer(parse(c[0]), parse(c[1]), c[3] == "yes", c[4] == "yes");
+        let role: AccessRole = parse(c[0]);
+        let (deployed, acquainted) = (c[3] == "yes", c[4] == "yes");
+        let v = match c.get(7).copied() {
+            None => viewer(role, parse(c[1]), deployed, acquainted),
+            Some("asserted") => Viewer::staff("v-1", role, vec!["G-focus".into()]),
+            Some(situation) => {
+                let acting = kind_of(role);
+                let mut spec = Spec::new(&[acting], parse(c[1]), deployed, acquainted);
+                let mut purpose = Purpose::Service;
+                match situation {
+                    "unregistered" => {
+                        spec.positions = vec![if acting == VolunteerKind::General {
+                            VolunteerKind::Medical
+                        } else {
+                            VolunteerKind::General
+                        }];
+                    }
+                    "outside" | "ended" | "left" => {
+                        spec.deployment = match situation {
+                            "outside" => "outside",
+                            "ended" => "ended",
+                            _ => "left",
+                        }
+                    }
+                    "other_purpose" => purpose = Purpose::Other,
+                    "also_psychological" => {
+                        spec.positions = vec![acting, VolunteerKind::Psychological];
+                    }
+                    "uncovered" => spec.covers = false,
+                    other => panic!("{other}"),
+                }
+                Viewer::volunteer(&build("v-1", &spec), acting, on(), purpose)
+            }
+        };
         let d = Access::default().decide(&v, RecordKind::ServiceRecord, field(c[2]), &subject());
         let rule = d.rule.clone().unwrap_or_else(|| "-".into());
         assert_eq!(
@@ -84,21 +100,29 @@ fn access_matrix_written_out_in_full() {
         assert_eq!(d.allowed, c[5] == "allow");
         rows += 1;
     }
-    // The full matrix, then 13 hand-written rows of issue 12 (parents of sensitive fields).
-    assert_eq!(rows, 7 * 5 * 5 * 2 * 2 + 13);
+    // The full matrix less the 30 volunteer rows no record can give (deployed with no
+    // agreement), then 13 hand-written rows of issue 12 (parents of sensitive fields) and 18
+    // of finding 7 (a volunteer read from their own record).
+    assert_eq!(rows, 7 * 5 * 5 * 2 * 2 - 30 + 13 + 18);
 }
 
 // [agreement-before-access]: an agreement in force that does not cover client information
 // gives none; a volunteer read from their history decides the same way.
 #[test]
 fn agreement_must_cover_client_information() {
-    let mut v = viewer(
-        AccessRole::GeneralVolunteer,
+    let mut spec = Spec::new(
+        &[VolunteerKind::General],
         AgreementState::InForce,
         true,
         false,
     );
-    v.agreement_covers_clients = false;
+    spec.covers = false;
+    let v = Viewer::volunteer(
+        &build("v-1", &spec),
+        VolunteerKind::General,
+        on(),
+        Purpose::Service,
+    );
     let d = Access::default().decide(&v, RecordKind::ServiceRecord, "client_name", &subject());
     assert_eq!(
         (d.outcome, d.rule.as_deref()),
@@ -225,8 +249,20 @@ fn volunteer_registration_is_for_workers_and_the_volunteer() {
             .decide(&me, RecordKind::VolunteerRegistration, "id_number", &s)
             .allowed
     );
-    let mut other = me.clone();
-    other.id = "v-2".into();
+    let other = Viewer::volunteer(
+        &build(
+            "v-2",
+            &Spec::new(
+                &[VolunteerKind::General],
+                AgreementState::InForce,
+                true,
+                false,
+            ),
+        ),
+        VolunteerKind::General,
+        on(),
+        Purpose::Service,
+    );
     assert_eq!(
         Access::default()
             .decide(&other, RecordKind::VolunteerRegistration, "name", &s)
@@ -292,8 +328,20 @@ fn redacted_views_never_leak() {
         minor_under_14: false,
         specific_identity: false,
     };
-    let mut other = general.clone();
-    other.id = "v-2".into();
+    let other = Viewer::volunteer(
+        &build(
+            "v-2",
+            &Spec::new(
+                &[VolunteerKind::General],
+                AgreementState::InForce,
+                true,
+                false,
+            ),
+        ),
+        VolunteerKind::General,
+        on(),
+        Purpose::Service,
+    );
     let hidden = Access::default().redact(&other, &reg, &s);
     assert!(!serde_json::to_string(&hidden)
         .unwrap()
@@ -309,13 +357,22 @@ fn arb_viewer() -> impl Strategy<Value = Viewer> {
         any::<bool>(),
         prop::bool::ANY,
     )
-        .prop_map(|(r, a, covers, dep, acq, me)| Viewer {
-            id: if me { "v-1".into() } else { "v-2".into() },
-            role: AccessRole::ALL[r],
-            agreement: AgreementState::ALL[a],
-            agreement_covers_clients: covers,
-            groups: if dep { vec!["G-focus".into()] } else { vec![] },
-            acquaintances: if acq { vec!["c-1".into()] } else { vec![] },
+        .prop_map(|(r, a, covers, dep, acq, me)| {
+            let role = AccessRole::ALL[r];
+            let id = if me { "v-1" } else { "v-2" };
+            if !role.is_volunteer() {
+                let groups = if dep { vec!["G-focus".into()] } else { vec![] };
+                return Viewer::staff(id, role, groups);
+            }
+            let agreement = AgreementState::ALL[a];
+            let mut spec = Spec::new(
+                &[kind_of(role)],
+                agreement,
+                dep && agreement != AgreementState::None,
+                acq,
+            );
+            spec.covers = covers;
+            Viewer::volunteer(&build(id, &spec), kind_of(role), on(), Purpose::Service)
         })
 }
 
@@ -530,4 +587,233 @@ fn membership_households_size_and_nicknames() {
         );
     }
     assert!(nickname(NicknameRole::Medical, " ").is_err());
+}
+
+// Issue 12, finding 7 [volunteer-kinds]: a general-only volunteer acting as psychological does
+// not see `concerns.medical` (before: the role the caller named decided, and it was shown).
+#[test]
+fn volunteer_kinds_position_not_registered_is_denied() {
+    let v = build(
+        "v-1",
+        &Spec::new(
+            &[VolunteerKind::General],
+            AgreementState::InForce,
+            true,
+            false,
+        ),
+    );
+    for acting in [VolunteerKind::Psychological, VolunteerKind::Medical] {
+        let viewer = Viewer::volunteer(&v, acting, on(), Purpose::Service);
+        assert!(!viewer.position_registered());
+        let d = Access::default().decide(
+            &viewer,
+            RecordKind::ServiceRecord,
+            "concerns.medical",
+            &subject(),
+        );
+        assert_eq!(
+            (d.outcome, d.rule.as_deref()),
+            (Outcome::Deny, Some("volunteer-kinds")),
+            "{acting:?}"
+        );
+    }
+    let as_general = Viewer::volunteer(&v, VolunteerKind::General, on(), Purpose::Service);
+    assert_eq!(
+        Access::default()
+            .decide(
+                &as_general,
+                RecordKind::ServiceRecord,
+                "concerns.medical",
+                &subject()
+            )
+            .outcome,
+        Outcome::Mask
+    );
+}
+
+// Issue 12, finding 7 [acquaintance-avoidance]: avoidance follows the person. A psychological
+// volunteer who declared knowing the client is denied as "medical" too (before: shown the
+// full health record).
+#[test]
+fn acquaintance_avoidance_follows_the_person() {
+    let v = build(
+        "v-1",
+        &Spec::new(
+            &[VolunteerKind::Psychological, VolunteerKind::Medical],
+            AgreementState::InForce,
+            true,
+            true,
+        ),
+    );
+    for acting in [VolunteerKind::Psychological, VolunteerKind::Medical] {
+        let viewer = Viewer::volunteer(&v, acting, on(), Purpose::Service);
+        for field in ["concerns.medical", "concerns", "client_name", "date"] {
+            let d = Access::default().decide(&viewer, RecordKind::ServiceRecord, field, &subject());
+            assert_eq!(
+                (d.outcome, d.rule.as_deref()),
+                (Outcome::Deny, Some("acquaintance-avoidance")),
+                "{acting:?} {field}"
+            );
+        }
+    }
+}
+
+// Issue 12, finding 7 [access-while-serving]: only for the service, and only on a day the
+// volunteer is deployed to a group serving the client.
+#[test]
+fn access_while_serving_purpose_and_deployment_dates() {
+    let v = build(
+        "v-1",
+        &Spec::new(
+            &[VolunteerKind::Medical],
+            AgreementState::InForce,
+            true,
+            false,
+        ),
+    );
+    let ask = |day: &str, purpose| {
+        let viewer = Viewer::volunteer(&v, VolunteerKind::Medical, day.parse().unwrap(), purpose);
+        let d = Access::default().decide(
+            &viewer,
+            RecordKind::ServiceRecord,
+            "concerns.medical",
+            &subject(),
+        );
+        (d.outcome, d.rule)
+    };
+    assert_eq!(ask("2026-04-01", Purpose::Service).0, Outcome::Allow);
+    let refused = (Outcome::Deny, Some("access-while-serving".to_owned()));
+    assert_eq!(
+        ask("2026-04-01", Purpose::Other),
+        refused,
+        "another purpose"
+    );
+    // The agreement is in force from 03-05, the deployment from 03-05: on 03-04 neither.
+    assert_eq!(
+        ask("2026-03-04", Purpose::Service),
+        refused,
+        "before the deployment"
+    );
+    let mut ended = Spec::new(
+        &[VolunteerKind::Medical],
+        AgreementState::InForce,
+        true,
+        false,
+    );
+    ended.deployment = "ended";
+    let v = build("v-1", &ended);
+    let viewer = |day: &str| {
+        Viewer::volunteer(
+            &v,
+            VolunteerKind::Medical,
+            day.parse().unwrap(),
+            Purpose::Service,
+        )
+    };
+    assert!(
+        Access::default()
+            .decide(
+                &viewer("2026-03-24"),
+                RecordKind::ServiceRecord,
+                "date",
+                &subject()
+            )
+            .allowed
+    );
+    let d = Access::default().decide(
+        &viewer("2026-03-25"),
+        RecordKind::ServiceRecord,
+        "date",
+        &subject(),
+    );
+    assert_eq!(
+        (d.outcome, d.rule.as_deref()),
+        (Outcome::Deny, Some("access-while-serving")),
+        "deployment ended"
+    );
+    assert_eq!(viewer("2026-03-24").groups(), ["G-focus"]);
+    assert!(viewer("2026-03-25").groups().is_empty());
+}
+
+// Issue 12, finding 7: a volunteer viewer cannot be written by the caller. Deserialising one
+// is refused; a volunteer role asserted through `Viewer::staff` sees nothing of a client.
+#[test]
+fn volunteer_viewer_cannot_be_hand_assembled() {
+    let claimed = serde_json::json!({
+        "id": "v-1", "role": "medical_volunteer", "agreement": "in_force",
+        "agreement_covers_clients": true, "groups": ["G-focus"], "acquaintances": []
+    });
+    assert!(serde_json::from_value::<Viewer>(claimed).is_err());
+    let short =
+        serde_json::json!({ "id": "v-1", "role": "medical_volunteer", "groups": ["G-focus"] });
+    assert!(serde_json::from_value::<Viewer>(short).is_err());
+    let staff: Viewer = serde_json::from_value(
+        serde_json::json!({ "id": "a-1", "role": "group_admin", "groups": ["G-focus"] }),
+    )
+    .unwrap();
+    assert_eq!(staff.role(), AccessRole::GroupAdmin);
+    for role in AccessRole::ALL.iter().filter(|r| r.is_volunteer()) {
+        let v = Viewer::staff("v-1", *role, vec!["G-focus".into()]);
+        for field in ["date", "client_name", "concerns.medical"] {
+            let d = Access::default().decide(&v, RecordKind::ServiceRecord, field, &subject());
+            assert_eq!(
+                (d.outcome, d.rule.as_deref()),
+                (Outcome::Deny, Some("agreement-before-access"))
+            );
+        }
+    }
+}
+
+// Issue 12, finding 7: empty ids never match each other (a viewer with an empty id does not
+// "own" a registration with an empty id; an empty group serves no client in an empty group).
+#[test]
+fn empty_ids_never_match() {
+    let s = SubjectFacts {
+        id: String::new(),
+        groups: vec![String::new()],
+        minor_under_14: false,
+        specific_identity: false,
+    };
+    let admin = Viewer::staff("a-1", AccessRole::GroupAdmin, vec![String::new()]);
+    assert_eq!(
+        Access::default()
+            .decide(&admin, RecordKind::ServiceRecord, "client_name", &s)
+            .outcome,
+        Outcome::Deny
+    );
+    let nobody = Viewer::staff("", AccessRole::Resident, vec![]);
+    assert_eq!(
+        Access::default()
+            .decide(&nobody, RecordKind::VolunteerRegistration, "name", &s)
+            .outcome,
+        Outcome::Deny
+    );
+}
+
+// Issue 12, finding 8 [resident-group-size]: households are compared by grouping_key, so
+// "3栋 502" and "3栋502" are one household (before: a second member was admitted); the
+// nickname may show the household either way.
+#[test]
+fn resident_group_size_households_compared_by_grouping_key() {
+    let mut g = ServiceGroup::new(
+        "R-3",
+        GroupKind::ResidentGroup,
+        "3栋居民群",
+        vec![GroupAdmin {
+            person_id: "grid-1".into(),
+            role: AdminRole::GridWorker,
+        }],
+    )
+    .unwrap();
+    g.apply("p-1", "3栋502-自住", Some("3栋 502"), day("2026-03-01"))
+        .unwrap();
+    g.approve("p-1", "grid-1", day("2026-03-02")).unwrap();
+    g.apply("p-2", "3栋502-租住", Some("3栋502"), day("2026-03-02"))
+        .unwrap();
+    assert_eq!(
+        g.approve("p-2", "grid-1", day("2026-03-03"))
+            .unwrap_err()
+            .rule_id(),
+        Some("resident-group-size")
+    );
 }

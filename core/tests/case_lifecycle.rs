@@ -250,6 +250,12 @@ fn consult_max_3_warns_on_the_fourth() {
     let other = case_at(Stage::Consultation);
     assert_eq!(consultation_count([&case, &other], "c-1", "居家养老"), 5);
     assert_eq!(consultation_count([&case], "c-2", "居家养老"), 0);
+    // Issue 12, finding 8 [consult-max-3]: the topic asked for is compared by grouping_key,
+    // so "居家养老 " and "居 家养老" are the same topic (before: 0).
+    assert_eq!(consultation_count([&case, &other], "c-1", "居家养老 "), 5);
+    assert_eq!(consultation_count([&case, &other], "c-1", "居 家养老"), 5);
+    // An empty client id matches no client.
+    assert_eq!(consultation_count([&case], "", "居家养老"), 0);
 }
 
 // [open-consent]: opening needs a live, signed informed consent; under 14 it must be the guardian's.

@@ -29,7 +29,7 @@ fn case_from(events: Vec<NewEvent>) -> Case {
 
 enum Subject {
     Case(Box<Case>),
-    Activity(Activity),
+    Activity(Box<Activity>),
 }
 
 struct Scenario {
@@ -222,7 +222,7 @@ fn scenarios() -> Vec<Scenario> {
             name: "group-activity",
             rules: &["activity-plan-2w", "activity-review-3wd", "group-session-summary-2d", "activity-wrapup-5wd", "service-evaluation-10wd"],
             description: "A group across 中秋 and National Day 2026.",
-            subject: Subject::Activity(group),
+            subject: Subject::Activity(Box::new(group)),
             rule_set: RuleSet::preset(),
             calendar: Calendar::china(),
             nows: &["2026-10-09T09:00:00+08:00", "2026-10-22T09:00:00+08:00"],
@@ -284,7 +284,9 @@ fn vectors_replay() {
         };
         let cal: Calendar = serde_json::from_value(v["calendar"].clone()).unwrap();
         let subject = if v["case"].is_null() {
-            Subject::Activity(serde_json::from_value(v["activity"].clone()).unwrap())
+            Subject::Activity(Box::new(
+                serde_json::from_value(v["activity"].clone()).unwrap(),
+            ))
         } else {
             // Published histories of rules version 1 (until the stored history names it).
             Subject::Case(Box::new(Case::from_json(&v["case"].to_string()).unwrap()))

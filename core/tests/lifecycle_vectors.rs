@@ -111,10 +111,26 @@ fn activity_steps() -> Vec<Value> {
                 comments: "同意".into(),
             },
         ),
+        // [group-records]: the contract its members sign comes after the member list.
+        ev(
+            &d("09-09T09:00"),
+            &d("09-09T09:00"),
+            ActivityEvent::MemberContractSigned { signatures: 12 },
+        ),
+        ev(
+            &d("09-09T09:00"),
+            &d("09-09T09:00"),
+            ActivityEvent::MemberListFiled { members: 12 },
+        ),
         ev(
             &d("09-23T15:00"),
             &d("09-23T15:00"),
             common::activity::session(1),
+        ),
+        ev(
+            &d("09-23T17:00"),
+            &d("09-23T17:00"),
+            ActivityEvent::MemberContractSigned { signatures: 12 },
         ),
         ev(
             &d("09-24T10:00"),
@@ -278,7 +294,7 @@ fn vector(
 fn vectors_are_current() {
     check_or_update("activity", "group-life-cycle.json", &vector(
         "activity_steps", "group-life-cycle",
-        &["group-stages", "activity-plan-2w", "group-session-summary-2d", "activity-wrapup-5wd", "records-authentic"],
+        &["group-stages", "activity-plan-2w", "group-session-summary-2d", "activity-wrapup-5wd", "records-authentic", "activity-plan-contents", "group-records"],
         "a three-session group from plan to wrap-up, with refusals: a summary before any session, a summary recorded before the previous event, a session after the end, an end before the mid-term evaluation, an incomplete wrap-up",
         activity_steps(), run_activity));
     check_or_update("volunteer-lifecycle", "life-cycle.json", &vector(

@@ -716,7 +716,7 @@ fn shifts_handover_and_hours() {
 // volunteer's own history: access while the agreement is in force, none after it ends.
 #[test]
 fn viewer_from_history_follows_the_agreement() {
-    use shegong::access::{Access, AgreementState, SubjectFacts, Viewer};
+    use shegong::access::{Access, AgreementState, Purpose, SubjectFacts, Viewer};
     let mut v = deployed("v-1");
     let s = SubjectFacts {
         id: "c-1".into(),
@@ -724,11 +724,21 @@ fn viewer_from_history_follows_the_agreement() {
         minor_under_14: false,
         specific_identity: false,
     };
-    let before = Viewer::volunteer(&v, VolunteerKind::Medical, "2026-03-04".parse().unwrap());
-    assert_eq!(before.agreement, AgreementState::Signed);
-    let during = Viewer::volunteer(&v, VolunteerKind::Medical, "2026-04-01".parse().unwrap());
+    let before = Viewer::volunteer(
+        &v,
+        VolunteerKind::Medical,
+        "2026-03-04".parse().unwrap(),
+        Purpose::Service,
+    );
+    assert_eq!(before.agreement(), AgreementState::Signed);
+    let during = Viewer::volunteer(
+        &v,
+        VolunteerKind::Medical,
+        "2026-04-01".parse().unwrap(),
+        Purpose::Service,
+    );
     assert_eq!(
-        (during.agreement, during.agreement_covers_clients),
+        (during.agreement(), during.agreement_covers_clients()),
         (AgreementState::InForce, true)
     );
     assert!(
@@ -744,7 +754,12 @@ fn viewer_from_history_follows_the_agreement() {
             reason: "期满".into(),
         },
     );
-    let after = Viewer::volunteer(&v, VolunteerKind::Medical, "2026-05-02".parse().unwrap());
+    let after = Viewer::volunteer(
+        &v,
+        VolunteerKind::Medical,
+        "2026-05-02".parse().unwrap(),
+        Purpose::Service,
+    );
     let d = Access::default().decide(&after, RecordKind::ServiceRecord, "client_name", &s);
     assert_eq!(
         (d.allowed, d.rule.as_deref()),

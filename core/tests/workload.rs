@@ -430,7 +430,59 @@ fn session_record(
         minutes,
         fee_per_hour_fen: yuan * 100,
         topic: "个案督导".into(),
+        confirmed_by: Some("王督导".into()),
+        confirmed_on: Some("2026-03-10".parse().unwrap()),
     }
+}
+
+// [supervision-records]: only written, confirmed supervision records count towards
+// supervision hours and fees (before issue 12 every record counted, confirmed or not).
+#[test]
+fn supervision_records_only_confirmed_count() {
+    use SupervisionKind::*;
+    use SupervisorType::Local;
+    let good = session_record(Individual, 90, 1, Local, 8, 200);
+    assert!(check_supervision(&good).is_empty());
+    let mut unconfirmed = good.clone();
+    unconfirmed.confirmed_by = None;
+    unconfirmed.confirmed_on = None;
+    let f = check_supervision(&unconfirmed);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].rule, "supervision-records");
+    let mut by_other = good.clone();
+    by_other.confirmed_by = Some("w-0".into());
+    let mut backdated = good.clone();
+    backdated.confirmed_on = Some("2026-03-09".parse().unwrap());
+    let mut unwritten = good.clone();
+    unwritten.topic = " ".into();
+    let mut nobody = good.clone();
+    nobody.supervisees.clear();
+    let records = [
+        good.clone(),
+        unconfirmed,
+        by_other,
+        backdated,
+        unwritten,
+        nobody,
+        good,
+    ];
+    let total = total_supervision(&records).unwrap();
+    assert_eq!(
+        (total.sessions, total.minutes, total.fee_fen),
+        (2, 180, 60_000)
+    );
+    assert_eq!(total.not_counted.len(), 5);
+    for (f, n) in total.not_counted.iter().zip(2..) {
+        assert_eq!(f.rule, "supervision-records");
+        assert!(
+            f.message.starts_with(&format!("session {n}:")),
+            "{}",
+            f.message
+        );
+    }
+    let mut negative = session_record(Individual, 90, 1, Local, 8, 200);
+    negative.fee_per_hour_fen = -1;
+    assert!(total_supervision(&[negative]).is_err());
 }
 
 // [supervision-limits]: individual ≤ 2 h with one supervisee; group ≤ 4 h with normally 2-8.

@@ -118,7 +118,9 @@ fn supervision() -> Value {
         supervisees: (0..n).map(|i| format!("w-{i}")).collect(),
         minutes,
         fee_per_hour_fen: yuan * 100,
-        topic: String::new(),
+        topic: "个案督导".into(),
+        confirmed_by: Some("王督导".into()),
+        confirmed_on: Some("2026-03-10".parse().unwrap()),
     };
     use SupervisionKind::*;
     use SupervisorType::*;
@@ -127,10 +129,16 @@ fn supervision() -> Value {
         rec(Individual, 150, 2, Local, 10, 260),
         rec(Group, 240, 8, Overseas, 3, 300),
         rec(Group, 300, 10, Local, 4, 150),
+        // [supervision-records]: not confirmed, so it does not count.
+        SupervisionRecord {
+            confirmed_by: None,
+            confirmed_on: None,
+            ..rec(Individual, 60, 1, Local, 9, 200)
+        },
     ];
     json!({
         "format": 1, "kind": "supervision", "name": "supervision",
-        "rules": ["supervision-limits", "supervision-fee-caps"],
+        "rules": ["supervision-limits", "supervision-fee-caps", "supervision-records"],
         "description": "Supervision sessions checked against the limits and fee caps.",
         "cases": records.iter().map(|r| json!({ "record": r, "expect": check_supervision(r) })).collect::<Vec<_>>(),
     })

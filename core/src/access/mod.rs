@@ -74,74 +74,192 @@ labelled_enum! {
     }
 }
 
+labelled_enum! {
+    /// Why a volunteer asks to see client information. Only the service itself is a purpose
+    /// for which a volunteer may use it (000 附件2, `[access-while-serving]`).
+    pub enum Purpose {
+        Service = "service" => "提供志愿服务",
+        Other = "other" => "其他目的",
+    }
+}
+
+/// The facts about a volunteer viewer, read from the volunteer's own record: never asserted
+/// by a caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct VolunteerFacts {
+    /// The position acted in is one the volunteer registered (`[volunteer-kinds]`).
+    registered: bool,
+    /// The volunteer registered as a psychological counselling volunteer: acquaintance
+    /// avoidance follows the person, whatever role they act in.
+    psychological: bool,
+    agreement: AgreementState,
+    agreement_covers_clients: bool,
+    acquaintances: Vec<String>,
+    purpose: Purpose,
+    on: NaiveDate,
+}
+
 /// Who is looking: their role and, for volunteers, the facts the decision needs.
+///
+/// A staff viewer (worker, supervisor, group admin, resident) is asserted by the platform
+/// with [`Viewer::staff`]. A volunteer viewer is built only by [`Viewer::volunteer`], from
+/// the volunteer's own record: its positions, agreements, deployments and acquaintances are
+/// private, so no caller can claim a position or an agreement the record does not hold.
+/// Deserialising reads a staff viewer (`{id, role, groups}`) and refuses a volunteer role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "StaffViewer")]
 pub struct Viewer {
-    /// The viewer's actor id (a volunteer's id for volunteers).
-    pub id: String,
-    /// The role in which they look.
-    pub role: AccessRole,
-    /// Their confidentiality agreement's state.
-    pub agreement: AgreementState,
-    /// Whether that agreement covers client information (服务对象信息).
+    id: String,
+    role: AccessRole,
+    groups: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    volunteer: Option<VolunteerFacts>,
+}
+
+/// The serialised form of a staff viewer, the only viewer a caller may write.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StaffViewer {
+    id: String,
+    role: AccessRole,
     #[serde(default)]
-    pub agreement_covers_clients: bool,
-    /// The groups they serve (a volunteer's deployments, an admin's groups).
-    #[serde(default)]
-    pub groups: Vec<String>,
-    /// The clients they declared they know.
-    #[serde(default)]
-    pub acquaintances: Vec<String>,
+    groups: Vec<String>,
+}
+
+impl TryFrom<StaffViewer> for Viewer {
+    type Error = String;
+
+    fn try_from(s: StaffViewer) -> Result<Viewer, String> {
+        if s.role.is_volunteer() {
+            return Err(format!(
+                "viewer.role: a {} viewer is built from the volunteer's own record, not written by the caller [agreement-before-access]",
+                s.role.name()
+            ));
+        }
+        Ok(Viewer::staff(s.id, s.role, s.groups))
+    }
 }
 
 impl Viewer {
-    /// A staff viewer (worker, supervisor, group admin or resident) serving `groups`.
+    /// A staff viewer (worker, supervisor, group admin or resident) serving `groups`: the
+    /// platform asserts these roles. Given a volunteer role, the viewer has no volunteer
+    /// record behind it and is denied every client field (use [`Viewer::volunteer`]).
     pub fn staff(id: impl Into<String>, role: AccessRole, groups: Vec<String>) -> Viewer {
         Viewer {
             id: id.into(),
             role,
-            agreement: AgreementState::None,
-            agreement_covers_clients: false,
             groups,
-            acquaintances: Vec::new(),
+            volunteer: None,
         }
     }
 
-    /// A volunteer as they stand on `on`, acting in the role of `kind`: their agreement,
-    /// deployments and declared acquaintances, read from their history.
-    pub fn volunteer(v: &Volunteer, kind: VolunteerKind, on: NaiveDate) -> Viewer {
+    /// A volunteer as their own record stands on `on`, acting as `acting_as`, asking for
+    /// `purpose`: the agreements in force that day (every one counts, not the first), the
+    /// groups they were deployed to that day, the clients they declared they know and the
+    /// positions they registered. A position they never registered is denied
+    /// (`[volunteer-kinds]`); a purpose other than the service, or a day outside a deployment
+    /// to the client's group, is denied (`[access-while-serving]`).
+    pub fn volunteer(
+        v: &Volunteer,
+        acting_as: VolunteerKind,
+        on: NaiveDate,
+        purpose: Purpose,
+    ) -> Viewer {
         // Every agreement in force counts, not the first one found ([agreement-before-access]).
         let in_force: Vec<_> = v
             .agreements()
             .iter()
             .filter(|a| matches!(a.status_on(on), AgreementStatus::InForce { .. }))
             .collect();
-        let (agreement, covers) = match v.agreement_in_force_on(on) {
-            Some(_) => (
-                AgreementState::InForce,
-                in_force.iter().any(|a| a.covers_client_information()),
-            ),
-            None => match v.agreement_status_on(on) {
+        let (agreement, covers) = if in_force.is_empty() {
+            match v.agreement_status_on(on) {
                 None => (AgreementState::None, false),
                 Some(AgreementStatus::Draft) => (AgreementState::Draft, false),
                 Some(AgreementStatus::Signed { .. }) => (AgreementState::Signed, false),
                 Some(AgreementStatus::Terminated { .. }) => (AgreementState::Terminated, false),
-                Some(AgreementStatus::InForce { .. }) => (AgreementState::InForce, true),
-            },
+                Some(AgreementStatus::InForce { .. }) => (AgreementState::InForce, false),
+            }
+        } else {
+            (
+                AgreementState::InForce,
+                in_force.iter().any(|a| a.covers_client_information()),
+            )
         };
         Viewer {
             id: v.id().to_owned(),
-            role: match kind {
+            role: match acting_as {
                 VolunteerKind::Medical => AccessRole::MedicalVolunteer,
                 VolunteerKind::Psychological => AccessRole::PsychologicalVolunteer,
                 VolunteerKind::General | VolunteerKind::Other => AccessRole::GeneralVolunteer,
             },
-            agreement,
-            agreement_covers_clients: covers,
-            groups: v.deployments().iter().cloned().collect(),
-            acquaintances: v.acquaintances().iter().cloned().collect(),
+            groups: v.deployments_on(on).into_iter().collect(),
+            volunteer: Some(VolunteerFacts {
+                registered: v.kinds().contains(&acting_as),
+                psychological: v.kinds().contains(&VolunteerKind::Psychological),
+                agreement,
+                agreement_covers_clients: covers,
+                acquaintances: v.acquaintances().iter().cloned().collect(),
+                purpose,
+                on,
+            }),
         }
+    }
+
+    /// The viewer's actor id (a volunteer's id for volunteers).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The role in which they look.
+    pub fn role(&self) -> AccessRole {
+        self.role
+    }
+
+    /// The groups they serve: an admin's groups, or the groups a volunteer was deployed to on
+    /// the day asked.
+    pub fn groups(&self) -> &[String] {
+        &self.groups
+    }
+
+    /// A volunteer's agreement state on the day asked ([`AgreementState::None`] for staff).
+    pub fn agreement(&self) -> AgreementState {
+        self.volunteer
+            .as_ref()
+            .map_or(AgreementState::None, |f| f.agreement)
+    }
+
+    /// Whether a volunteer's agreements in force cover client information (服务对象信息).
+    pub fn agreement_covers_clients(&self) -> bool {
+        self.volunteer
+            .as_ref()
+            .is_some_and(|f| f.agreement_covers_clients)
+    }
+
+    /// The clients a volunteer declared they know (none for staff).
+    pub fn acquaintances(&self) -> &[String] {
+        self.volunteer
+            .as_ref()
+            .map_or(&[], |f| f.acquaintances.as_slice())
+    }
+
+    /// The purpose a volunteer asked for (`None` for staff).
+    pub fn purpose(&self) -> Option<Purpose> {
+        self.volunteer.as_ref().map(|f| f.purpose)
+    }
+
+    /// The day a volunteer viewer was read for (`None` for staff).
+    pub fn on(&self) -> Option<NaiveDate> {
+        self.volunteer.as_ref().map(|f| f.on)
+    }
+
+    /// Whether a volunteer acts in a position they registered (`true` for staff).
+    pub fn position_registered(&self) -> bool {
+        self.volunteer.as_ref().is_none_or(|f| f.registered)
+    }
+
+    /// Whether the viewer is `id`; an empty id is nobody, and never matches another.
+    fn is(&self, id: &str) -> bool {
+        !id.is_empty() && self.id == id
     }
 }
 
@@ -257,13 +375,15 @@ impl Access {
     /// use shegong::access::*;
     /// use shegong::assessment::RecordKind;
     /// let subject = SubjectFacts { id: "c-1".into(), groups: vec!["G-1".into()], minor_under_14: false, specific_identity: false };
-    /// let mut volunteer = Viewer::staff("v-1", AccessRole::GeneralVolunteer, vec!["G-1".into()]);
-    /// let d = Access::default().decide(&volunteer, RecordKind::ServiceRecord, "client_name", &subject);
-    /// assert!(!d.allowed);
+    /// let resident = Viewer::staff("r-1", AccessRole::Resident, vec!["G-1".into()]);
+    /// let d = Access::default().decide(&resident, RecordKind::ServiceRecord, "client_name", &subject);
+    /// assert_eq!(d.rule.as_deref(), Some("private-info-one-to-one"));
+    /// // A volunteer role cannot be asserted: without the volunteer's record, nothing is shown.
+    /// let claimed = Viewer::staff("v-1", AccessRole::MedicalVolunteer, vec!["G-1".into()]);
+    /// let d = Access::default().decide(&claimed, RecordKind::ServiceRecord, "client_name", &subject);
     /// assert_eq!(d.rule.as_deref(), Some("agreement-before-access"));
-    /// volunteer.agreement = AgreementState::InForce;
-    /// volunteer.agreement_covers_clients = true;
-    /// assert!(Access::default().decide(&volunteer, RecordKind::ServiceRecord, "client_name", &subject).allowed);
+    /// let worker = Viewer::staff("w-1", AccessRole::Worker, vec![]);
+    /// assert!(Access::default().decide(&worker, RecordKind::ServiceRecord, "client_name", &subject).allowed);
     /// ```
     pub fn decide(
         &self,
@@ -338,7 +458,7 @@ impl Access {
         if d.outcome == Outcome::Allow
             && info.identifier
             && !matches!(viewer.role, AccessRole::Worker | AccessRole::Supervisor)
-            && !(kind.subject() == DataSubject::Volunteer && viewer.id == subject.id)
+            && !(kind.subject() == DataSubject::Volunteer && viewer.is(&subject.id))
         {
             return decision(
                 Outcome::Mask,
@@ -363,7 +483,7 @@ impl Access {
         }
         if kind.subject() == DataSubject::Volunteer {
             return if matches!(viewer.role, AccessRole::Worker | AccessRole::Supervisor)
-                || viewer.id == subject.id
+                || viewer.is(&subject.id)
             {
                 decision(Allow, "a volunteer's registration is seen by the social workers who manage volunteers, and by the volunteer", None)
             } else {
@@ -371,7 +491,11 @@ impl Access {
             };
         }
         let sensitive = !sensitivity.is_empty();
-        let serves = viewer.groups.iter().any(|g| subject.groups.contains(g));
+        // An empty id is nobody: it never matches another empty id.
+        let serves = viewer
+            .groups
+            .iter()
+            .any(|g| !g.is_empty() && subject.groups.contains(g));
         match viewer.role {
             AccessRole::Worker | AccessRole::Supervisor => decision(Allow, "social workers and supervisors hold case records under professional confidentiality (002 第三十四条)", None),
             AccessRole::Resident => decision(Deny, "another resident's information is private: residents see none of it", Some("private-info-one-to-one")),
@@ -385,16 +509,28 @@ impl Access {
                 }
             }
             AccessRole::MedicalVolunteer | AccessRole::PsychologicalVolunteer | AccessRole::GeneralVolunteer => {
-                if !serves {
-                    return decision(Deny, "confidential information may be used only to provide the service, and this volunteer does not serve the client's group", Some("agreement-before-access"));
+                let Some(facts) = &viewer.volunteer else {
+                    return decision(Deny, "a volunteer viewer is read from the volunteer's own record, never asserted by the caller", Some("agreement-before-access"));
+                };
+                if !facts.registered {
+                    return decision(Deny, "the volunteer never registered the position they act in", Some("volunteer-kinds"));
                 }
-                let avoid = viewer.acquaintances.contains(&subject.id)
-                    && (viewer.role == AccessRole::PsychologicalVolunteer || self.acquaintance_scope == AcquaintanceScope::AllVolunteers);
+                if facts.purpose != Purpose::Service {
+                    return decision(Deny, "a volunteer uses confidential information only to provide the service, for no other purpose", Some("access-while-serving"));
+                }
+                if !serves {
+                    return decision(Deny, "on that day the volunteer is not deployed to a group that serves the client", Some("access-while-serving"));
+                }
+                let acquainted = !subject.id.is_empty() && facts.acquaintances.contains(&subject.id);
+                // Avoidance follows the person: a registered psychological volunteer is
+                // avoided whatever role they act in.
+                let avoid = acquainted
+                    && (facts.psychological || self.acquaintance_scope == AcquaintanceScope::AllVolunteers);
                 if avoid {
                     return decision(Deny, "the volunteer declared they know the client: the client is served by another group or region", Some("acquaintance-avoidance"));
                 }
-                match viewer.agreement {
-                    AgreementState::InForce if viewer.agreement_covers_clients => {}
+                match facts.agreement {
+                    AgreementState::InForce if facts.agreement_covers_clients => {}
                     AgreementState::InForce => return decision(Deny, "the volunteer's agreement does not cover client information", Some("agreement-before-access")),
                     AgreementState::Terminated => return decision(Deny, "the volunteer's agreement was terminated: no more access, though the duty of confidentiality survives", Some("agreement-survives-termination")),
                     AgreementState::None | AgreementState::Draft | AgreementState::Signed => {

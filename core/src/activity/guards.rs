@@ -39,6 +39,34 @@ pub(super) fn check(
                 "an activity is planned once".to_owned(),
             ))
         }
+        ActivityEvent::PlanRevised { plan } => {
+            if submitted && !view.last_review_returned() {
+                return Err(refuse(
+                    "activity-review-3wd",
+                    "the plan awaits its review, or was approved: it is revised before submission or after a returned review".to_owned(),
+                ));
+            }
+            if plan.id != state.plan.id || plan.kind != state.plan.kind {
+                return Err(refuse(
+                    "group-stages",
+                    "a revised plan is the same activity, of the same kind".to_owned(),
+                ));
+            }
+            if plan.date != state.plan.date {
+                return Err(refuse(
+                    "activity-plan-2w",
+                    "a revised plan keeps the activity's date: a new date is a new plan, with its own two weeks' notice".to_owned(),
+                ));
+            }
+            self::plan(plan)?;
+            let missing = plan.contents.missing();
+            if !missing.is_empty() {
+                return Err(refuse(
+                    "activity-plan-contents",
+                    format!("the revised plan lacks its {}", missing.join(", ")),
+                ));
+            }
+        }
         ActivityEvent::PlanSubmitted { .. } if submitted && !view.last_review_returned() => {
             return Err(refuse(
                 "activity-review-3wd",
@@ -78,6 +106,68 @@ pub(super) fn check(
             if view.has(|e| matches!(e, ActivityEvent::SessionSummarySubmitted { number: n } if n == number)) {
                     return Err(refuse("group-session-summary-2d", format!("session {number}'s summary is already in")));
                 }
+        }
+        ActivityEvent::PlanSubmitted { .. } if state.rules >= 2 => {
+            let missing = state.plan.contents.missing();
+            if !missing.is_empty() {
+                return Err(refuse(
+                    "activity-plan-contents",
+                    format!(
+                        "the plan (计划书) lacks its {} (002 第三十五条)",
+                        missing.join(", ")
+                    ),
+                ));
+            }
+        }
+        ActivityEvent::MemberListFiled { members } => {
+            if !group {
+                return Err(refuse(
+                    "group-records",
+                    "only a group has a member list".to_owned(),
+                ));
+            }
+            if *members == 0 {
+                return Err(refuse(
+                    "group-records",
+                    "a member list names at least one member".to_owned(),
+                ));
+            }
+            if ended {
+                return Err(refuse(
+                    "group-records",
+                    "the group has ended: its member list was due before".to_owned(),
+                ));
+            }
+        }
+        ActivityEvent::MemberContractSigned { signatures } => {
+            if !group {
+                return Err(refuse(
+                    "group-records",
+                    "only a group has a member contract".to_owned(),
+                ));
+            }
+            if ended {
+                return Err(refuse(
+                    "group-records",
+                    "the group has ended: members sign the contract while it runs".to_owned(),
+                ));
+            }
+            let listed = view.history.iter().rev().find_map(|r| match r.event {
+                ActivityEvent::MemberListFiled { members } => Some(members),
+                _ => None,
+            });
+            let Some(listed) = listed else {
+                return Err(refuse(
+                    "group-records",
+                    "the member list comes before the contract its members sign".to_owned(),
+                ));
+            };
+            if *signatures == 0 || *signatures > listed {
+                return Err(refuse(
+                    "group-records",
+                    format!("{signatures} signatures for {listed} listed members"),
+                ));
+            }
         }
         ActivityEvent::Recruited { .. } if !group || view.sessions_held() > 0 => {
             return Err(refuse(
@@ -141,6 +231,20 @@ pub(super) fn check(
             }
             if !(*feedback_summary && *review_report && *expense_account) {
                 return Err(refuse("activity-wrapup-5wd", "the wrap-up is the feedback summary, the review report and the expense account together".to_owned()));
+            }
+            let missing = super::group_file_missing(&state.plan, history);
+            if state.rules >= 2 && !missing.is_empty() {
+                let names: Vec<&str> = missing
+                    .iter()
+                    .map(|m| match *m {
+                        "member_list" => "the member list (组员名单)",
+                        _ => "the member contract signed by the members (组员契约)",
+                    })
+                    .collect();
+                return Err(refuse(
+                    "group-records",
+                    format!("the group file lacks {}", names.join(" and ")),
+                ));
             }
         }
         ActivityEvent::ServiceEvaluated {

@@ -26,6 +26,11 @@
 //!     planned_sessions: 6,
 //!     expected_participants: 10,
 //!     minutes: 90,
+//!     contents: PlanContents {
+//!         purpose: "预防跌倒".into(), content: "平衡训练".into(), method: "小组".into(),
+//!         place: "社区活动室".into(), person_in_charge: "w-li".into(),
+//!         budget_fen: Some(80_000), feasibility: "场地与组员已落实".into(),
+//!     },
 //! };
 //! let mut group = Activity::start(NewEvent::at(
 //!     t("2026-03-20T09:00:00+08:00"), worker.clone(), ActivityEvent::Planned { plan },
@@ -97,6 +102,74 @@ pub struct ActivityPlan {
     pub expected_participants: u32,
     /// Planned length of each session, in minutes.
     pub minutes: u32,
+    /// What the plan (计划书) states besides its name and time (`[activity-plan-contents]`);
+    /// absent from histories of rules version 1, and not serialised when empty, so that the
+    /// hash of every event recorded before it existed is unchanged.
+    #[serde(default, skip_serializing_if = "PlanContents::is_empty")]
+    pub contents: PlanContents,
+}
+
+/// The contents of an activity plan (小组/社区活动计划书, 002 第三十五条): with the plan's title
+/// (name) and date (time), its purpose, content, method, place, person in charge, budget and
+/// feasibility analysis. From rules version 2 a plan missing any of them is refused on
+/// submission (`[activity-plan-contents]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanContents {
+    /// Purpose (目的).
+    #[serde(default)]
+    pub purpose: String,
+    /// Content (内容).
+    #[serde(default)]
+    pub content: String,
+    /// Method (方式).
+    #[serde(default)]
+    pub method: String,
+    /// Place (地点).
+    #[serde(default)]
+    pub place: String,
+    /// Person in charge (负责人), an actor id or name.
+    #[serde(default)]
+    pub person_in_charge: String,
+    /// Budget in fen (经费预算, with the 社工活动经费预算审批表); 0 is a stated zero budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_fen: Option<u64>,
+    /// Feasibility analysis (可行性分析).
+    #[serde(default)]
+    pub feasibility: String,
+}
+
+impl PlanContents {
+    /// Whether nothing is stated (the plans of rules version 1).
+    pub fn is_empty(&self) -> bool {
+        *self == PlanContents::default()
+    }
+
+    /// What the plan lacks, in the order of 002 第三十五条: `purpose`, `content`, `method`,
+    /// `place`, `person in charge`, `budget`, `feasibility analysis` (blank text counts as
+    /// missing).
+    pub fn missing(&self) -> Vec<&'static str> {
+        let blank = |s: &str| s.trim().is_empty();
+        let mut out = Vec::new();
+        for (name, text) in [
+            ("purpose", &self.purpose),
+            ("content", &self.content),
+            ("method", &self.method),
+            ("place", &self.place),
+            ("person in charge", &self.person_in_charge),
+        ] {
+            if blank(text) {
+                out.push(name);
+            }
+        }
+        if self.budget_fen.is_none() {
+            out.push("budget");
+        }
+        if blank(&self.feasibility) {
+            out.push("feasibility analysis");
+        }
+        out
+    }
 }
 
 /// The stages of group work (`[group-stages]`).
@@ -125,6 +198,12 @@ pub enum ActivityEvent {
         /// The plan.
         plan: ActivityPlan,
     },
+    /// The plan revised before its submission or after a returned review (rules version 2):
+    /// the same activity, kind and date (a new date is a new plan).
+    PlanRevised {
+        /// The revised plan.
+        plan: ActivityPlan,
+    },
     /// The plan and budget submitted to the project lead / supervisor assistant (received by them).
     PlanSubmitted {
         /// The reviewer's actor id.
@@ -141,6 +220,17 @@ pub enum ActivityEvent {
     Recruited {
         /// Members recruited.
         members: u32,
+    },
+    /// A group's member list (组员名单) placed in the group file (`[group-records]`).
+    MemberListFiled {
+        /// Members on the list.
+        members: u32,
+    },
+    /// The member contract (组员契约) signed by the members and placed in the group file,
+    /// normally in the beginning stage (`[group-records]`).
+    MemberContractSigned {
+        /// Members who signed it.
+        signatures: u32,
     },
     /// A session held (for a one-off activity, the activity itself).
     SessionHeld {
@@ -188,9 +278,12 @@ impl ActivityEvent {
     pub fn name(&self) -> &'static str {
         match self {
             ActivityEvent::Planned { .. } => "planned",
+            ActivityEvent::PlanRevised { .. } => "plan_revised",
             ActivityEvent::PlanSubmitted { .. } => "plan_submitted",
             ActivityEvent::PlanReviewed { .. } => "plan_reviewed",
             ActivityEvent::Recruited { .. } => "recruited",
+            ActivityEvent::MemberListFiled { .. } => "member_list_filed",
+            ActivityEvent::MemberContractSigned { .. } => "member_contract_signed",
             ActivityEvent::SessionHeld { .. } => "session_held",
             ActivityEvent::SessionSummarySubmitted { .. } => "session_summary_submitted",
             ActivityEvent::MiddleStageBegan => "middle_stage_began",
@@ -421,7 +514,11 @@ impl Aggregate for ActivityState {
         rules: u32,
     ) -> Result<(), ActivityError> {
         self.rules = rules;
-        guards::check(self, history, seq, new)
+        guards::check(self, history, seq, new)?;
+        if let ActivityEvent::PlanRevised { plan } = &new.event {
+            self.plan = plan.clone();
+        }
+        Ok(())
     }
 
     fn fault(subject: &str, fault: Fault) -> ActivityError {
@@ -607,6 +704,12 @@ impl Activity {
             .map(|r| china_date(r.occurred_at))
     }
 
+    /// The records a group's file lacks (`[group-records]`, 003 第四节 3): `member_list` and
+    /// `member_contract` (signed by the members), in that order; empty for other kinds.
+    pub fn group_file_missing(&self) -> Vec<&'static str> {
+        group_file_missing(self.plan_of(), self.history())
+    }
+
     /// A group's stage (`[group-stages]`); `None` for other kinds.
     pub fn group_stage(&self) -> Option<GroupStage> {
         group_stage_of(self.plan_of(), self.history())
@@ -676,6 +779,21 @@ fn sessions_in(history: &[ActivityRecord]) -> u32 {
         .filter(|r| matches!(r.event, ActivityEvent::SessionHeld { .. }))
         .count();
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn group_file_missing(plan: &ActivityPlan, history: &[ActivityRecord]) -> Vec<&'static str> {
+    if plan.kind != ActivityKind::Group {
+        return Vec::new();
+    }
+    let has = |pred: fn(&ActivityEvent) -> bool| history.iter().any(|r| pred(&r.event));
+    let mut out = Vec::new();
+    if !has(|e| matches!(e, ActivityEvent::MemberListFiled { .. })) {
+        out.push("member_list");
+    }
+    if !has(|e| matches!(e, ActivityEvent::MemberContractSigned { .. })) {
+        out.push("member_contract");
+    }
+    out
 }
 
 fn group_stage_of(plan: &ActivityPlan, history: &[ActivityRecord]) -> Option<GroupStage> {

@@ -425,11 +425,16 @@ pub fn consultation_count<'a>(
     client_id: &str,
     topic: &str,
 ) -> u32 {
+    // Topics are compared by their grouping key ([consult-max-3]): histories of rules
+    // version 1 kept the topic as typed, so every stored key is normalised too. An empty
+    // client id is nobody.
+    let key = crate::identity::grouping_key(topic);
     cases
         .into_iter()
-        .filter(|c| c.state().client.id == client_id)
-        .filter_map(|c| c.state().consultations.get(topic))
-        .fold(0u32, |a, n| a.saturating_add(*n))
+        .filter(|c| !client_id.is_empty() && c.state().client.id == client_id)
+        .flat_map(|c| c.state().consultations.iter())
+        .filter(|(t, _)| crate::identity::grouping_key(t) == key)
+        .fold(0u32, |a, (_, n)| a.saturating_add(*n))
 }
 
 fn check_event_kinds(events: Option<&serde_json::Value>) -> Result<(), CaseError> {

@@ -437,17 +437,21 @@ impl ServiceGroup {
         let (role, text) = parse_nickname(&app.nickname)?;
         if self.kind == GroupKind::ResidentGroup {
             if let Some(h) = &app.household {
-                if self
-                    .members
-                    .iter()
-                    .any(|m| m.household.as_deref() == Some(h.as_str()))
-                {
+                // Households are compared by their grouping key: "3栋 502" is "3栋502".
+                let key = crate::identity::grouping_key(h);
+                if self.members.iter().any(|m| {
+                    m.household
+                        .as_deref()
+                        .is_some_and(|mh| crate::identity::grouping_key(mh) == key)
+                }) {
                     return Err(self.refuse(
                         "resident-group-size",
                         format!("household {h} already has its member: one member per household"),
                     ));
                 }
-                if matches!(role, NicknameRole::Owner | NicknameRole::Tenant) && text != *h {
+                if matches!(role, NicknameRole::Owner | NicknameRole::Tenant)
+                    && crate::identity::grouping_key(&text) != key
+                {
                     return Err(GroupError::InvalidNickname {
                         nickname: app.nickname.clone(),
                         reason: format!("a resident's nickname shows their household {h}"),

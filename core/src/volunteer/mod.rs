@@ -684,6 +684,35 @@ impl Volunteer {
         &self.state().deployments
     }
 
+    /// The groups the volunteer was deployed to on `date` (at the end of that day), read from
+    /// the history: a deployment counts from the day it was recorded until the day it was
+    /// withdrawn, the volunteer was removed from the group, or left (`[access-while-serving]`).
+    pub fn deployments_on(&self, date: NaiveDate) -> BTreeSet<String> {
+        let mut groups = BTreeSet::new();
+        for r in self
+            .history()
+            .iter()
+            .filter(|r| china_date(r.occurred_at) <= date)
+        {
+            match &r.event {
+                VolunteerEvent::Deployed { group_id } => {
+                    groups.insert(group_id.clone());
+                }
+                VolunteerEvent::Undeployed { group_id, .. }
+                | VolunteerEvent::BreachActionTaken {
+                    action: BreachAction::RemoveFromGroup,
+                    group_id: Some(group_id),
+                    ..
+                } => {
+                    groups.remove(group_id);
+                }
+                VolunteerEvent::Ended { .. } => groups.clear(),
+                _ => {}
+            }
+        }
+        groups
+    }
+
     /// The clients the volunteer declared they know.
     pub fn acquaintances(&self) -> &BTreeSet<String> {
         &self.state().acquaintances

@@ -32,8 +32,8 @@ pub use actual::{actual_counts, compare, ActualCount, Comparison};
 pub use plan::{Finding, LineResult, PartialUnit, PlanLine, PlanReport, ProjectPlan, Severity};
 pub use staffing::{check_staffing, is_qualified, Community, SocialWorkCertificate, StaffMember};
 pub use supervision::{
-    check_budget, check_supervision, fee_cap_fen, BudgetReport, FeeCap, PlannedSupervision,
-    SupervisionKind, SupervisionRecord, SupervisorType,
+    check_budget, check_supervision, fee_cap_fen, total_supervision, BudgetReport, FeeCap,
+    PlannedSupervision, SupervisionKind, SupervisionRecord, SupervisionTotal, SupervisorType,
 };
 pub use table::{ItemCategory, Part, ReferenceItem, ReferenceTable, Unit, Variant};
 

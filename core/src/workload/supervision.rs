@@ -6,6 +6,10 @@
 //! Fee caps per hour: a local supervisor with 5–9 full years of practice ≤ 200 元, 10 or more
 //! ≤ 250 元 ("10 年以上" includes 10: 民法典 第一千二百五十九条), an overseas supervisor
 //! ≤ 300 元; under 5 years the standard sets no cap, reported as not covered.
+//!
+//! Records (`[supervision-records]`, 003 第七节 2, 4): a session counts towards supervision
+//! hours and fees only when its record is written (supervisor, supervisees, duration and
+//! topics) and confirmed by its supervisor, on or after the session's date.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -86,6 +90,56 @@ pub struct SupervisionRecord {
     /// The topic.
     #[serde(default)]
     pub topic: String,
+    /// Who confirmed the written record: its supervisor (`[supervision-records]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_by: Option<String>,
+    /// When the record was confirmed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_on: Option<NaiveDate>,
+}
+
+impl SupervisionRecord {
+    /// Why the session does not count towards supervision hours and fees
+    /// (`[supervision-records]`), or `None` when its record is written and confirmed: it names
+    /// its supervisor, supervisees, duration and topic, and was confirmed by that supervisor
+    /// on or after the session's date.
+    pub fn not_counted(&self) -> Option<String> {
+        let blank = |s: &str| s.trim().is_empty();
+        let mut missing = Vec::new();
+        if blank(&self.supervisor) {
+            missing.push("the supervisor");
+        }
+        if self.supervisees.is_empty() || self.supervisees.iter().any(|s| blank(s)) {
+            missing.push("the supervisees");
+        }
+        if self.minutes == 0 {
+            missing.push("the duration");
+        }
+        if blank(&self.topic) {
+            missing.push("the topic");
+        }
+        if !missing.is_empty() {
+            return Some(format!(
+                "the record lacks {}: it does not count until written",
+                missing.join(", ")
+            ));
+        }
+        match (&self.confirmed_by, self.confirmed_on) {
+            (Some(by), Some(on)) if !blank(by) && *by == self.supervisor && on >= self.date => None,
+            (Some(by), _) if !blank(by) && *by != self.supervisor => Some(
+                "the record is confirmed by someone other than its supervisor: it does not count"
+                    .to_owned(),
+            ),
+            (Some(by), Some(on)) if !blank(by) && on < self.date => Some(format!(
+                "the record is confirmed on {on}, before the session on {}: it does not count",
+                self.date
+            )),
+            _ => Some(
+                "the record is not confirmed by the supervisor: it does not count towards supervision hours and fees"
+                    .to_owned(),
+            ),
+        }
+    }
 }
 
 fn check(
@@ -134,16 +188,97 @@ fn check(
     out
 }
 
-/// Checks one supervision session: its length, its supervisees and its fee.
+/// Checks one supervision session: its length, its supervisees, its fee and whether its
+/// record is written and confirmed (`[supervision-records]`, a warning: the session does not
+/// count until it is).
 pub fn check_supervision(r: &SupervisionRecord) -> Vec<Finding> {
-    check(
+    let mut out = check(
         r.kind,
         r.minutes,
         r.supervisees.len(),
         r.supervisor_type,
         r.years_of_practice,
         r.fee_per_hour_fen,
-    )
+    );
+    if let Some(reason) = r.not_counted() {
+        out.push(finding("supervision-records", Severity::Warning, reason));
+    }
+    out
+}
+
+/// Supervision delivered: the sessions whose records are written and confirmed, and the
+/// others, which do not count (`[supervision-records]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupervisionTotal {
+    /// Sessions counted.
+    pub sessions: u32,
+    /// Supervision minutes counted.
+    pub minutes: i64,
+    /// Fees counted, in fen (pro rata to the minute, rounded up to the fen).
+    pub fee_fen: i64,
+    /// Why each other session does not count, prefixed with its position (from 1).
+    pub not_counted: Vec<Finding>,
+}
+
+/// Totals the supervision hours and fees of recorded sessions: only sessions whose records
+/// are written and confirmed by their supervisor count (`[supervision-records]`).
+///
+/// # Errors
+/// [`WorkloadError::InvalidParameters`] for a negative fee; [`WorkloadError::Overflow`] when a
+/// total does not fit — never a wrapped total.
+///
+/// # Example
+/// ```
+/// use shegong::workload::*;
+/// let mut r: SupervisionRecord = serde_json::from_value(serde_json::json!({
+///     "date": "2026-03-10", "kind": "individual", "supervisor": "s-wang",
+///     "supervisor_type": "local", "years_of_practice": 8, "supervisees": ["w-li"],
+///     "minutes": 90, "fee_per_hour_fen": 20000, "topic": "个案督导"}))?;
+/// assert_eq!(total_supervision(&[r.clone()])?.minutes, 0, "not confirmed: not counted");
+/// r.confirmed_by = Some("s-wang".into());
+/// r.confirmed_on = Some("2026-03-11".parse()?);
+/// let total = total_supervision(&[r])?;
+/// assert_eq!((total.minutes, total.fee_fen), (90, 30_000));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn total_supervision(records: &[SupervisionRecord]) -> Result<SupervisionTotal, WorkloadError> {
+    let mut total = SupervisionTotal {
+        sessions: 0,
+        minutes: 0,
+        fee_fen: 0,
+        not_counted: Vec::new(),
+    };
+    for (i, r) in records.iter().enumerate() {
+        let n = i.saturating_add(1);
+        if r.fee_per_hour_fen < 0 {
+            return Err(WorkloadError::InvalidParameters {
+                reason: format!("session {n}: a fee cannot be negative [supervision-fee-caps]"),
+            });
+        }
+        if let Some(reason) = r.not_counted() {
+            total.not_counted.push(finding(
+                "supervision-records",
+                Severity::Warning,
+                format!("session {n}: {reason}"),
+            ));
+            continue;
+        }
+        let minutes = i64::from(r.minutes);
+        total.sessions = total.sessions.saturating_add(1);
+        total.minutes = total
+            .minutes
+            .checked_add(minutes)
+            .ok_or_else(|| overflow("supervision-records", "supervision minutes"))?;
+        total.fee_fen = i128::from(r.fee_per_hour_fen)
+            .checked_mul(i128::from(minutes))
+            .and_then(|f| f.checked_add(59))
+            .map(|f| f / 60)
+            .and_then(|fen| i64::try_from(fen).ok())
+            .and_then(|fen| total.fee_fen.checked_add(fen))
+            .ok_or_else(|| overflow("supervision-fee-caps", "total fee in fen"))?;
+    }
+    Ok(total)
 }
 
 /// A planned line of a supervision budget.

@@ -22,6 +22,15 @@ pub fn plan(
         planned_sessions: sessions,
         expected_participants: people,
         minutes,
+        contents: PlanContents {
+            purpose: "互助".into(),
+            content: "六节小组".into(),
+            method: "小组工作".into(),
+            place: "社区活动室".into(),
+            person_in_charge: "w-li".into(),
+            budget_fen: Some(60_000),
+            feasibility: "组员已初步报名".into(),
+        },
     }
 }
 

@@ -6,6 +6,7 @@ pub mod activity;
 pub mod random;
 pub mod records;
 pub mod vectors;
+pub mod volunteer;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use shegong::case::*;
