@@ -1,6 +1,6 @@
 'use strict';
 // shegong for mini-programs (WeChat, Douyin; Alipay and others through `instantiate`).
-// Plain ES2015 CommonJS: no fetch, no import.meta, no async functions, and no TextEncoder or
+// Plain ES2015 CommonJS: no fetch, no ES module syntax, no async functions, and no TextEncoder or
 // TextDecoder needed (a small UTF-8 shim is used when the runtime has none).
 //
 //   var shegong = require('shegong'); // or a relative path to this folder
