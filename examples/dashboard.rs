@@ -369,37 +369,39 @@ fn main() -> Result<(), shegong::Error> {
         ])?,
     ];
 
-    let mut group = Activity::plan(
-        ActivityPlan {
-            id: "G-2026-05".into(),
-            title: "长者防跌倒小组".into(),
-            kind: ActivityKind::Group,
-            date: "2026-09-23".parse().map_err(|e| CaseError::Malformed {
-                reason: format!("{e}"),
-            })?,
-            planned_sessions: 6,
-            expected_participants: 10,
-            minutes: 90,
-        },
+    let mut group = Activity::start(shegong::history::NewEvent::at(
         at("2026-09-01")?,
         li.clone(),
-    )?;
-    group.record(
+        ActivityEvent::Planned {
+            plan: ActivityPlan {
+                id: "G-2026-05".into(),
+                title: "长者防跌倒小组".into(),
+                kind: ActivityKind::Group,
+                date: "2026-09-23".parse().map_err(|e| CaseError::Malformed {
+                    reason: format!("{e}"),
+                })?,
+                planned_sessions: 6,
+                expected_participants: 10,
+                minutes: 90,
+            },
+        },
+    ))?;
+    group.apply(shegong::history::NewEvent::at(
         at("2026-09-02")?,
         li.clone(),
         ActivityEvent::PlanSubmitted {
             to: "周主管".into(),
         },
-    )?;
-    group.record(
+    ))?;
+    group.apply(shegong::history::NewEvent::at(
         at("2026-09-04")?,
         Actor::new("周主管", Role::ProjectLead),
         ActivityEvent::PlanReviewed {
             approved: true,
             comments: "同意".into(),
         },
-    )?;
-    group.record(
+    ))?;
+    group.apply(shegong::history::NewEvent::at(
         at("2026-09-23T15:00:00+08:00")?,
         li.clone(),
         ActivityEvent::SessionHeld {
@@ -407,13 +409,13 @@ fn main() -> Result<(), shegong::Error> {
             participants: 9,
             minutes: 90,
         },
-    )?;
-    group.record(
+    ))?;
+    group.apply(shegong::history::NewEvent::at(
         at("2026-09-24")?,
         li.clone(),
         ActivityEvent::SessionSummarySubmitted { number: 1 },
-    )?;
-    group.record(
+    ))?;
+    group.apply(shegong::history::NewEvent::at(
         at("2026-09-30T15:00:00+08:00")?,
         li.clone(),
         ActivityEvent::SessionHeld {
@@ -421,30 +423,32 @@ fn main() -> Result<(), shegong::Error> {
             participants: 8,
             minutes: 90,
         },
-    )?;
+    ))?;
 
-    let mut festival = Activity::plan(
-        ActivityPlan {
-            id: "A-2026-11".into(),
-            title: "重阳节社区敬老活动".into(),
-            kind: ActivityKind::Large,
-            date: "2026-10-18".parse().map_err(|e| CaseError::Malformed {
-                reason: format!("{e}"),
-            })?,
-            planned_sessions: 1,
-            expected_participants: 50,
-            minutes: 120,
-        },
+    let mut festival = Activity::start(shegong::history::NewEvent::at(
         at("2026-09-20")?,
         chen.clone(),
-    )?;
-    festival.record(
+        ActivityEvent::Planned {
+            plan: ActivityPlan {
+                id: "A-2026-11".into(),
+                title: "重阳节社区敬老活动".into(),
+                kind: ActivityKind::Large,
+                date: "2026-10-18".parse().map_err(|e| CaseError::Malformed {
+                    reason: format!("{e}"),
+                })?,
+                planned_sessions: 1,
+                expected_participants: 50,
+                minutes: 120,
+            },
+        },
+    ))?;
+    festival.apply(shegong::history::NewEvent::at(
         at("2026-10-09")?,
         chen.clone(),
         ActivityEvent::PlanSubmitted {
             to: "周主管".into(),
         },
-    )?;
+    ))?;
 
     let calendar = Calendar::china();
     let rules = RuleSet::preset();

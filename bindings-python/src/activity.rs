@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use pyo3::prelude::*;
 use shegong::activity::{Activity as Core, ActivityEvent, ActivityPlan, ActivityRecord};
 use shegong::case::Actor;
+use shegong::history::NewEvent;
 
 use crate::convert::{from_py, to_py};
 use crate::errors::{malformed, OrRaise};
@@ -24,7 +25,9 @@ impl Activity {
     ) -> PyResult<Self> {
         let p: ActivityPlan = from_py(plan, "plan")?;
         let a: Actor = from_py(actor, "actor")?;
-        Core::plan(p, at, a).or_raise().map(Activity)
+        Core::start(NewEvent::at(at, a, ActivityEvent::Planned { plan: p }))
+            .or_raise()
+            .map(Activity)
     }
 
     /// Records an event (a dict with `"type"`) after checking it.
@@ -36,7 +39,7 @@ impl Activity {
     ) -> PyResult<()> {
         let a: Actor = from_py(actor, "actor")?;
         let e: ActivityEvent = from_py(event, "event")?;
-        self.0.record(at, a, e).or_raise()
+        self.0.apply(NewEvent::at(at, a, e)).or_raise().map(|_| ())
     }
 
     /// Rebuilds an activity from its recorded events.

@@ -161,7 +161,7 @@ pub fn to_py_err(e: shegong::Error) -> PyErr {
             _ => build::<RuleSetError>(code, rule, msg),
         },
         E::Activity(_) => match code {
-            "refused" => build::<ActivityRefused>(code, rule, msg),
+            "activity_refused" => build::<ActivityRefused>(code, rule, msg),
             _ => build::<InvalidInput>(code, rule, msg),
         },
         E::Assessment(_) => match code {

@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use pyo3::prelude::*;
 use shegong::assessment::ServiceTime;
 use shegong::case::Actor;
+use shegong::history::NewEvent;
 use shegong::volunteer::{
     self as core, VolunteerEvent, VolunteerKind, VolunteerRecord, VolunteerRegistration,
 };
@@ -29,7 +30,11 @@ impl Volunteer {
     ) -> PyResult<Self> {
         let r: VolunteerRegistration = from_py(registration, "registration")?;
         let a: Actor = from_py(actor, "actor")?;
-        core::Volunteer::register(volunteer_id, r, at, a)
+        let first = VolunteerEvent::Registered {
+            volunteer_id: volunteer_id.to_owned(),
+            registration: Box::new(r),
+        };
+        core::Volunteer::start(NewEvent::at(at, a, first))
             .or_raise()
             .map(Volunteer)
     }
@@ -43,16 +48,18 @@ impl Volunteer {
     ) -> PyResult<()> {
         let a: Actor = from_py(actor, "actor")?;
         let e: VolunteerEvent = from_py(event, "event")?;
-        self.0.record(at, a, e).or_raise()
+        self.0.apply(NewEvent::at(at, a, e)).or_raise().map(|_| ())
     }
 
     /// Rebuilds a volunteer from its history.
     #[staticmethod]
     fn replay(volunteer_id: &str, records: &Bound<'_, PyAny>) -> PyResult<Self> {
         let r: Vec<VolunteerRecord> = from_py(records, "records")?;
-        core::Volunteer::replay(volunteer_id, r)
-            .or_raise()
-            .map(Volunteer)
+        let v = core::Volunteer::replay(r).or_raise()?;
+        if v.id() != volunteer_id {
+            return Err(malformed("the volunteer id is not the history's"));
+        }
+        Ok(Volunteer(v))
     }
 
     /// Reads a volunteer from JSON (replaying the history).

@@ -33,9 +33,13 @@ pub mod calendar;
 pub mod case;
 pub mod deadline;
 mod error;
+pub mod event_types;
 pub mod groups;
+pub mod history;
 pub mod identity;
-mod labels;
+pub mod json;
+pub mod labels;
+pub mod limits;
 pub mod report;
 pub mod triage;
 pub mod volunteer;
@@ -44,7 +48,7 @@ pub mod workload;
 pub use calendar::Calendar;
 pub use case::Case;
 pub use deadline::{Obligation, RuleSet};
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 
 /// The Chinese label of every value of every labelled enum, by the enum's name: what a
 /// platform needs to render forms and reports in Chinese.
@@ -98,6 +102,21 @@ pub fn zh_labels() -> Vec<(&'static str, &'static [(&'static str, &'static str)]
         ("SupervisionKind", w::SupervisionKind::LABELS),
         ("SupervisorType", w::SupervisorType::LABELS),
         ("SocialWorkCertificate", w::SocialWorkCertificate::LABELS),
+        ("Stage", crate::case::Stage::LABELS),
+        ("Role", crate::case::Role::LABELS),
+        ("CaseEventType", crate::event_types::CaseEventType::LABELS),
+        (
+            "ActivityEventType",
+            crate::event_types::ActivityEventType::LABELS,
+        ),
+        (
+            "VolunteerEventType",
+            crate::event_types::VolunteerEventType::LABELS,
+        ),
+        (
+            "ObligationStatusName",
+            crate::event_types::ObligationStatusName::LABELS,
+        ),
     ]
 }
 

@@ -14,7 +14,11 @@ use crate::deadline::{Obligation, ObligationStatus, RuleSet};
 
 /// One obligation of one case, flat, for a table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ObligationRow {
+    /// The position of its history in the input of a batch, from 0 (0 outside a batch).
+    #[serde(default)]
+    pub index: usize,
     /// The case number.
     pub case_number: String,
     /// The case's worker.
@@ -35,7 +39,11 @@ pub struct ObligationRow {
 
 /// One case, summarised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CaseSummary {
+    /// The position of its history in the input of a batch, from 0 (0 outside a batch).
+    #[serde(default)]
+    pub index: usize,
     /// The case number.
     pub case_number: String,
     /// The case's worker.
@@ -62,6 +70,7 @@ pub struct CaseSummary {
 
 /// A history that could not be read or evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BatchError {
     /// Its position in the input, from 0.
     pub index: usize,
@@ -73,6 +82,7 @@ pub struct BatchError {
 
 /// The result of evaluating many histories.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Batch {
     /// One row per obligation.
     pub obligations: Vec<ObligationRow>,
@@ -98,6 +108,7 @@ pub fn obligation_rows(case: &Case, obligations: &[Obligation]) -> Vec<Obligatio
                 _ => Some(0),
             };
             ObligationRow {
+                index: 0,
                 case_number: number.clone(),
                 worker: worker.clone(),
                 rule: o.rule.clone(),
@@ -130,6 +141,7 @@ pub fn summarise(
         u32::try_from(obligations.iter().filter(|o| f(&o.status)).count()).unwrap_or(u32::MAX)
     };
     CaseSummary {
+        index: 0,
         case_number: case.number().to_string(),
         worker: s.worker.clone(),
         stage: s.stage,
@@ -178,11 +190,17 @@ pub fn evaluate_histories<'a>(
     for (i, json) in histories.into_iter().enumerate() {
         match Case::from_json(json) {
             Ok(case) => {
+                let index = first_index.saturating_add(i);
                 let obligations = rules.obligations(&case, calendar, now);
-                batch
-                    .obligations
-                    .extend(obligation_rows(&case, &obligations));
-                batch.cases.push(summarise(&case, &obligations, now));
+                batch.obligations.extend(
+                    obligation_rows(&case, &obligations)
+                        .into_iter()
+                        .map(|row| ObligationRow { index, ..row }),
+                );
+                batch.cases.push(CaseSummary {
+                    index,
+                    ..summarise(&case, &obligations, now)
+                });
             }
             Err(e) => batch.errors.push(BatchError {
                 index: first_index.saturating_add(i),
@@ -192,4 +210,113 @@ pub fn evaluate_histories<'a>(
         }
     }
     batch
+}
+
+/// The error code of a history whose evaluation hit an internal fault (a bug in this library):
+/// it is reported for that history alone, never lost.
+pub const INTERNAL: &str = "internal";
+
+/// Evaluates stored histories (each a [`Case::to_json`] document) as of `now` on up to
+/// `threads` threads (0 or 1: on the calling thread), with one invariant: **every input gives
+/// either its rows or one error row**, whose `index` is its position in `histories`. Cases
+/// and obligation rows come in input order.
+///
+/// Each history is evaluated inside [`std::panic::catch_unwind`], so even a bug in this
+/// library becomes an error row with code [`INTERNAL`] for that history alone; a worker that
+/// still fails, or cannot be started, yields error rows (or an evaluation on the calling
+/// thread) for its inputs, never a silent loss.
+///
+/// # Example
+/// ```
+/// use chrono::DateTime;
+/// use shegong::{report::evaluate_batch, Calendar, RuleSet};
+/// let now = DateTime::parse_from_rfc3339("2026-03-10T09:00:00+08:00").unwrap();
+/// let batch = evaluate_batch(&["{not json", "[]"], &RuleSet::preset(), &Calendar::china(), now, 2);
+/// let indexes: Vec<usize> = batch.errors.iter().map(|e| e.index).collect();
+/// assert_eq!(indexes, [0, 1]);
+/// ```
+pub fn evaluate_batch<S: AsRef<str> + Sync>(
+    histories: &[S],
+    rules: &RuleSet,
+    calendar: &Calendar,
+    now: DateTime<FixedOffset>,
+    threads: usize,
+) -> Batch {
+    let threads = threads.clamp(1, histories.len().max(1));
+    let chunk = histories.len().div_ceil(threads).max(1);
+    let parts: Vec<Batch> = std::thread::scope(|scope| {
+        let mut handles = Vec::new();
+        let mut done = Vec::new();
+        for (k, part) in histories.chunks(chunk).enumerate() {
+            let first = k.saturating_mul(chunk);
+            let work = move || evaluate_part(part, rules, calendar, now, first);
+            if threads == 1 {
+                done.push((first, evaluate_part(part, rules, calendar, now, first)));
+                continue;
+            }
+            match std::thread::Builder::new().spawn_scoped(scope, work) {
+                Ok(handle) => handles.push((first, part.len(), handle)),
+                // No thread to be had: evaluate this part here rather than lose it.
+                Err(_) => done.push((first, evaluate_part(part, rules, calendar, now, first))),
+            }
+        }
+        for (first, len, handle) in handles {
+            let batch = handle
+                .join()
+                .unwrap_or_else(|_| internal_rows(first, len, "the worker evaluating it failed"));
+            done.push((first, batch));
+        }
+        done.sort_by_key(|(first, _)| *first);
+        done.into_iter().map(|(_, b)| b).collect()
+    });
+    let mut batch = Batch::default();
+    for part in parts {
+        batch.obligations.extend(part.obligations);
+        batch.cases.extend(part.cases);
+        batch.errors.extend(part.errors);
+    }
+    batch
+}
+
+/// One chunk of [`evaluate_batch`], each history isolated by `catch_unwind`.
+fn evaluate_part<S: AsRef<str>>(
+    part: &[S],
+    rules: &RuleSet,
+    calendar: &Calendar,
+    now: DateTime<FixedOffset>,
+    first: usize,
+) -> Batch {
+    let mut batch = Batch::default();
+    for (i, json) in part.iter().enumerate() {
+        let index = first.saturating_add(i);
+        let one = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            evaluate_histories([json.as_ref()], rules, calendar, now, index)
+        }));
+        match one {
+            Ok(b) => {
+                batch.obligations.extend(b.obligations);
+                batch.cases.extend(b.cases);
+                batch.errors.extend(b.errors);
+            }
+            Err(_) => batch.errors.push(BatchError {
+                index,
+                code: INTERNAL.to_owned(),
+                message: "internal error while evaluating this history (a bug in shegong; please report it)".to_owned(),
+            }),
+        }
+    }
+    batch
+}
+
+fn internal_rows(first: usize, len: usize, why: &str) -> Batch {
+    Batch {
+        errors: (0..len)
+            .map(|i| BatchError {
+                index: first.saturating_add(i),
+                code: INTERNAL.to_owned(),
+                message: format!("internal error: {why}"),
+            })
+            .collect(),
+        ..Batch::default()
+    }
 }

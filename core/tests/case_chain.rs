@@ -94,6 +94,7 @@ fn records_authentic_replay_refuses_a_history_that_breaks_a_rule() {
             recorded_at: e.recorded_at,
             actor: e.actor,
             event: e.event,
+            rules: 1,
             prev_hash: prev.clone(),
             hash: String::new(),
         };
@@ -118,7 +119,7 @@ fn records_authentic_replay_refuses_a_history_that_breaks_a_rule() {
 fn stored_json_round_trip_and_typed_errors() {
     let case = case_at(Stage::FollowUp);
     let json = case.to_json().unwrap();
-    assert!(json.starts_with("{\"format\":1,\"case_number\":\"SZ-2026-0007\""));
+    assert!(json.starts_with("{\"format\":2,\"case_number\":\"SZ-2026-0007\",\"rules\":2"));
     let back = Case::from_json(&json).unwrap();
     assert_eq!(back, case);
     let via_serde: Case = serde_json::from_str(&json).unwrap();
@@ -134,8 +135,8 @@ fn stored_json_round_trip_and_typed_errors() {
         CaseError::Malformed { .. }
     ));
     assert!(matches!(
-        Case::from_json("{\"format\":2}").unwrap_err(),
-        CaseError::UnsupportedFormat { format: 2, .. }
+        Case::from_json("{\"format\":3}").unwrap_err(),
+        CaseError::UnsupportedFormat { format: 3, .. }
     ));
     let unknown = json.replacen("\"type\":\"met\"", "\"type\":\"teleported\"", 1);
     assert_eq!(

@@ -445,11 +445,14 @@ fn group_session_summary_2d_per_session() {
         "2026-09-30T15:00:00+08:00",
         common::activity::session(2),
     );
-    rec(
-        &mut a,
-        "2026-09-24T10:00:00+08:00",
-        ActivityEvent::SessionSummarySubmitted { number: 1 },
-    );
+    // Submitted on the 24th, entered after session 2 was recorded (time order, rules v2).
+    a.apply(shegong::history::NewEvent {
+        occurred_at: t("2026-09-24T10:00:00+08:00"),
+        recorded_at: t("2026-09-30T16:00:00+08:00"),
+        actor: worker(),
+        event: ActivityEvent::SessionSummarySubmitted { number: 1 },
+    })
+    .unwrap();
     let obs = RuleSet::preset().activity_obligations(
         &a,
         &Calendar::china(),
@@ -532,26 +535,28 @@ fn activity_wrapup_and_service_evaluation_across_labour_day() {
 // [activity-size-norms] [group-stages]
 #[test]
 fn activity_size_norms_warn_and_group_stages_order() {
-    let mut lecture = Activity::plan(
-        common::activity::plan(ActivityKind::Lecture, (2026, 5, 20), 1, 40, 45),
+    let mut lecture = Activity::start(shegong::history::NewEvent::at(
         t("2026-05-01"),
         worker(),
-    )
+        ActivityEvent::Planned {
+            plan: common::activity::plan(ActivityKind::Lecture, (2026, 5, 20), 1, 40, 45),
+        },
+    ))
     .unwrap();
     let w = lecture.norm_warnings();
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].message.contains("60 minutes") && w[0].rule == "activity-size-norms");
     lecture
-        .record(
+        .apply(shegong::history::NewEvent::at(
             t("2026-05-02"),
             worker(),
             ActivityEvent::PlanSubmitted {
                 to: "l-zhou".into(),
             },
-        )
+        ))
         .unwrap();
     lecture
-        .record(
+        .apply(shegong::history::NewEvent::at(
             t("2026-05-20"),
             worker(),
             ActivityEvent::SessionHeld {
@@ -559,7 +564,7 @@ fn activity_size_norms_warn_and_group_stages_order() {
                 participants: 25,
                 minutes: 60,
             },
-        )
+        ))
         .unwrap();
     assert_eq!(
         lecture.norm_warnings().len(),
@@ -574,11 +579,13 @@ fn activity_size_norms_warn_and_group_stages_order() {
         (ActivityKind::General, 19, 0),
         (ActivityKind::General, 20, 1),
     ] {
-        let a = Activity::plan(
-            common::activity::plan(kind, (2026, 5, 20), 1, people, 90),
+        let a = Activity::start(shegong::history::NewEvent::at(
             t("2026-05-01"),
             worker(),
-        )
+            ActivityEvent::Planned {
+                plan: common::activity::plan(kind, (2026, 5, 20), 1, people, 90),
+            },
+        ))
         .unwrap();
         assert_eq!(a.norm_warnings().len(), warns, "{kind:?} {people}");
     }
@@ -590,7 +597,11 @@ fn activity_size_norms_warn_and_group_stages_order() {
     );
     assert_eq!(g.group_stage(), Some(GroupStage::Preparation));
     let err = g
-        .record(t("2026-03-20"), worker(), common::activity::session(1))
+        .apply(shegong::history::NewEvent::at(
+            t("2026-03-20"),
+            worker(),
+            common::activity::session(1),
+        ))
         .unwrap_err();
     assert_eq!(err.rule_id(), Some("activity-plan-2w"));
     rec(
@@ -614,13 +625,13 @@ fn activity_size_norms_warn_and_group_stages_order() {
         ActivityEvent::Recruited { members: 10 },
     );
     let err = g
-        .record(
+        .apply(shegong::history::NewEvent::at(
             t("2026-03-20"),
             worker(),
             ActivityEvent::MidtermEvaluated {
                 summary: "x".into(),
             },
-        )
+        ))
         .unwrap_err();
     assert_eq!(err.rule_id(), Some("group-stages"));
     rec(
@@ -630,9 +641,13 @@ fn activity_size_norms_warn_and_group_stages_order() {
     );
     assert_eq!(g.group_stage(), Some(GroupStage::Beginning));
     assert_eq!(
-        g.record(t("2026-03-21"), worker(), common::activity::session(3))
-            .unwrap_err()
-            .rule_id(),
+        g.apply(shegong::history::NewEvent::at(
+            t("2026-03-21"),
+            worker(),
+            common::activity::session(3)
+        ))
+        .unwrap_err()
+        .rule_id(),
         Some("group-stages")
     );
     rec(
@@ -646,9 +661,13 @@ fn activity_size_norms_warn_and_group_stages_order() {
         ActivityEvent::MiddleStageBegan,
     );
     assert_eq!(
-        g.record(t("2026-04-03"), worker(), ActivityEvent::Ended)
-            .unwrap_err()
-            .rule_id(),
+        g.apply(shegong::history::NewEvent::at(
+            t("2026-04-03"),
+            worker(),
+            ActivityEvent::Ended
+        ))
+        .unwrap_err()
+        .rule_id(),
         Some("group-stages")
     );
     rec(
@@ -666,7 +685,7 @@ fn activity_size_norms_warn_and_group_stages_order() {
     rec(&mut g, "2026-04-10T16:00:00+08:00", ActivityEvent::Ended);
     assert_eq!(g.group_stage(), Some(GroupStage::End));
     let err = g
-        .record(
+        .apply(shegong::history::NewEvent::at(
             t("2026-04-11"),
             worker(),
             ActivityEvent::WrapUpSubmitted {
@@ -674,7 +693,7 @@ fn activity_size_norms_warn_and_group_stages_order() {
                 review_report: true,
                 expense_account: false,
             },
-        )
+        ))
         .unwrap_err();
     assert_eq!(err.rule_id(), Some("activity-wrapup-5wd"));
     // Round trip through JSON replays the same checks.
@@ -880,10 +899,10 @@ fn agency_rule_sets_override_drop_add_and_round_trip() {
         .with_rule(RuleSet::preset().rules[0].clone())
         .unwrap_err();
     assert!(matches!(dup, DeadlineError::InvalidRuleSet { .. }));
-    assert!(matches!(
-        RuleSet::from_json("{").unwrap_err(),
-        DeadlineError::Malformed { .. }
-    ));
+    assert_eq!(
+        RuleSet::from_json("{").unwrap_err().kind(),
+        shegong::ErrorKind::Malformed
+    );
     assert!(matches!(
         RuleSet::from_json(r#"{"name":"x","version":"1","rules":[],"format":9}"#).unwrap_err(),
         DeadlineError::InvalidRuleSet { .. }

@@ -41,18 +41,21 @@ pub fn agreement(id: &str, effective: &str) -> ConfidentialityAgreement {
 }
 
 fn rec(v: &mut Volunteer, at: &str, e: VolunteerEvent) {
-    v.record(t(at), worker(), e).unwrap();
+    v.apply(shegong::history::NewEvent::at(t(at), worker(), e))
+        .unwrap();
 }
 
 /// A medical volunteer screened, trained, with agreement "A1" in force from 2026-03-05 and
 /// deployed to group "G-focus".
 pub fn deployed(id: &str) -> Volunteer {
-    let mut v = Volunteer::register(
-        id,
-        registration(&["medical", "general"], true),
+    let mut v = Volunteer::start(shegong::history::NewEvent::at(
         t("2026-03-01"),
         worker(),
-    )
+        VolunteerEvent::Registered {
+            volunteer_id: (id).into(),
+            registration: Box::new(registration(&["medical", "general"], true)),
+        },
+    ))
     .unwrap();
     rec(
         &mut v,
@@ -139,46 +142,58 @@ fn registration_fields_and_kinds() {
         );
     }
     // A professional without proof cannot pass screening.
-    let mut v = Volunteer::register(
-        "v-2",
-        registration(&["psychological"], false),
+    let mut v = Volunteer::start(shegong::history::NewEvent::at(
         t("2026-03-01"),
         worker(),
-    )
+        VolunteerEvent::Registered {
+            volunteer_id: ("v-2").into(),
+            registration: Box::new(registration(&["psychological"], false)),
+        },
+    ))
     .unwrap();
     let err = v
-        .record(
+        .apply(shegong::history::NewEvent::at(
             t("2026-03-02"),
             worker(),
             VolunteerEvent::Screened {
                 passed: true,
                 note: String::new(),
             },
-        )
+        ))
         .unwrap_err();
     assert_eq!(err.rule_id(), Some("volunteer-kinds"));
     // "Other" must be spelled out.
-    assert!(Volunteer::register(
-        "v-3",
-        registration(&["other"], false),
+    assert!(Volunteer::start(shegong::history::NewEvent::at(
         t("2026-03-01"),
-        worker()
-    )
+        worker(),
+        VolunteerEvent::Registered {
+            volunteer_id: ("v-3").into(),
+            registration: Box::new(registration(&["other"], false))
+        }
+    ))
     .is_err());
-    assert!(
-        Volunteer::register("v-4", registration(&[], false), t("2026-03-01"), worker()).is_err()
-    );
+    assert!(Volunteer::start(shegong::history::NewEvent::at(
+        t("2026-03-01"),
+        worker(),
+        VolunteerEvent::Registered {
+            volunteer_id: ("v-4").into(),
+            registration: Box::new(registration(&[], false))
+        }
+    ))
+    .is_err());
 }
 
 // [volunteer-lifecycle]: registered → screened → trained → agreement signed → deployed → ended.
 #[test]
 fn lifecycle_order_is_enforced() {
-    let mut v = Volunteer::register(
-        "v-1",
-        registration(&["general"], false),
+    let mut v = Volunteer::start(shegong::history::NewEvent::at(
         t("2026-03-01"),
         worker(),
-    )
+        VolunteerEvent::Registered {
+            volunteer_id: ("v-1").into(),
+            registration: Box::new(registration(&["general"], false)),
+        },
+    ))
     .unwrap();
     assert_eq!(v.stage(), VolunteerStage::Registered);
     let deploy = VolunteerEvent::Deployed {
@@ -186,21 +201,25 @@ fn lifecycle_order_is_enforced() {
     };
     let before = v.clone();
     assert_eq!(
-        v.record(t("2026-03-02"), worker(), deploy.clone())
-            .unwrap_err()
-            .rule_id(),
+        v.apply(shegong::history::NewEvent::at(
+            t("2026-03-02"),
+            worker(),
+            deploy.clone()
+        ))
+        .unwrap_err()
+        .rule_id(),
         Some("volunteer-lifecycle")
     );
     assert_eq!(v, before, "a refused event changes nothing");
     assert_eq!(
-        v.record(
+        v.apply(shegong::history::NewEvent::at(
             t("2026-03-02"),
             worker(),
             VolunteerEvent::Trained {
                 course: "x".into(),
                 hours: 1
             }
-        )
+        ))
         .unwrap_err()
         .rule_id(),
         Some("volunteer-lifecycle")
@@ -226,8 +245,12 @@ fn lifecycle_order_is_enforced() {
         party,
     };
     assert!(
-        v.record(t("2026-03-03"), worker(), sign(Party::Volunteer))
-            .is_err(),
+        v.apply(shegong::history::NewEvent::at(
+            t("2026-03-03"),
+            worker(),
+            sign(Party::Volunteer)
+        ))
+        .is_err(),
         "the agreement is signed after training"
     );
     rec(
@@ -240,12 +263,22 @@ fn lifecycle_order_is_enforced() {
     );
     assert_eq!(v.stage(), VolunteerStage::Trained);
     assert!(
-        v.record(t("2026-03-04"), worker(), deploy.clone()).is_err(),
+        v.apply(shegong::history::NewEvent::at(
+            t("2026-03-04"),
+            worker(),
+            deploy.clone()
+        ))
+        .is_err(),
         "no agreement in force yet"
     );
     rec(&mut v, "2026-03-04", sign(Party::Volunteer));
     assert!(
-        v.record(t("2026-03-04"), worker(), deploy.clone()).is_err(),
+        v.apply(shegong::history::NewEvent::at(
+            t("2026-03-04"),
+            worker(),
+            deploy.clone()
+        ))
+        .is_err(),
         "signed by one party only"
     );
     rec(&mut v, "2026-03-04", sign(Party::Agency));
@@ -272,12 +305,14 @@ fn lifecycle_order_is_enforced() {
     let json = serde_json::to_string(&v).unwrap();
     assert_eq!(serde_json::from_str::<Volunteer>(&json).unwrap(), v);
     // A failed screening rejects.
-    let mut r = Volunteer::register(
-        "v-9",
-        registration(&["general"], false),
+    let mut r = Volunteer::start(shegong::history::NewEvent::at(
         t("2026-03-01"),
         worker(),
-    )
+        VolunteerEvent::Registered {
+            volunteer_id: ("v-9").into(),
+            registration: Box::new(registration(&["general"], false)),
+        },
+    ))
     .unwrap();
     rec(
         &mut r,
@@ -320,13 +355,13 @@ fn agreement_states() {
     let mut wrong = agreement("A2", "2026-03-05");
     wrong.volunteer_id_number = "440524188001010014".parse().unwrap();
     assert!(other
-        .record(
+        .apply(shegong::history::NewEvent::at(
             t("2026-03-06"),
             worker(),
             VolunteerEvent::AgreementDrafted {
                 agreement: Box::new(wrong)
             }
-        )
+        ))
         .is_err());
 }
 
@@ -346,7 +381,7 @@ fn breach_actions_are_options_not_a_ladder() {
     );
     let lead = Actor::new("l-zhou", Role::ProjectLead);
     // Straight to a warning, then a reminder: no fixed order.
-    v.record(
+    v.apply(shegong::history::NewEvent::at(
         t("2026-04-01"),
         lead.clone(),
         VolunteerEvent::BreachActionTaken {
@@ -355,9 +390,9 @@ fn breach_actions_are_options_not_a_ladder() {
             group_id: None,
             note: String::new(),
         },
-    )
+    ))
     .unwrap();
-    v.record(
+    v.apply(shegong::history::NewEvent::at(
         t("2026-04-02"),
         lead.clone(),
         VolunteerEvent::BreachActionTaken {
@@ -366,10 +401,10 @@ fn breach_actions_are_options_not_a_ladder() {
             group_id: None,
             note: String::new(),
         },
-    )
+    ))
     .unwrap();
     assert!(
-        v.record(
+        v.apply(shegong::history::NewEvent::at(
             t("2026-04-02"),
             lead.clone(),
             VolunteerEvent::BreachActionTaken {
@@ -378,11 +413,11 @@ fn breach_actions_are_options_not_a_ladder() {
                 group_id: None,
                 note: String::new()
             }
-        )
+        ))
         .is_err(),
         "name the group"
     );
-    v.record(
+    v.apply(shegong::history::NewEvent::at(
         t("2026-04-03"),
         lead,
         VolunteerEvent::BreachActionTaken {
@@ -391,7 +426,7 @@ fn breach_actions_are_options_not_a_ladder() {
             group_id: Some("G-focus".into()),
             note: "移出聚焦服务群".into(),
         },
-    )
+    ))
     .unwrap();
     assert!(v.deployments().is_empty(), "removal ends the deployment");
     let b = &v.agreement("A1").unwrap().breaches[0];
@@ -439,12 +474,14 @@ fn duty_survives_termination() {
     );
     assert!(v.agreement("A1").unwrap().breaches[0].after_termination);
     // An agreement never signed by both creates no duty to breach.
-    let mut fresh = Volunteer::register(
-        "v-5",
-        registration(&["general"], false),
+    let mut fresh = Volunteer::start(shegong::history::NewEvent::at(
         t("2026-03-01"),
         worker(),
-    )
+        VolunteerEvent::Registered {
+            volunteer_id: ("v-5").into(),
+            registration: Box::new(registration(&["general"], false)),
+        },
+    ))
     .unwrap();
     rec(
         &mut fresh,
@@ -454,7 +491,7 @@ fn duty_survives_termination() {
         },
     );
     let err = fresh
-        .record(
+        .apply(shegong::history::NewEvent::at(
             t("2026-03-03"),
             worker(),
             VolunteerEvent::BreachRecorded {
@@ -462,7 +499,7 @@ fn duty_survives_termination() {
                 agreement_id: "A5".into(),
                 description: "x".into(),
             },
-        )
+        ))
         .unwrap_err();
     assert_eq!(err.rule_id(), Some("agreement-breach-actions"));
 }
@@ -476,12 +513,14 @@ fn span(a: &str, b: &str) -> ServiceTime {
 #[test]
 fn shifts_handover_and_hours() {
     let doctor = deployed("v-doc");
-    let mut secretary = Volunteer::register(
-        "v-sec",
-        registration(&["general"], false),
+    let mut secretary = Volunteer::start(shegong::history::NewEvent::at(
         t("2026-03-01"),
         worker(),
-    )
+        VolunteerEvent::Registered {
+            volunteer_id: ("v-sec").into(),
+            registration: Box::new(registration(&["general"], false)),
+        },
+    ))
     .unwrap();
     rec(
         &mut secretary,

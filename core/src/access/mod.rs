@@ -76,6 +76,7 @@ labelled_enum! {
 
 /// Who is looking: their role and, for volunteers, the facts the decision needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Viewer {
     /// The viewer's actor id (a volunteer's id for volunteers).
     pub id: String,
@@ -137,6 +138,7 @@ impl Viewer {
 
 /// Whose record it is: the client (or volunteer) and the facts that change its sensitivity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SubjectFacts {
     /// The client's id (for a volunteer registration, the volunteer's id).
     pub id: String,
@@ -179,6 +181,7 @@ labelled_enum! {
 
 /// A decision on one field, with its reason and rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Decision {
     /// Allow, mask or deny.
     pub outcome: Outcome,
@@ -203,6 +206,7 @@ fn decision(outcome: Outcome, reason: &str, rule: Option<&str>) -> Decision {
 /// The agency's access settings: where information is shown, and the reach of
 /// acquaintance avoidance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Access {
     /// Where the information would be shown.
     pub view: View,
@@ -210,11 +214,20 @@ pub struct Access {
     pub acquaintance_scope: AcquaintanceScope,
 }
 
+/// The view an access decision assumes unless told otherwise: one-to-one, where private
+/// information may be shown (`[private-info-one-to-one]`).
+pub const DEFAULT_VIEW: View = View::OneToOne;
+
+/// The reach of acquaintance avoidance unless an agency widens it: psychological counselling
+/// volunteers only, as the source states it (000 四.6, `[acquaintance-avoidance]`).
+pub const DEFAULT_SCOPE: AcquaintanceScope = AcquaintanceScope::PsychologicalOnly;
+
 impl Default for Access {
+    /// [`DEFAULT_VIEW`] and [`DEFAULT_SCOPE`].
     fn default() -> Self {
         Access {
-            view: View::OneToOne,
-            acquaintance_scope: AcquaintanceScope::PsychologicalOnly,
+            view: DEFAULT_VIEW,
+            acquaintance_scope: DEFAULT_SCOPE,
         }
     }
 }

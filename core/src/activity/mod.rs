@@ -14,9 +14,11 @@
 //! use shegong::activity::*;
 //! use shegong::case::{Actor, Role};
 //!
+//! use shegong::history::NewEvent;
+//!
 //! let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
 //! let worker = Actor::new("w-li", Role::Worker);
-//! let mut group = Activity::plan(ActivityPlan {
+//! let plan = ActivityPlan {
 //!     id: "G-2026-03".into(),
 //!     title: "长者防跌倒小组".into(),
 //!     kind: ActivityKind::Group,
@@ -24,16 +26,27 @@
 //!     planned_sessions: 6,
 //!     expected_participants: 10,
 //!     minutes: 90,
-//! }, t("2026-03-20T09:00:00+08:00"), worker.clone())?;
-//! group.record(t("2026-03-25T09:00:00+08:00"), worker, ActivityEvent::PlanSubmitted { to: "l-zhou".into() })?;
+//! };
+//! let mut group = Activity::start(NewEvent::at(
+//!     t("2026-03-20T09:00:00+08:00"), worker.clone(), ActivityEvent::Planned { plan },
+//! ))?;
+//! group.apply(NewEvent::at(
+//!     t("2026-03-25T09:00:00+08:00"), worker, ActivityEvent::PlanSubmitted { to: "l-zhou".into() },
+//! ))?;
 //! assert_eq!(group.group_stage(), Some(GroupStage::Preparation));
 //! # Ok::<(), shegong::activity::ActivityError>(())
 //! ```
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+mod guards;
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::case::{china_date, Actor};
+pub use crate::event_types::ActivityEventType;
+use crate::case::china_date;
+use crate::history::{
+    unchained, Aggregate, Applied, Fault, Journal, LegacyRecord, NewEvent, Recorded,
+};
 
 /// The kinds of group and community work of 003 第四–五节.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -68,6 +81,7 @@ impl ActivityKind {
 
 /// The plan an activity starts from (计划书).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ActivityPlan {
     /// The agency's identifier for the activity.
     pub id: String,
@@ -102,6 +116,7 @@ pub enum GroupStage {
 
 /// Something that happened to an activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ActivityEvent {
@@ -187,18 +202,16 @@ impl ActivityEvent {
     }
 }
 
-/// An activity event as recorded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActivityRecord {
-    /// Its position, from 1.
-    pub seq: u64,
-    /// When it happened.
-    pub occurred_at: DateTime<FixedOffset>,
-    /// Who did it.
-    pub actor: Actor,
-    /// What happened.
-    pub event: ActivityEvent,
-}
+/// An activity event as recorded: numbered, versioned and chained (see [`crate::history`]).
+pub type ActivityRecord = Recorded<ActivityEvent>;
+
+/// The domain-separation string of an activity's hash chain.
+pub const ACTIVITY_CHAIN: &str = "shegong-activity-chain-v1";
+
+/// The version of the stored activity format ([`StoredActivity`]). Format 1, the unversioned
+/// `{"id", "history"}` of earlier releases, had no hash chain; it is still read (there is no
+/// tamper evidence to check in it) and is chained when saved again.
+pub const HISTORY_FORMAT: u32 = 2;
 
 /// Why an activity refused an event.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -226,14 +239,74 @@ pub enum ActivityError {
         /// What is wrong.
         reason: String,
     },
+    /// An event is recorded out of time order (rules version 2 on).
+    #[error("event #{seq} of activity {activity} is out of order: {reason} [records-authentic]")]
+    OutOfOrder {
+        /// The activity's id.
+        activity: String,
+        /// The event's sequence number.
+        seq: u64,
+        /// Why.
+        reason: String,
+    },
+    /// The stored history does not verify: an event or the envelope was edited, inserted,
+    /// removed or moved.
+    #[error(
+        "history of activity {activity} is broken at event #{seq}: {reason} [records-authentic]"
+    )]
+    Tampered {
+        /// The activity's id.
+        activity: String,
+        /// The first event that does not verify.
+        seq: u64,
+        /// What does not match.
+        reason: String,
+    },
+    /// The history does not end at its stored chain head.
+    #[error("history of activity {activity} does not end at its stored chain head: expected {expected}, found {found} [records-authentic]")]
+    HeadMismatch {
+        /// The activity's id.
+        activity: String,
+        /// The stored head.
+        expected: String,
+        /// The history's head.
+        found: String,
+    },
+    /// The stored form is not valid JSON of a stored activity.
+    #[error("malformed activity data: {reason}")]
+    Malformed {
+        /// What is wrong.
+        reason: String,
+    },
+    /// The stored format is newer than this library.
+    #[error("activity history format {format} is not supported (this library reads formats 1 to {supported})")]
+    UnsupportedFormat {
+        /// The stored format.
+        format: u32,
+        /// The newest format this library reads.
+        supported: u32,
+    },
 }
 
 impl ActivityError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind: an activity's refusal is [`ErrorKind::ActivityRefused`]
+    /// (`"activity_refused"`), distinct from a case's.
+    ///
+    /// [`ErrorKind::ActivityRefused`]: crate::ErrorKind::ActivityRefused
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            ActivityError::Refused { .. } => "refused",
-            ActivityError::InvalidInput { .. } => "invalid_input",
+            ActivityError::Refused { .. } => crate::ErrorKind::ActivityRefused,
+            ActivityError::InvalidInput { .. } => crate::ErrorKind::InvalidInput,
+            ActivityError::OutOfOrder { .. } => crate::ErrorKind::OutOfOrder,
+            ActivityError::Tampered { .. } => crate::ErrorKind::Tampered,
+            ActivityError::HeadMismatch { .. } => crate::ErrorKind::HeadMismatch,
+            ActivityError::Malformed { .. } => crate::ErrorKind::Malformed,
+            ActivityError::UnsupportedFormat { .. } => crate::ErrorKind::UnsupportedFormat,
         }
     }
 
@@ -241,7 +314,12 @@ impl ActivityError {
     pub fn rule_id(&self) -> Option<&str> {
         match self {
             ActivityError::Refused { rule, .. } => Some(rule),
-            ActivityError::InvalidInput { .. } => None,
+            ActivityError::OutOfOrder { .. }
+            | ActivityError::Tampered { .. }
+            | ActivityError::HeadMismatch { .. } => Some("records-authentic"),
+            ActivityError::InvalidInput { .. }
+            | ActivityError::Malformed { .. }
+            | ActivityError::UnsupportedFormat { .. } => None,
         }
     }
 }
@@ -249,6 +327,7 @@ impl ActivityError {
 /// A size or length norm an activity does not meet (`[activity-size-norms]`): a warning, since
 /// the standard says "normally".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NormWarning {
     /// The rule (`"activity-size-norms"`).
     pub rule: String,
@@ -256,86 +335,56 @@ pub struct NormWarning {
     pub message: String,
 }
 
-/// A group or community activity and its history. It serialises as
-/// `{"id": …, "history": [...]}` and deserialises by replaying the history through the same
-/// checks as [`Activity::record`].
+/// A group or community activity: its history and the plan it started from. It serialises as
+/// a [`StoredActivity`] and deserialises by replaying the history through the same checks as
+/// [`Activity::apply`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Activity {
-    plan: ActivityPlan,
-    history: Vec<ActivityRecord>,
+    journal: Journal<ActivityState>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct StoredActivity {
+/// The state the guards read besides the history: the plan and the rules version in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityState {
+    /// The plan.
+    pub plan: ActivityPlan,
+    /// The rules version in force for the event being checked (see [`crate::history`]).
+    pub rules: u32,
+}
+
+/// An activity history as stored: format, id, rules version, chain head and events. Unknown
+/// fields are refused, so a stored file cannot carry text the chain never covered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredActivity {
+    /// The format version ([`HISTORY_FORMAT`]).
+    pub format: u32,
+    /// The activity's id (must be its plan's).
+    pub id: String,
+    /// The rules version the history was last written under: its last event's.
+    pub rules: u32,
+    /// The chain head: the last event's hash.
+    pub head: String,
+    /// The events.
+    pub events: Vec<ActivityRecord>,
+}
+
+/// Format 1: the unchained history of earlier releases.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LegacyActivity {
     id: String,
-    history: Vec<ActivityRecord>,
+    history: Vec<LegacyRecord<ActivityEvent>>,
 }
 
-impl Serialize for Activity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        StoredActivity {
-            id: self.plan.id.clone(),
-            history: self.history.clone(),
-        }
-        .serialize(serializer)
-    }
-}
+impl Aggregate for ActivityState {
+    type Event = ActivityEvent;
+    type Error = ActivityError;
+    type Outcome = ();
+    const CHAIN: &'static str = ACTIVITY_CHAIN;
 
-impl<'de> Deserialize<'de> for Activity {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let stored = StoredActivity::deserialize(deserializer)?;
-        Activity::replay(stored.history).map_err(serde::de::Error::custom)
-    }
-}
-
-impl Activity {
-    /// Starts an activity from its plan.
-    ///
-    /// # Errors
-    /// [`ActivityError::InvalidInput`] for an empty id or title, or zero planned sessions.
-    pub fn plan(
-        plan: ActivityPlan,
-        at: DateTime<FixedOffset>,
-        actor: Actor,
-    ) -> Result<Activity, ActivityError> {
-        let bad = |field, reason: &str| ActivityError::InvalidInput {
-            field,
-            reason: reason.to_owned(),
-        };
-        if plan.id.trim().is_empty() {
-            return Err(bad("id", "an activity needs an id"));
-        }
-        if plan.title.trim().is_empty() {
-            return Err(bad("title", "an activity needs a title"));
-        }
-        if plan.planned_sessions == 0 {
-            return Err(bad("planned_sessions", "plan at least one session"));
-        }
-        Ok(Activity {
-            history: vec![ActivityRecord {
-                seq: 1,
-                occurred_at: at,
-                actor,
-                event: ActivityEvent::Planned { plan: plan.clone() },
-            }],
-            plan,
-        })
-    }
-
-    /// Rebuilds an activity from its recorded events, checking each.
-    ///
-    /// # Errors
-    /// The first event's refusal, or [`ActivityError::InvalidInput`] when the history does
-    /// not start with `planned` or is numbered out of order.
-    pub fn replay(records: Vec<ActivityRecord>) -> Result<Activity, ActivityError> {
-        let mut iter = records.into_iter();
-        let Some(first) = iter.next() else {
-            return Err(ActivityError::InvalidInput {
-                field: "history",
-                reason: "an activity history starts with `planned`".to_owned(),
-            });
-        };
-        let ActivityEvent::Planned { plan } = first.event else {
+    fn begin(first: &NewEvent<ActivityEvent>, rules: u32) -> Result<Self, ActivityError> {
+        let ActivityEvent::Planned { plan } = &first.event else {
             return Err(ActivityError::InvalidInput {
                 field: "history",
                 reason: format!(
@@ -344,229 +393,208 @@ impl Activity {
                 ),
             });
         };
-        let mut activity = Activity::plan(plan, first.occurred_at, first.actor)?;
-        for r in iter {
-            let expected = activity.next_seq();
-            if r.seq != expected {
-                return Err(ActivityError::InvalidInput {
-                    field: "seq",
-                    reason: format!("found event #{} where #{expected} belongs", r.seq),
-                });
-            }
-            activity.record(r.occurred_at, r.actor, r.event)?;
+        guards::plan(plan)?;
+        if let Some(reason) = crate::history::time_order(&[], first, rules) {
+            return Err(ActivityError::OutOfOrder {
+                activity: plan.id.clone(),
+                seq: 1,
+                reason,
+            });
         }
-        Ok(activity)
+        Ok(ActivityState {
+            plan: plan.clone(),
+            rules,
+        })
     }
 
-    fn next_seq(&self) -> u64 {
-        u64::try_from(self.history.len())
-            .unwrap_or(u64::MAX)
-            .saturating_add(1)
+    fn step(
+        &mut self,
+        history: &[ActivityRecord],
+        seq: u64,
+        new: &NewEvent<ActivityEvent>,
+        rules: u32,
+    ) -> Result<(), ActivityError> {
+        self.rules = rules;
+        guards::check(self, history, seq, new)
     }
 
-    /// Records an event after checking it.
+    fn fault(subject: &str, fault: Fault) -> ActivityError {
+        match fault {
+            Fault::Empty => ActivityError::InvalidInput {
+                field: "history",
+                reason: "an activity history starts with `planned`".to_owned(),
+            },
+            Fault::Tampered { seq, reason } | Fault::Rules { seq, reason } => {
+                ActivityError::Tampered {
+                    activity: subject.to_owned(),
+                    seq,
+                    reason,
+                }
+            }
+        }
+    }
+
+    fn subject(first: &ActivityEvent) -> String {
+        match first {
+            ActivityEvent::Planned { plan } => plan.id.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
+impl Serialize for Activity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_stored().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Activity {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Activity::from_value(value).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Activity {
+    /// Starts an activity from its first event, which must be [`ActivityEvent::Planned`].
+    ///
+    /// # Errors
+    /// [`ActivityError::InvalidInput`] for another first event, an empty id or title, or zero
+    /// planned sessions; [`ActivityError::OutOfOrder`] when it is recorded before it happened.
+    pub fn start(first: NewEvent<ActivityEvent>) -> Result<Activity, ActivityError> {
+        Journal::start(first).map(|journal| Activity { journal })
+    }
+
+    /// Checks an event and, if every guard passes, appends it; a refused event changes
+    /// nothing.
     ///
     /// # Errors
     /// [`ActivityError::Refused`] when the step is out of order: a session before the plan is
     /// submitted, a summary for a session not held, a group skipping its stages, anything
-    /// but wrap-up and evaluation after the end.
-    pub fn record(
+    /// but wrap-up and evaluation after the end; [`ActivityError::OutOfOrder`] for an event
+    /// recorded before the previous one, before it happened, or dated before the plan.
+    pub fn apply(
         &mut self,
-        at: DateTime<FixedOffset>,
-        actor: Actor,
-        event: ActivityEvent,
-    ) -> Result<(), ActivityError> {
-        let seq = self.next_seq();
-        let refuse = |rule, reason: String| ActivityError::Refused {
-            activity: self.plan.id.clone(),
+        new: NewEvent<ActivityEvent>,
+    ) -> Result<Applied<Option<GroupStage>, NormWarning>, ActivityError> {
+        let (seq, ()) = self.journal.apply(new)?;
+        Ok(Applied {
             seq,
-            event: event.name(),
-            rule,
-            reason,
-        };
-        let ended = self.has(|e| matches!(e, ActivityEvent::Ended));
-        let submitted = self.has(|e| matches!(e, ActivityEvent::PlanSubmitted { .. }));
-        let group = self.plan.kind == ActivityKind::Group;
-        match &event {
-            ActivityEvent::Planned { .. } => {
-                return Err(refuse(
-                    "group-stages",
-                    "an activity is planned once".to_owned(),
-                ))
-            }
-            ActivityEvent::PlanSubmitted { .. } if submitted && !self.last_review_returned() => {
-                return Err(refuse(
-                    "activity-review-3wd",
-                    "the plan awaits its review".to_owned(),
-                ))
-            }
-            ActivityEvent::PlanReviewed { .. }
-                if !submitted || self.reviewed_since_submission() =>
-            {
-                return Err(refuse(
-                    "activity-review-3wd",
-                    "no submitted plan awaits review".to_owned(),
-                ))
-            }
-            ActivityEvent::SessionHeld { number, .. } => {
-                if !submitted {
-                    return Err(refuse(
-                        "activity-plan-2w",
-                        "the plan has not been submitted".to_owned(),
-                    ));
-                }
-                if ended {
-                    return Err(refuse("group-stages", "the activity has ended".to_owned()));
-                }
-                if Some(*number) != self.sessions_held().checked_add(1) {
-                    return Err(refuse(
-                        "group-stages",
-                        format!("session {number} follows session {}", self.sessions_held()),
-                    ));
-                }
-            }
-            ActivityEvent::SessionSummarySubmitted { number } => {
-                if *number == 0 || *number > self.sessions_held() {
-                    return Err(refuse(
-                        "group-session-summary-2d",
-                        format!("session {number} has not been held"),
-                    ));
-                }
-                if self.has(|e| matches!(e, ActivityEvent::SessionSummarySubmitted { number: n } if n == number)) {
-                    return Err(refuse("group-session-summary-2d", format!("session {number}'s summary is already in")));
-                }
-            }
-            ActivityEvent::Recruited { .. } if !group || self.sessions_held() > 0 => {
-                return Err(refuse(
-                    "group-stages",
-                    "recruitment belongs to a group's preparation".to_owned(),
-                ))
-            }
-            ActivityEvent::MiddleStageBegan | ActivityEvent::MidtermEvaluated { .. } => {
-                if !group {
-                    return Err(refuse(
-                        "group-stages",
-                        "only a group has a middle stage".to_owned(),
-                    ));
-                }
-                let stage = self.group_stage();
-                let ok = match &event {
-                    ActivityEvent::MiddleStageBegan => stage == Some(GroupStage::Beginning),
-                    _ => stage == Some(GroupStage::Middle),
-                };
-                if !ok {
-                    return Err(refuse(
-                        "group-stages",
-                        format!("not allowed in the {stage:?} stage"),
-                    ));
-                }
-            }
-            ActivityEvent::Ended => {
-                if ended {
-                    return Err(refuse(
-                        "group-stages",
-                        "the activity already ended".to_owned(),
-                    ));
-                }
-                if self.sessions_held() == 0 {
-                    return Err(refuse(
-                        "group-stages",
-                        "no session has been held".to_owned(),
-                    ));
-                }
-                if group
-                    && !self.has(|e| matches!(e, ActivityEvent::MidtermEvaluated { .. }))
-                    && self.plan.planned_sessions > 2
-                {
-                    return Err(refuse("group-stages", "a group of more than two sessions has its mid-term evaluation before the end".to_owned()));
-                }
-            }
-            ActivityEvent::WrapUpSubmitted {
-                feedback_summary,
-                review_report,
-                expense_account,
-            } => {
-                if !ended {
-                    return Err(refuse(
-                        "activity-wrapup-5wd",
-                        "the activity has not ended".to_owned(),
-                    ));
-                }
-                if !(*feedback_summary && *review_report && *expense_account) {
-                    return Err(refuse("activity-wrapup-5wd", "the wrap-up is the feedback summary, the review report and the expense account together".to_owned()));
-                }
-            }
-            ActivityEvent::ServiceEvaluated {
-                to_lead,
-                to_purchaser,
-            } => {
-                if !ended {
-                    return Err(refuse(
-                        "service-evaluation-10wd",
-                        "the service has not ended".to_owned(),
-                    ));
-                }
-                if !(*to_lead && *to_purchaser) {
-                    return Err(refuse(
-                        "service-evaluation-10wd",
-                        "the evaluation goes to both the lead and the purchaser".to_owned(),
-                    ));
-                }
-            }
-            _ => {}
+            hash: self.head().to_owned(),
+            stage: self.group_stage(),
+            warnings: self.norm_warnings(),
+        })
+    }
+
+    /// Rebuilds an activity from its recorded events: the whole chain first, then every
+    /// guard, each event under the rules version it was recorded under.
+    ///
+    /// # Errors
+    /// [`ActivityError::Tampered`] for the first event that does not verify, the first
+    /// refusal, or [`ActivityError::InvalidInput`] when the history does not start with
+    /// `planned`.
+    pub fn replay(records: Vec<ActivityRecord>) -> Result<Activity, ActivityError> {
+        Journal::replay(records).map(|journal| Activity { journal })
+    }
+
+    /// The stored form of the history.
+    pub fn to_stored(&self) -> StoredActivity {
+        StoredActivity {
+            format: HISTORY_FORMAT,
+            id: self.plan_of().id.clone(),
+            rules: self.journal.rules(),
+            head: self.head().to_owned(),
+            events: self.history().to_vec(),
         }
-        self.history.push(ActivityRecord {
-            seq,
-            occurred_at: at,
-            actor,
-            event,
-        });
-        Ok(())
     }
 
-    fn has(&self, pred: impl Fn(&ActivityEvent) -> bool) -> bool {
-        self.history.iter().any(|r| pred(&r.event))
+    /// The history as JSON ([`StoredActivity`]).
+    ///
+    /// # Errors
+    /// [`ActivityError::Malformed`] if serialisation fails (it does not for valid activities).
+    pub fn to_json(&self) -> Result<String, ActivityError> {
+        serde_json::to_string(&self.to_stored()).map_err(malformed)
     }
 
-    fn last_review_returned(&self) -> bool {
-        self.history.iter().rev().find_map(|r| match &r.event {
-            ActivityEvent::PlanReviewed { approved, .. } => Some(!approved),
-            ActivityEvent::PlanSubmitted { .. } => Some(false),
-            _ => None,
-        }) == Some(true)
+    /// Reads a stored activity from JSON: a [`StoredActivity`], its chain verified against the
+    /// stored head and its envelope against the history, or a format-1 history
+    /// (`{"id", "history"}`, no chain), replayed and chained.
+    ///
+    /// # Errors
+    /// [`ActivityError::Malformed`] for invalid JSON, missing or unknown fields;
+    /// [`ActivityError::UnsupportedFormat`]; [`ActivityError::Tampered`] and
+    /// [`ActivityError::HeadMismatch`]; and every refusal of [`Activity::replay`].
+    pub fn from_json(json: &str) -> Result<Activity, ActivityError> {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
+        Activity::from_value(value)
     }
 
-    fn reviewed_since_submission(&self) -> bool {
-        self.history.iter().rev().find_map(|r| match &r.event {
-            ActivityEvent::PlanReviewed { .. } => Some(true),
-            ActivityEvent::PlanSubmitted { .. } => Some(false),
-            _ => None,
-        }) == Some(true)
+    fn from_value(value: serde_json::Value) -> Result<Activity, ActivityError> {
+        let Some(format) = value.get("format") else {
+            let legacy: LegacyActivity = serde_json::from_value(value).map_err(malformed)?;
+            let events =
+                unchained(legacy.history).map_err(|reason| ActivityError::InvalidInput {
+                    field: "seq",
+                    reason,
+                })?;
+            let activity = Activity {
+                journal: Journal::rebuild_unchained(events)?,
+            };
+            check_id(&legacy.id, &activity)?;
+            return Ok(activity);
+        };
+        let format = format
+            .as_u64()
+            .map_or(u32::MAX, |f| u32::try_from(f).unwrap_or(u32::MAX));
+        if format != HISTORY_FORMAT {
+            return Err(ActivityError::UnsupportedFormat {
+                format,
+                supported: HISTORY_FORMAT,
+            });
+        }
+        let stored: StoredActivity = serde_json::from_value(value).map_err(malformed)?;
+        let activity = Activity::replay(stored.events)?;
+        if activity.head() != stored.head {
+            return Err(ActivityError::HeadMismatch {
+                activity: activity.plan_of().id.clone(),
+                expected: stored.head,
+                found: activity.head().to_owned(),
+            });
+        }
+        check_id(&stored.id, &activity)?;
+        if stored.rules != activity.journal.rules() {
+            return Err(ActivityError::Tampered {
+                activity: activity.plan_of().id.clone(),
+                seq: u64::try_from(activity.history().len()).unwrap_or(u64::MAX),
+                reason: "the stored `rules` version is not the last event's".to_owned(),
+            });
+        }
+        Ok(activity)
+    }
+
+    /// The chain head: the last event's hash. Store it beside the history.
+    pub fn head(&self) -> &str {
+        self.journal.head()
     }
 
     /// The plan.
     pub fn plan_of(&self) -> &ActivityPlan {
-        &self.plan
+        &self.journal.state().plan
     }
 
     /// The history, oldest first.
     pub fn history(&self) -> &[ActivityRecord] {
-        &self.history
+        self.journal.history()
     }
 
     /// Sessions held so far.
     pub fn sessions_held(&self) -> u32 {
-        let n = self
-            .history
-            .iter()
-            .filter(|r| matches!(r.event, ActivityEvent::SessionHeld { .. }))
-            .count();
-        u32::try_from(n).unwrap_or(u32::MAX)
+        sessions_in(self.history())
     }
 
     /// The date the activity ended, in China time.
     pub fn ended_on(&self) -> Option<NaiveDate> {
-        self.history
+        self.history()
             .iter()
             .find(|r| matches!(r.event, ActivityEvent::Ended))
             .map(|r| china_date(r.occurred_at))
@@ -574,19 +602,7 @@ impl Activity {
 
     /// A group's stage (`[group-stages]`); `None` for other kinds.
     pub fn group_stage(&self) -> Option<GroupStage> {
-        if self.plan.kind != ActivityKind::Group {
-            return None;
-        }
-        let stage = if self.has(|e| matches!(e, ActivityEvent::Ended)) {
-            GroupStage::End
-        } else if self.has(|e| matches!(e, ActivityEvent::MiddleStageBegan)) {
-            GroupStage::Middle
-        } else if self.sessions_held() > 0 {
-            GroupStage::Beginning
-        } else {
-            GroupStage::Preparation
-        };
-        Some(stage)
+        group_stage_of(self.plan_of(), self.history())
     }
 
     /// The size and length norms this activity does not meet (`[activity-size-norms]`),
@@ -594,7 +610,7 @@ impl Activity {
     /// the plan before any session.
     pub fn norm_warnings(&self) -> Vec<NormWarning> {
         let held: Vec<(u32, u32)> = self
-            .history
+            .history()
             .iter()
             .filter_map(|r| match r.event {
                 ActivityEvent::SessionHeld {
@@ -607,8 +623,8 @@ impl Activity {
             .collect();
         let (people, minutes, basis) = if held.is_empty() {
             (
-                self.plan.expected_participants,
-                self.plan.minutes,
+                self.plan_of().expected_participants,
+                self.plan_of().minutes,
                 "planned",
             )
         } else {
@@ -625,7 +641,7 @@ impl Activity {
                 message,
             });
         };
-        let kind = self.plan.kind;
+        let kind = self.plan_of().kind;
         match kind {
             ActivityKind::Large if people < 60 => warn(format!("{} ({basis}: {people} people) normally has at least 60", kind.zh())),
             ActivityKind::SmallMedium if people < 20 => warn(format!("{} ({basis}: {people} people) normally has at least 20", kind.zh())),
@@ -645,4 +661,46 @@ impl Activity {
         }
         out
     }
+}
+
+fn sessions_in(history: &[ActivityRecord]) -> u32 {
+    let n = history
+        .iter()
+        .filter(|r| matches!(r.event, ActivityEvent::SessionHeld { .. }))
+        .count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn group_stage_of(plan: &ActivityPlan, history: &[ActivityRecord]) -> Option<GroupStage> {
+    if plan.kind != ActivityKind::Group {
+        return None;
+    }
+    let has = |pred: fn(&ActivityEvent) -> bool| history.iter().any(|r| pred(&r.event));
+    let stage = if has(|e| matches!(e, ActivityEvent::Ended)) {
+        GroupStage::End
+    } else if has(|e| matches!(e, ActivityEvent::MiddleStageBegan)) {
+        GroupStage::Middle
+    } else if sessions_in(history) > 0 {
+        GroupStage::Beginning
+    } else {
+        GroupStage::Preparation
+    };
+    Some(stage)
+}
+
+fn malformed(e: serde_json::Error) -> ActivityError {
+    ActivityError::Malformed {
+        reason: e.to_string(),
+    }
+}
+
+fn check_id(id: &str, activity: &Activity) -> Result<(), ActivityError> {
+    if id != activity.plan_of().id {
+        return Err(ActivityError::Tampered {
+            activity: activity.plan_of().id.clone(),
+            seq: 1,
+            reason: "the stored `id` is not the plan's id".to_owned(),
+        });
+    }
+    Ok(())
 }

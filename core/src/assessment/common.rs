@@ -71,6 +71,7 @@ pub struct ServiceTime {
 
 /// Service time as a start and an end (服务时间：年月日时分起至时分止); the end is after the start.
 #[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[schemars(rename = "ServiceTime")]
 struct RawServiceTime {
     /// The start (起).
@@ -123,6 +124,7 @@ impl ServiceTime {
 
 /// An emergency contact (紧急联系人及电话).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EmergencyContact {
     /// Name.
     pub name: String,
@@ -142,6 +144,7 @@ labelled_enum! {
 
 /// A relative in a household profile: name, relation, contact, interaction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Relative {
     /// Name (姓名).
     pub name: String,

@@ -19,6 +19,7 @@ labelled_enum! {
 
 /// One numbered question and its answer (分条记录).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct QaItem {
     /// The item's number, from 1, consecutive.
     pub number: u32,
@@ -31,6 +32,7 @@ pub struct QaItem {
 /// A consultation record: category, numbered question-and-answer items, group, serial number,
 /// the person who served and the recorder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ConsultationRecord {
     /// The record format's version.
     #[serde(default = "schema_v1")]

@@ -8,6 +8,7 @@ use super::common::{schema_v1, Gender};
 
 /// Basic information and symptoms (基本信息及症状描述), as the form's note lists them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct BasicInfo {
     /// Sex (性别).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,6 +44,7 @@ pub struct BasicInfo {
 
 /// One row of the daily summary: one request and what the duty team did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DailyEntry {
     /// The date of the request (求助日期).
     pub request_date: NaiveDate,
@@ -84,6 +86,7 @@ pub struct DailyEntry {
 
 /// The daily work summary of a duty team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DailySummary {
     /// The record format's version.
     #[serde(default = "schema_v1")]

@@ -9,6 +9,7 @@ use crate::identity::Phone;
 
 /// One item of a follow-up day: what was done and who is responsible, with their contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct FollowUpItem {
     /// What was done (内容).
     pub content: String,
@@ -21,6 +22,7 @@ pub struct FollowUpItem {
 
 /// One dated row: medical, psychological and other items, and the responsible worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct FollowUpRow {
     /// Date (日期).
     pub date: NaiveDate,
@@ -42,6 +44,7 @@ pub struct FollowUpRow {
 
 /// A case-management follow-up table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CaseManagementFollowUp {
     /// The record format's version.
     #[serde(default = "schema_v1")]

@@ -11,6 +11,7 @@ use crate::identity::Phone;
 /// particulars, the main direct and collateral relatives, welfare already received,
 /// difficulties, and current, near-term and long-term needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HouseholdProfile {
     /// The record format's version.
     #[serde(default = "schema_v1")]

@@ -86,14 +86,23 @@ pub enum AssessmentError {
         /// The parser's message.
         reason: String,
     },
+    /// A record's JSON could not be read, or is over a limit.
+    #[error(transparent)]
+    Json(#[from] crate::json::JsonError),
 }
 
 impl AssessmentError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind.
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            AssessmentError::InvalidRecord { .. } => "invalid_record",
-            AssessmentError::Malformed { .. } => "malformed",
+            AssessmentError::InvalidRecord { .. } => crate::ErrorKind::InvalidRecord,
+            AssessmentError::Malformed { .. } => crate::ErrorKind::Malformed,
+            AssessmentError::Json(e) => e.kind(),
         }
     }
 }
@@ -223,13 +232,12 @@ impl Record {
     /// Reads a record from JSON (tagged with `"kind"`) and validates it.
     ///
     /// # Errors
-    /// [`AssessmentError::Malformed`] for invalid JSON or fields (a bad phone number, a
-    /// service time whose end is not after its start), and the errors of [`Record::validate`].
+    /// [`AssessmentError::Json`] for invalid JSON or fields (an unknown field, a bad phone
+    /// number, a service time whose end is not after its start; the message names the JSON
+    /// path, never the value) or input over a [limit](crate::limits), and the errors of
+    /// [`Record::validate`].
     pub fn from_json(json: &str) -> Result<Record, AssessmentError> {
-        let record: Record =
-            serde_json::from_str(json).map_err(|e| AssessmentError::Malformed {
-                reason: e.to_string(),
-            })?;
+        let record: Record = crate::json::from_str(json, "record")?;
         record.validate()?;
         Ok(record)
     }

@@ -10,6 +10,7 @@ use super::RecordKind;
 
 /// Why a record is kept as long as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "basis", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RetentionBasis {
@@ -25,6 +26,7 @@ pub enum RetentionBasis {
 
 /// How long one record kind is kept, as the agency configured it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RetentionPolicy {
     /// The record kind.
     pub kind: RecordKind,
@@ -37,6 +39,7 @@ pub struct RetentionPolicy {
 
 /// A record to check against retention: its id, kind and date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RecordMeta {
     /// The platform's id for the record.
     pub id: String,
@@ -48,6 +51,7 @@ pub struct RecordMeta {
 
 /// A record kept past its retention period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PastRetention {
     /// The record's id.
     pub id: String,
@@ -61,6 +65,7 @@ pub struct PastRetention {
 
 /// The agency's retention policies, one per record kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RetentionPolicies {
     /// The policies.
     pub policies: Vec<RetentionPolicy>,

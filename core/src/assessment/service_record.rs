@@ -38,6 +38,7 @@ labelled_enum! {
 
 /// The needs assessment checklists, each with its "other" free text (三、需求评估).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NeedsAssessment {
     /// Medical needs ticked.
     #[serde(default)]
@@ -73,6 +74,7 @@ impl NeedsAssessment {
 
 /// The presenting concerns (二、诉求情况): emotion, medical, psychological, other.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PresentingConcerns {
     /// Emotional (情绪).
     #[serde(default)]
@@ -90,6 +92,7 @@ pub struct PresentingConcerns {
 
 /// The service record a social worker fills (服务记录表（社会工作者使用）).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceRecord {
     /// The record format's version.
     #[serde(default = "schema_v1")]

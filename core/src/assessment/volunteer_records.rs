@@ -9,6 +9,7 @@ use super::common::{schema_v1, Education, EmergencyContact, Gender, MaritalStatu
 
 /// The service record a medical volunteer fills.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct MedicalVolunteerRecord {
     /// The record format's version.
     #[serde(default = "schema_v1")]
@@ -65,6 +66,7 @@ pub struct MedicalVolunteerRecord {
 
 /// The service record a psychological-counselling volunteer fills.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PsychologicalVolunteerRecord {
     /// The record format's version.
     #[serde(default = "schema_v1")]

@@ -50,6 +50,7 @@ impl Festival {
 
 /// What kind of day a date is under a calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DayKind {
@@ -87,7 +88,12 @@ pub enum DayKind {
 
 /// A description of one day under a calendar, as returned by
 /// [`Calendar::day`](super::Calendar::day).
+///
+/// Its JSON form is flat: `{"date": …, "working": …, "kind": "holiday", "name": …, …,
+/// "provisional": …}`. It is read through a flat, tagged twin ([`DayRepr`]) because serde's
+/// `flatten` cannot refuse unknown fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "DayRepr")]
 pub struct Day {
     /// The date described.
     pub date: NaiveDate,
@@ -99,4 +105,140 @@ pub struct Day {
     /// `true` when the date lies after the official data and the answer follows the
     /// weekday-only rule of a provisional year (`[calendar-provisional]`).
     pub provisional: bool,
+}
+
+/// The flat JSON form of a [`Day`], with every field at one level, so that unknown fields
+/// are refused at every level (serde's `flatten` would let them through).
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum DayRepr {
+    Workday {
+        date: NaiveDate,
+        working: bool,
+        provisional: bool,
+    },
+    Weekend {
+        date: NaiveDate,
+        working: bool,
+        provisional: bool,
+    },
+    Holiday {
+        date: NaiveDate,
+        working: bool,
+        provisional: bool,
+        name: String,
+        festivals: Vec<Festival>,
+        first: NaiveDate,
+        last: NaiveDate,
+    },
+    MakeupWorkday {
+        date: NaiveDate,
+        working: bool,
+        provisional: bool,
+        festivals: Vec<Festival>,
+    },
+    AgencyClosure {
+        date: NaiveDate,
+        working: bool,
+        provisional: bool,
+        note: String,
+    },
+    AgencyWorkday {
+        date: NaiveDate,
+        working: bool,
+        provisional: bool,
+        note: String,
+    },
+}
+
+impl From<DayRepr> for Day {
+    fn from(repr: DayRepr) -> Day {
+        let day = |date, working, kind, provisional| Day {
+            date,
+            working,
+            kind,
+            provisional,
+        };
+        match repr {
+            DayRepr::Workday {
+                date,
+                working,
+                provisional,
+            } => day(date, working, DayKind::Workday, provisional),
+            DayRepr::Weekend {
+                date,
+                working,
+                provisional,
+            } => day(date, working, DayKind::Weekend, provisional),
+            DayRepr::Holiday {
+                date,
+                working,
+                provisional,
+                name,
+                festivals,
+                first,
+                last,
+            } => day(
+                date,
+                working,
+                DayKind::Holiday {
+                    name,
+                    festivals,
+                    first,
+                    last,
+                },
+                provisional,
+            ),
+            DayRepr::MakeupWorkday {
+                date,
+                working,
+                provisional,
+                festivals,
+            } => day(
+                date,
+                working,
+                DayKind::MakeupWorkday { festivals },
+                provisional,
+            ),
+            DayRepr::AgencyClosure {
+                date,
+                working,
+                provisional,
+                note,
+            } => day(date, working, DayKind::AgencyClosure { note }, provisional),
+            DayRepr::AgencyWorkday {
+                date,
+                working,
+                provisional,
+                note,
+            } => day(date, working, DayKind::AgencyWorkday { note }, provisional),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: `Day` used serde's `flatten`, which cannot refuse unknown fields.
+    #[test]
+    fn day_json_round_trips_and_refuses_unknown_fields() {
+        let day = Day {
+            date: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            working: false,
+            kind: DayKind::Holiday {
+                name: "国庆节、中秋节".to_owned(),
+                festivals: vec![Festival::NationalDay, Festival::MidAutumn],
+                first: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+                last: NaiveDate::from_ymd_opt(2026, 10, 8).unwrap(),
+            },
+            provisional: false,
+        };
+        let mut json = serde_json::to_value(&day).unwrap();
+        assert_eq!(json["kind"], "holiday");
+        assert_eq!(json["name"], "国庆节、中秋节");
+        assert_eq!(serde_json::from_value::<Day>(json.clone()).unwrap(), day);
+        json["extra"] = serde_json::json!(1);
+        assert!(serde_json::from_value::<Day>(json).is_err());
+    }
 }

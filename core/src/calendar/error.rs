@@ -57,11 +57,17 @@ pub enum CalendarError {
         format: u32,
     },
     /// A stored calendar description names a base calendar this library does not know.
-    #[error("unknown base calendar {base:?} (known: \"cn-official\")")]
+    #[error(
+        "unknown base calendar {} (known: \"cn-official\")",
+        crate::json::describe_str(base)
+    )]
     UnknownBase {
         /// The base named in the description.
         base: String,
     },
+    /// A stored calendar description could not be read, or is over a limit.
+    #[error(transparent)]
+    Json(#[from] crate::json::JsonError),
 }
 
 fn provisional_hint(official_last: NaiveDate, last: NaiveDate) -> String {
@@ -77,12 +83,19 @@ fn provisional_hint(official_last: NaiveDate, last: NaiveDate) -> String {
 impl CalendarError {
     /// A stable snake_case code for the error's kind, the same in every binding.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind.
+    pub fn kind(&self) -> crate::ErrorKind {
+        use crate::ErrorKind as K;
         match self {
-            CalendarError::OutOfRange { .. } => "out_of_range",
-            CalendarError::ResultOutOfRange { .. } => "result_out_of_range",
-            CalendarError::InvalidAgencyDay { .. } => "invalid_agency_day",
-            CalendarError::UnsupportedFormat { .. } => "unsupported_format",
-            CalendarError::UnknownBase { .. } => "unknown_base",
+            CalendarError::OutOfRange { .. } => K::OutOfRange,
+            CalendarError::ResultOutOfRange { .. } => K::ResultOutOfRange,
+            CalendarError::InvalidAgencyDay { .. } => K::InvalidAgencyDay,
+            CalendarError::UnsupportedFormat { .. } => K::UnsupportedFormat,
+            CalendarError::UnknownBase { .. } => K::UnknownBase,
+            CalendarError::Json(e) => e.kind(),
         }
     }
 
@@ -94,7 +107,8 @@ impl CalendarError {
             }
             CalendarError::InvalidAgencyDay { .. }
             | CalendarError::UnsupportedFormat { .. }
-            | CalendarError::UnknownBase { .. } => None,
+            | CalendarError::UnknownBase { .. }
+            | CalendarError::Json(_) => None,
         }
     }
 }

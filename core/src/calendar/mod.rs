@@ -60,6 +60,7 @@ pub type Result<T, E = CalendarError> = std::result::Result<T, E>;
 
 /// An answer together with whether it depends on a provisional (weekday-only) year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Checked<T> {
     /// The answer.
     pub value: T,
@@ -69,6 +70,7 @@ pub struct Checked<T> {
 
 /// One year's official facts, as [`Calendar::year_facts`] reports them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct YearFacts {
     /// The year.
     pub year: i32,
@@ -194,6 +196,28 @@ impl Calendar {
             spec: Arc::new(CalendarSpec::default()),
             notes: Arc::new(BTreeMap::new()),
         }
+    }
+
+    /// Reads a calendar from its stored description ([`CalendarSpec`] as JSON), strictly:
+    /// unknown fields, duplicate keys and input over the [`crate::limits`] are refused.
+    ///
+    /// # Errors
+    /// [`CalendarError::Json`] for JSON that cannot be read (naming the JSON path, never the
+    /// value) or is over a limit, and the errors of [`Calendar::from_spec`].
+    ///
+    /// # Example
+    /// ```
+    /// use shegong::calendar::Calendar;
+    ///
+    /// let cal = Calendar::from_json(r#"{"base":"cn-official","closures":[{"date":"2026-03-06"}]}"#)?;
+    /// assert!(!cal.is_workday("2026-03-06".parse()?)?);
+    /// let err = Calendar::from_json(r#"{"base":"cn-official","closure":[]}"#).unwrap_err();
+    /// assert_eq!(err.kind(), shegong::ErrorKind::Malformed);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Calendar> {
+        let spec: CalendarSpec = crate::json::from_str(json, "calendar")?;
+        Calendar::from_spec(spec)
     }
 
     /// Builds a calendar from its stored description.

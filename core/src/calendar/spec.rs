@@ -11,6 +11,7 @@ pub const SPEC_FORMAT: u32 = 1;
 
 /// One day an agency sets apart from the official calendar, with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AgencyDay {
     /// The date.
     pub date: NaiveDate,

@@ -24,6 +24,7 @@ pub enum ConsentCapacity {
 
 /// What a consent is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ConsentPurpose {
@@ -43,6 +44,7 @@ pub enum ConsentPurpose {
 
 /// A consent as given: the event payload of [`EventKind::ConsentGiven`](super::EventKind::ConsentGiven).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Consent {
     /// An identifier unique within the case, used to revoke it.
     pub id: String,
@@ -59,6 +61,7 @@ pub struct Consent {
 
 /// A consent in the ledger, with when it was given and, if so, revoked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ConsentRecord {
     /// The consent.
     pub consent: Consent,

@@ -154,17 +154,23 @@ impl CaseError {
     /// A stable snake_case code for the error's kind, the same in every binding
     /// (e.g. `"refused"`, `"tampered"`).
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind.
+    pub fn kind(&self) -> crate::ErrorKind {
+        use crate::ErrorKind as K;
         match self {
-            CaseError::Refused { .. } => "refused",
-            CaseError::InvalidInput { .. } => "invalid_input",
-            CaseError::OutOfOrder { .. } => "out_of_order",
-            CaseError::Tampered { .. } => "tampered",
-            CaseError::HeadMismatch { .. } => "head_mismatch",
-            CaseError::Malformed { .. } => "malformed",
-            CaseError::UnknownEventKind { .. } => "unknown_event_kind",
-            CaseError::UnsupportedFormat { .. } => "unsupported_format",
-            CaseError::NotStarted { .. } => "not_started",
-            CaseError::Overflow { .. } => "overflow",
+            CaseError::Refused { .. } => K::Refused,
+            CaseError::InvalidInput { .. } => K::InvalidInput,
+            CaseError::OutOfOrder { .. } => K::OutOfOrder,
+            CaseError::Tampered { .. } => K::Tampered,
+            CaseError::HeadMismatch { .. } => K::HeadMismatch,
+            CaseError::Malformed { .. } => K::Malformed,
+            CaseError::UnknownEventKind { .. } => K::UnknownEventKind,
+            CaseError::UnsupportedFormat { .. } => K::UnsupportedFormat,
+            CaseError::NotStarted { .. } => K::NotStarted,
+            CaseError::Overflow { .. } => K::Overflow,
         }
     }
 

@@ -10,6 +10,7 @@ use super::types::{Channel, Client, Role, Source};
 /// One thing that happened in a case. Serialised with a `"type"` tag in snake_case, e.g.
 /// `{"type": "opened", "summary": "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EventKind {
@@ -353,6 +354,7 @@ pub enum ReplyMode {
 
 /// A supervisor's decision on a submission.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Decision {
@@ -404,6 +406,7 @@ pub enum ContactMethod {
 
 /// The assessment (预估) of 002 第七–十条 (`[assessment-steps]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// The steps carried out; all four of [`AssessmentStep::REQUIRED`] are required.
     pub steps: Vec<AssessmentStep>,
@@ -458,6 +461,7 @@ pub enum AssessmentMethod {
 
 /// The service plan (服务计划) of 002 第十一–十四条 (`[plan-contents]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ServicePlan {
     /// Aims and goals, each summarisable and measurable.
     pub goals: Vec<String>,
@@ -533,6 +537,7 @@ impl Strategy {
 
 /// An evaluation (`[evaluation-kinds]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evaluation {
     /// Process or outcome.
     pub kind: EvaluationKind,
@@ -547,6 +552,7 @@ pub struct Evaluation {
 
 /// Goals attained out of goals set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GoalAttainment {
     /// Goals attained.
     pub attained: u32,
@@ -615,6 +621,7 @@ pub enum TerminationGround {
 
 /// A referral out (《个案转介表》).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Referral {
     /// The receiving agency or department (must match the client's consent).
     pub receiver: String,
@@ -653,6 +660,7 @@ pub enum FollowUpMethod {
 
 /// A case-management sub-plan with its own provider (`[case-mgmt-subplans]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SubPlan {
     /// An identifier unique within the case.
     pub id: String,
@@ -667,6 +675,7 @@ pub struct SubPlan {
 
 /// The provider of a sub-plan: agency, person and contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Provider {
     /// The providing agency.
     pub agency: String,

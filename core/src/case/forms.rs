@@ -139,6 +139,7 @@ pub enum CaseMethod {
 
 /// A form the case should have on file by now but does not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MissingForm {
     /// The form.
     pub form: CaseForm,
@@ -152,6 +153,7 @@ pub struct MissingForm {
 
 /// What the file holds and what it lacks, as [`Case::file_check`](super::Case::file_check) reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FileCheck {
     /// The method that decides the required records.
     pub method: CaseMethod,

@@ -149,6 +149,7 @@ pub(super) fn start(new: &NewEvent) -> Result<CaseState, CaseError> {
     let mut forms = BTreeSet::new();
     forms.extend(CaseForm::implied_by(&new.event));
     Ok(CaseState {
+        rules: crate::history::RULES_VERSION,
         case_number: case_number.clone(),
         client: client.clone(),
         source: source.clone(),

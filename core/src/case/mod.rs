@@ -66,6 +66,9 @@ mod types;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::event_types::CaseEventType;
+use crate::history::{Aggregate, Fault, Journal};
+
 pub use chain::{NewEvent, RecordedEvent, CHAIN_VERSION, GENESIS_HASH};
 pub use consent::{
     Consent, ConsentCapacity, ConsentLedger, ConsentPurpose, ConsentRecord,
@@ -90,40 +93,86 @@ pub use types::{
     Source, Stage,
 };
 
-/// The version of the stored history format ([`StoredCase`]).
-pub const HISTORY_FORMAT: u32 = 1;
+/// The version of the stored history format ([`StoredCase`]). Version 2 added the rules
+/// version (`rules`) to the envelope and to events recorded under rules other than 1; this
+/// library reads versions 1 and 2.
+pub const HISTORY_FORMAT: u32 = 2;
 
 /// A case: its history and the state derived from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
-    history: Vec<RecordedEvent>,
-    state: CaseState,
+    journal: Journal<CaseState>,
 }
 
-/// What [`Case::apply`] reports for an accepted event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Applied {
-    /// The event's sequence number.
-    pub seq: u64,
-    /// Its hash: the new chain head.
-    pub hash: String,
-    /// The stage after it.
-    pub stage: Stage,
-    /// Warnings recorded with it (e.g. `[consult-max-3]`).
-    pub warnings: Vec<Warning>,
-}
+/// What [`Case::apply`] reports for an accepted event: its sequence number, its hash (the new
+/// chain head), the stage after it and the warnings recorded with it (e.g. `[consult-max-3]`).
+pub type Applied = crate::history::Applied<Stage, Warning>;
 
-/// A case history as stored: format version, case number, chain head and events.
+/// A case history as stored: format version, case number, rules version, chain head and
+/// events. Unknown fields are refused, so a stored file cannot carry text the chain never
+/// covered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StoredCase {
     /// The format version ([`HISTORY_FORMAT`]).
     pub format: u32,
-    /// The case number (redundant with the first event, for indexing).
+    /// The case number (redundant with the first event, for indexing; must equal it).
     pub case_number: String,
+    /// The rules version the history was last written under: its last event's (1 when
+    /// absent, as in format 1).
+    #[serde(default = "crate::history::v1")]
+    pub rules: u32,
     /// The chain head: the last event's hash. Store it where the history's editors cannot.
     pub head: String,
     /// The events.
     pub events: Vec<RecordedEvent>,
+}
+
+impl Aggregate for CaseState {
+    type Event = EventKind;
+    type Error = CaseError;
+    type Outcome = Vec<Warning>;
+    const CHAIN: &'static str = CHAIN_VERSION;
+
+    fn begin(first: &NewEvent, rules: u32) -> Result<Self, CaseError> {
+        let mut state = guards::start(first)?;
+        state.rules = rules;
+        Ok(state)
+    }
+
+    fn step(
+        &mut self,
+        history: &[RecordedEvent],
+        seq: u64,
+        new: &NewEvent,
+        rules: u32,
+    ) -> Result<Vec<Warning>, CaseError> {
+        guards::check_times(
+            &self.case_number.to_string(),
+            seq,
+            new,
+            history.last().map(|e| &e.recorded_at),
+            Some(&self.received_at),
+        )?;
+        self.rules = rules;
+        CaseState::step(self, seq, new)
+    }
+
+    fn fault(subject: &str, fault: Fault) -> CaseError {
+        match fault {
+            Fault::Empty => CaseError::NotStarted { first: None },
+            Fault::Tampered { seq, reason } | Fault::Rules { seq, reason } => {
+                tampered(subject, seq, &reason)
+            }
+        }
+    }
+
+    fn subject(first: &EventKind) -> String {
+        match first {
+            EventKind::Received { case_number, .. } => case_number.to_string(),
+            _ => String::new(),
+        }
+    }
 }
 
 impl Case {
@@ -134,34 +183,7 @@ impl Case {
     /// missing client id, name or topic; [`CaseError::OutOfOrder`] when it is recorded before
     /// it happened.
     pub fn start(first: NewEvent) -> Result<Case, CaseError> {
-        Case::start_with(first, None)
-    }
-
-    /// Starts a case; `hash` is the first event's hash when the caller has just verified it.
-    fn start_with(first: NewEvent, hash: Option<String>) -> Result<Case, CaseError> {
-        let state = guards::start(&first)?;
-        let hash = hash.unwrap_or_else(|| {
-            chain::hash_event(
-                1,
-                &first.occurred_at,
-                &first.recorded_at,
-                &first.actor,
-                &first.event,
-                GENESIS_HASH,
-            )
-        });
-        Ok(Case {
-            history: vec![RecordedEvent {
-                seq: 1,
-                occurred_at: first.occurred_at,
-                recorded_at: first.recorded_at,
-                actor: first.actor,
-                event: first.event,
-                prev_hash: GENESIS_HASH.to_owned(),
-                hash,
-            }],
-            state,
-        })
+        Journal::start(first).map(|journal| Case { journal })
     }
 
     /// Checks an event against the rules and, if every guard passes, appends it.
@@ -172,107 +194,33 @@ impl Case {
     /// [`CaseError::OutOfOrder`] for timestamps out of order. On any error the case is
     /// unchanged.
     pub fn apply(&mut self, new: NewEvent) -> Result<Applied, CaseError> {
-        self.append(new, None, true)
-    }
-
-    /// Checks and appends an event; `hash` is its hash when the caller has just verified it.
-    /// A `transactional` append works on a copy of the state so that a refusal changes
-    /// nothing; a replay, which discards the whole case on any refusal, skips the copy.
-    fn append(
-        &mut self,
-        new: NewEvent,
-        hash: Option<String>,
-        transactional: bool,
-    ) -> Result<Applied, CaseError> {
-        let seq = self.next_seq();
-        let case = self.state.case_number.to_string();
-        guards::check_times(
-            &case,
-            seq,
-            &new,
-            self.history.last().map(|e| &e.recorded_at),
-            Some(&self.state.received_at),
-        )?;
-        let warnings = if transactional {
-            let mut next = self.state.clone();
-            let warnings = next.step(seq, &new)?;
-            self.state = next;
-            warnings
-        } else {
-            self.state.step(seq, &new)?
-        };
-        let prev_hash = self.head().to_owned();
-        let hash = hash.unwrap_or_else(|| {
-            chain::hash_event(
-                seq,
-                &new.occurred_at,
-                &new.recorded_at,
-                &new.actor,
-                &new.event,
-                &prev_hash,
-            )
-        });
-        self.history.push(RecordedEvent {
-            seq,
-            occurred_at: new.occurred_at,
-            recorded_at: new.recorded_at,
-            actor: new.actor,
-            event: new.event,
-            prev_hash,
-            hash: hash.clone(),
-        });
+        let (seq, warnings) = self.journal.apply(new)?;
         Ok(Applied {
             seq,
-            hash,
-            stage: self.state.stage,
+            hash: self.head().to_owned(),
+            stage: self.stage(),
             warnings,
         })
     }
 
-    /// Rebuilds a case from its recorded history, verifying the hash chain and every guard.
+    /// Rebuilds a case from its recorded history, verifying the hash chain and every guard,
+    /// each event under the rules version it was recorded under.
     ///
     /// # Errors
     /// [`CaseError::NotStarted`] for an empty history or one not starting with `received`;
-    /// [`CaseError::Tampered`] naming the first event whose sequence number, link or hash
-    /// does not verify; and the first guard's refusal ([`CaseError::Refused`] and others)
-    /// for a history that breaks a rule.
+    /// [`CaseError::Tampered`] naming the first event whose sequence number, link, hash or
+    /// rules version does not verify; and the first guard's refusal ([`CaseError::Refused`]
+    /// and others) for a history that breaks a rule.
     pub fn replay(events: Vec<RecordedEvent>) -> Result<Case, CaseError> {
-        let case_name = match events.first().map(|e| &e.event) {
-            Some(EventKind::Received { case_number, .. }) => case_number.to_string(),
+        match events.first().map(|e| &e.event) {
+            Some(EventKind::Received { .. }) => {}
             other => {
                 return Err(CaseError::NotStarted {
                     first: other.map(EventKind::name),
                 })
             }
-        };
-        // The whole chain first, so an edit is reported as tampering, not as whatever
-        // guard the edited event happens to break.
-        let mut prev = GENESIS_HASH;
-        for (i, e) in events.iter().enumerate() {
-            let seq = u64::try_from(i).unwrap_or(u64::MAX).saturating_add(1);
-            verify_link(&case_name, e, seq, prev)?;
-            if e.computed_hash() != e.hash {
-                return Err(tampered(
-                    &case_name,
-                    seq,
-                    "its content does not match its hash (it was edited)",
-                ));
-            }
-            prev = &e.hash;
         }
-        // Every hash was just verified: apply the events without hashing them again.
-        let mut iter = events.into_iter().map(|e| {
-            let hash = e.hash.clone();
-            (split(e), hash)
-        });
-        let Some((first, hash)) = iter.next() else {
-            return Err(CaseError::NotStarted { first: None });
-        };
-        let mut case = Case::start_with(first, Some(hash))?;
-        for (new, hash) in iter {
-            case.append(new, Some(hash), false)?;
-        }
-        Ok(case)
+        Journal::replay(events).map(|journal| Case { journal })
     }
 
     /// [`Case::replay`], then checks that the history ends at the chain head the platform
@@ -284,7 +232,7 @@ impl Case {
         let case = Case::replay(events)?;
         if case.head() != head {
             return Err(CaseError::HeadMismatch {
-                case: case.state.case_number.to_string(),
+                case: case.number().to_string(),
                 expected: head.to_owned(),
                 found: case.head().to_owned(),
             });
@@ -294,41 +242,33 @@ impl Case {
 
     /// The history, oldest first.
     pub fn history(&self) -> &[RecordedEvent] {
-        &self.history
+        self.journal.history()
     }
 
     /// The state derived from the history.
     pub fn state(&self) -> &CaseState {
-        &self.state
+        self.journal.state()
     }
 
     /// The case number.
     pub fn number(&self) -> &CaseNumber {
-        &self.state.case_number
+        &self.state().case_number
     }
 
     /// The current stage.
     pub fn stage(&self) -> Stage {
-        self.state.stage
+        self.state().stage
     }
 
     /// The chain head: the last event's hash. Store it beside the history.
     pub fn head(&self) -> &str {
-        self.history
-            .last()
-            .map_or(GENESIS_HASH, |e| e.hash.as_str())
-    }
-
-    fn next_seq(&self) -> u64 {
-        u64::try_from(self.history.len())
-            .unwrap_or(u64::MAX)
-            .saturating_add(1)
+        self.journal.head()
     }
 
     /// What the case file holds and which required forms are missing by now
     /// (`[case-file-forms]`, `[records-required]`).
     pub fn file_check(&self) -> FileCheck {
-        let s = &self.state;
+        let s = self.state();
         let closing_report_due = s.closing.as_ref().is_some_and(|c| {
             s.reached.contains(&Stage::Opened)
                 && (s.stage == Stage::Closed
@@ -361,9 +301,10 @@ impl Case {
     pub fn to_stored(&self) -> StoredCase {
         StoredCase {
             format: HISTORY_FORMAT,
-            case_number: self.state.case_number.to_string(),
+            case_number: self.number().to_string(),
+            rules: self.journal.rules(),
             head: self.head().to_owned(),
-            events: self.history.clone(),
+            events: self.history().to_vec(),
         }
     }
 
@@ -388,8 +329,8 @@ impl Case {
     pub fn from_json(json: &str) -> Result<Case, CaseError> {
         // The common case in one pass; a failure is diagnosed on the slower path below.
         if let Ok(stored) = serde_json::from_str::<StoredCase>(json) {
-            if stored.format == HISTORY_FORMAT {
-                return Case::replay_verified(stored.events, &stored.head);
+            if supported(stored.format) {
+                return Case::from_stored(stored);
             }
         }
         let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
@@ -399,16 +340,56 @@ impl Case {
             .ok_or_else(|| CaseError::Malformed {
                 reason: "missing field `format`".to_owned(),
             })?;
-        if format != u64::from(HISTORY_FORMAT) {
+        let format = u32::try_from(format).unwrap_or(u32::MAX);
+        if !supported(format) {
             return Err(CaseError::UnsupportedFormat {
-                format: u32::try_from(format).unwrap_or(u32::MAX),
+                format,
                 supported: HISTORY_FORMAT,
             });
         }
         check_event_kinds(value.get("events"))?;
         let stored: StoredCase = serde_json::from_value(value).map_err(malformed)?;
-        Case::replay_verified(stored.events, &stored.head)
+        Case::from_stored(stored)
     }
+
+    /// Rebuilds a case from its stored form: the chain against the stored head, every guard,
+    /// and the envelope against the history (the case number is the first event's, the rules
+    /// version the last event's).
+    ///
+    /// # Errors
+    /// [`CaseError::UnsupportedFormat`], every error of [`Case::replay_verified`], and
+    /// [`CaseError::Tampered`] when the envelope does not match the history.
+    pub fn from_stored(stored: StoredCase) -> Result<Case, CaseError> {
+        if !supported(stored.format) {
+            return Err(CaseError::UnsupportedFormat {
+                format: stored.format,
+                supported: HISTORY_FORMAT,
+            });
+        }
+        let case = Case::replay_verified(stored.events, &stored.head)?;
+        let number = case.number().to_string();
+        if stored.case_number != number {
+            return Err(tampered(
+                &number,
+                1,
+                "the stored `case_number` is not the first event's case number",
+            ));
+        }
+        let rules = case.journal.rules();
+        if stored.rules != rules {
+            return Err(tampered(
+                &number,
+                case.journal.history().len().try_into().unwrap_or(u64::MAX),
+                "the stored `rules` version is not the last event's",
+            ));
+        }
+        Ok(case)
+    }
+}
+
+/// Whether this library reads a stored case history of `format`.
+fn supported(format: u32) -> bool {
+    (1..=HISTORY_FORMAT).contains(&format)
 }
 
 impl Serialize for Case {
@@ -420,13 +401,7 @@ impl Serialize for Case {
 impl<'de> Deserialize<'de> for Case {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let stored = StoredCase::deserialize(deserializer)?;
-        if stored.format != HISTORY_FORMAT {
-            return Err(serde::de::Error::custom(CaseError::UnsupportedFormat {
-                format: stored.format,
-                supported: HISTORY_FORMAT,
-            }));
-        }
-        Case::replay_verified(stored.events, &stored.head).map_err(serde::de::Error::custom)
+        Case::from_stored(stored).map_err(serde::de::Error::custom)
     }
 }
 
@@ -450,8 +425,8 @@ pub fn consultation_count<'a>(
 ) -> u32 {
     cases
         .into_iter()
-        .filter(|c| c.state.client.id == client_id)
-        .filter_map(|c| c.state.consultations.get(topic))
+        .filter(|c| c.state().client.id == client_id)
+        .filter_map(|c| c.state().consultations.get(topic))
         .fold(0u32, |a, n| a.saturating_add(*n))
 }
 
@@ -489,40 +464,5 @@ fn tampered(case: &str, seq: u64, reason: &str) -> CaseError {
         case: case.to_owned(),
         seq,
         reason: reason.to_owned(),
-    }
-}
-
-fn verify_link(
-    case: &str,
-    e: &RecordedEvent,
-    expected_seq: u64,
-    prev: &str,
-) -> Result<(), CaseError> {
-    if e.seq != expected_seq {
-        return Err(tampered(
-            case,
-            expected_seq,
-            &format!(
-                "found sequence number {} where {expected_seq} belongs (an event was inserted, removed or moved)",
-                e.seq
-            ),
-        ));
-    }
-    if e.prev_hash != prev {
-        return Err(tampered(
-            case,
-            expected_seq,
-            "its link to the previous event does not match (an event was inserted, removed, moved or edited before it)",
-        ));
-    }
-    Ok(())
-}
-
-fn split(e: RecordedEvent) -> NewEvent {
-    NewEvent {
-        occurred_at: e.occurred_at,
-        recorded_at: e.recorded_at,
-        actor: e.actor,
-        event: e.event,
     }
 }

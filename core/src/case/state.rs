@@ -17,6 +17,7 @@ use super::types::{Channel, Client, Role, Source, Stage};
 /// A non-refusing finding recorded with an event, e.g. a fourth consultation on one topic
 /// (`[consult-max-3]`: the source says "normally", so it warns rather than refuses).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Warning {
     /// The event it concerns.
     pub seq: u64,
@@ -28,6 +29,7 @@ pub struct Warning {
 
 /// A submission to a supervisor and its decision (the opening record, the closing report).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Submission {
     /// The actor who submitted.
     pub submitted_by: String,
@@ -42,6 +44,7 @@ pub struct Submission {
 
 /// A recorded decision on a submission.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DecisionRecord {
     /// Who decided.
     pub decided_by: String,
@@ -55,6 +58,7 @@ pub struct DecisionRecord {
 
 /// Why a case is closing, and the closing report's progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ClosingReason {
@@ -82,6 +86,7 @@ pub enum ClosingReason {
 
 /// The closing of a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Closing {
     /// Why the case is closing.
     pub reason: ClosingReason,
@@ -94,6 +99,7 @@ pub struct Closing {
 
 /// A referral out as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReferralRecord {
     /// The event that made it.
     pub seq: u64,
@@ -105,6 +111,7 @@ pub struct ReferralRecord {
 
 /// A sub-plan and its status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SubPlanState {
     /// The sub-plan.
     pub sub_plan: SubPlan,
@@ -115,7 +122,13 @@ pub struct SubPlanState {
 /// Everything the history says about a case now. Derived: [`Case::replay`](super::Case::replay)
 /// rebuilds it from the events alone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CaseState {
+    /// The rules version in force for the event being checked (and, after it, the last
+    /// event's): guards added in version *n* apply only when this is at least *n*
+    /// (see [`crate::history`]).
+    #[serde(default = "crate::history::v1")]
+    pub rules: u32,
     /// The case number.
     pub case_number: CaseNumber,
     /// The client.

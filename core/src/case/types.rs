@@ -29,6 +29,32 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every value's serialised name and Chinese label.
+    pub const LABELS: &'static [(&'static str, &'static str)] = &[
+        ("client", "服务对象"),
+        ("guardian", "监护人"),
+        ("worker", "社工"),
+        ("first_line_supervisor", "初级督导"),
+        ("project_lead", "项目主管/督导助理"),
+        ("team_lead", "团队负责人"),
+        ("volunteer", "志愿者"),
+        ("relevant_department", "相关部门"),
+        ("system", "系统"),
+    ];
+
+    /// Every value, in declaration order.
+    pub const ALL: &'static [Role] = &[
+        Role::Client,
+        Role::Guardian,
+        Role::Worker,
+        Role::FirstLineSupervisor,
+        Role::ProjectLead,
+        Role::TeamLead,
+        Role::Volunteer,
+        Role::RelevantDepartment,
+        Role::System,
+    ];
+
     /// The role's Chinese name.
     pub fn zh(self) -> &'static str {
         match self {
@@ -70,6 +96,7 @@ impl Role {
 
 /// Who recorded or performed an event.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Actor {
     /// The platform's stable identifier for the person (or department, or system).
     pub id: String,
@@ -89,6 +116,7 @@ impl Actor {
 
 /// The person a case serves, as the case needs to know them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Client {
     /// The platform's stable identifier for the client (never an ID number).
     pub id: String,
@@ -120,6 +148,7 @@ pub fn age_in_full_years(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
 
 /// How a client came to the service (服务对象来源, `[source-kinds]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Source {
@@ -200,6 +229,38 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Every value's serialised name and Chinese label.
+    pub const LABELS: &'static [(&'static str, &'static str)] = &[
+        ("consultation", "咨询"),
+        ("referral_in_review", "转介评估"),
+        ("consultation_case", "咨询个案"),
+        ("referral_declined", "转介不予接收"),
+        ("intake", "接案"),
+        ("opened", "开案及预估"),
+        ("planned", "服务计划"),
+        ("intervening", "介入"),
+        ("evaluating", "评估"),
+        ("closing", "结案（待审批）"),
+        ("closed", "已结案"),
+        ("follow_up", "跟进"),
+    ];
+
+    /// Every value, in declaration order.
+    pub const ALL: &'static [Stage] = &[
+        Stage::Consultation,
+        Stage::ReferralInReview,
+        Stage::ConsultationCase,
+        Stage::ReferralDeclined,
+        Stage::Intake,
+        Stage::Opened,
+        Stage::Planned,
+        Stage::Intervening,
+        Stage::Evaluating,
+        Stage::Closing,
+        Stage::Closed,
+        Stage::FollowUp,
+    ];
+
     /// The stage's Chinese name.
     pub fn zh(self) -> &'static str {
         match self {
@@ -272,3 +333,6 @@ pub fn china_offset() -> FixedOffset {
 pub fn china_date(instant: DateTime<FixedOffset>) -> NaiveDate {
     instant.with_timezone(&china_offset()).date_naive()
 }
+
+crate::labels::name_str_impls!(Stage);
+crate::labels::name_str_impls!(Role);

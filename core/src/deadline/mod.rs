@@ -28,6 +28,7 @@ mod rule;
 
 use chrono::{DateTime, Duration, FixedOffset, Months, NaiveDate};
 
+pub use crate::event_types::ObligationStatusName;
 pub use obligation::{Anchor, Obligation, ObligationStatus, SubjectKind};
 pub use rule::{Occurrences, Offset, Rule, RuleSet, Trigger, RULESET_FORMAT};
 
@@ -71,16 +72,25 @@ pub enum DeadlineError {
         /// What overflowed, e.g. `"offset.hours"`.
         quantity: String,
     },
+    /// The rule set's JSON could not be read, or is over a limit.
+    #[error(transparent)]
+    Json(#[from] crate::json::JsonError),
 }
 
 impl DeadlineError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind.
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            DeadlineError::UnknownRule { .. } => "unknown_rule",
-            DeadlineError::InvalidRuleSet { .. } => "invalid_rule_set",
-            DeadlineError::Malformed { .. } => "malformed",
-            DeadlineError::Overflow { .. } => "overflow",
+            DeadlineError::UnknownRule { .. } => crate::ErrorKind::UnknownRule,
+            DeadlineError::InvalidRuleSet { .. } => crate::ErrorKind::InvalidRuleSet,
+            DeadlineError::Malformed { .. } => crate::ErrorKind::Malformed,
+            DeadlineError::Json(e) => e.kind(),
+            DeadlineError::Overflow { .. } => crate::ErrorKind::Overflow,
         }
     }
 }

@@ -18,6 +18,7 @@ pub enum SubjectKind {
 
 /// The event an obligation counts from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Anchor {
     /// The event's sequence number in its history.
     pub seq: u64,
@@ -31,6 +32,7 @@ pub struct Anchor {
 
 /// Where an obligation stands as of the evaluation's `now`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "status", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ObligationStatus {
@@ -132,6 +134,7 @@ impl ObligationStatus {
 
 /// One obligation: a rule applied to one occurrence of what it counts from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Obligation {
     /// The rule ID, e.g. `"open-approval-5wd"`.
     pub rule: String,

@@ -426,12 +426,11 @@ impl RuleSet {
     /// Reads a rule set from JSON and validates it.
     ///
     /// # Errors
-    /// [`DeadlineError::Malformed`] for invalid JSON, [`DeadlineError::InvalidRuleSet`] for
-    /// an invalid set.
+    /// [`DeadlineError::Json`] for JSON that cannot be read (an unknown field, a wrong type,
+    /// a duplicate key: the message names the JSON path, never the value) or is over a
+    /// [limit](crate::limits), [`DeadlineError::InvalidRuleSet`] for an invalid set.
     pub fn from_json(json: &str) -> Result<RuleSet, DeadlineError> {
-        let set: RuleSet = serde_json::from_str(json).map_err(|e| DeadlineError::Malformed {
-            reason: e.to_string(),
-        })?;
+        let set: RuleSet = crate::json::from_str(json, "rule set")?;
         set.validate()?;
         Ok(set)
     }

@@ -132,9 +132,15 @@ pub enum GroupError {
 impl GroupError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind: a group's refusal is
+    /// [`ErrorKind::GroupRefused`](crate::ErrorKind::GroupRefused) (`"group_refused"`).
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            GroupError::Refused { .. } => "refused",
-            GroupError::InvalidNickname { .. } => "invalid_nickname",
+            GroupError::Refused { .. } => crate::ErrorKind::GroupRefused,
+            GroupError::InvalidNickname { .. } => crate::ErrorKind::InvalidNickname,
         }
     }
 
@@ -212,6 +218,7 @@ pub fn parse_nickname(s: &str) -> Result<(NicknameRole, String), GroupError> {
 
 /// A group admin.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GroupAdmin {
     /// The admin's person id.
     pub person_id: String,
@@ -230,6 +237,7 @@ labelled_enum! {
 
 /// An application to join a group (入群申请).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Application {
     /// The applicant's person id.
     pub person_id: String,
@@ -249,6 +257,7 @@ pub struct Application {
 
 /// A member of a group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Member {
     /// The member's person id.
     pub person_id: String,
@@ -266,6 +275,7 @@ pub const RESIDENT_GROUP_SIZE: (usize, usize) = (50, 200);
 
 /// An online service group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceGroup {
     /// The group's id.
     pub id: String,

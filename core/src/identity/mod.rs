@@ -64,10 +64,15 @@ pub enum IdentityError {
 impl IdentityError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind.
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            IdentityError::InvalidIdNumber { .. } => "invalid_id_number",
-            IdentityError::InvalidPhone { .. } => "invalid_phone",
-            IdentityError::InvalidMask { .. } => "invalid_mask",
+            IdentityError::InvalidIdNumber { .. } => crate::ErrorKind::InvalidIdNumber,
+            IdentityError::InvalidPhone { .. } => crate::ErrorKind::InvalidPhone,
+            IdentityError::InvalidMask { .. } => crate::ErrorKind::InvalidMask,
         }
     }
 }
@@ -84,6 +89,7 @@ pub enum Sex {
 
 /// How to mask an ID number: how many leading and trailing characters stay visible.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IdMask {
     /// Leading characters kept (default 6: the region code).
     pub keep_start: usize,
@@ -100,11 +106,19 @@ impl IdMask {
     pub const MAX_KEEP_END: usize = 4;
 }
 
+/// Leading characters of an ID number a masked form keeps by default: 6, the administrative
+/// region code (GB 11643-1999 §4), which says where the number was issued, not who holds it.
+pub const MASK_KEEP_START: usize = 6;
+
+/// Trailing characters of an ID number a masked form keeps by default: 4, the sequence code's
+/// last two digits and the check character, what a worker reads back to tell two clients apart.
+pub const MASK_KEEP_END: usize = 4;
+
 impl Default for IdMask {
     fn default() -> Self {
         IdMask {
-            keep_start: 6,
-            keep_end: 4,
+            keep_start: MASK_KEEP_START,
+            keep_end: MASK_KEEP_END,
         }
     }
 }

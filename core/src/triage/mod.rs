@@ -137,6 +137,7 @@ pub fn vulnerability_of(
 
 /// One entry of a worklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TriageItem {
     /// The platform's id (a case number, a request id).
     pub id: String,
@@ -156,6 +157,7 @@ pub struct TriageItem {
 
 /// An item's place in the ordered worklist, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ranked {
     /// Its position, from 1.
     pub position: usize,
@@ -244,6 +246,7 @@ pub fn prioritise(items: &[TriageItem], now: DateTime<FixedOffset>) -> Vec<Ranke
 
 /// What routing needs to know about a client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RoutingInput {
     /// Risk to life.
     pub life_risk: LifeRisk,
@@ -271,6 +274,7 @@ pub struct RoutingInput {
 
 /// A routing recommendation and its reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Routing {
     /// The recommended tier.
     pub tier: ServiceTier,

@@ -39,6 +39,7 @@ labelled_enum! {
 /// The agreement as drafted: parties, the volunteer's ID number and phone, scope and the date
 /// it takes effect.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ConfidentialityAgreement {
     /// The agreement's identifier.
     pub id: String,
@@ -61,6 +62,7 @@ pub struct ConfidentialityAgreement {
 
 /// Where an agreement stands on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "status", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AgreementStatus {
@@ -99,6 +101,7 @@ impl AgreementStatus {
 
 /// An action taken on a breach, attributed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BreachActionRecord {
     /// The action.
     pub action: BreachAction,
@@ -116,6 +119,7 @@ pub struct BreachActionRecord {
 
 /// A breach of the agreement and what the agency did about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Breach {
     /// The breach's identifier.
     pub id: String,
@@ -131,6 +135,7 @@ pub struct Breach {
 
 /// An agreement and its signatures, termination and breaches.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AgreementRecord {
     /// The agreement.
     pub agreement: ConfidentialityAgreement,

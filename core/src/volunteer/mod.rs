@@ -14,6 +14,7 @@
 //! ```
 //! use chrono::DateTime;
 //! use shegong::case::{Actor, Role};
+//! use shegong::history::NewEvent;
 //! use shegong::volunteer::*;
 //!
 //! let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
@@ -22,20 +23,25 @@
 //!     "name": "王芳", "gender": "female", "id_number": "11010519491231002X",
 //!     "region": "姑苏区", "phone": "13800131234", "positions": ["general"]
 //! }))?;
-//! let mut v = Volunteer::register("v-1", registration, t("2026-03-01T09:00:00+08:00"), worker.clone())?;
-//! // Deployment before training and an agreement is refused.
-//! let err = v.record(t("2026-03-02T09:00:00+08:00"), worker, VolunteerEvent::Deployed { group_id: "G-1".into() }).unwrap_err();
+//! let first = VolunteerEvent::Registered { volunteer_id: "v-1".into(), registration: Box::new(registration) };
+//! let mut v = Volunteer::start(NewEvent::at(t("2026-03-01T09:00:00+08:00"), worker.clone(), first))?;
+//! // Deployment before training and an agreement is refused, and changes nothing.
+//! let before = v.to_json()?;
+//! let deploy = VolunteerEvent::Deployed { group_id: "G-1".into() };
+//! let err = v.apply(NewEvent::at(t("2026-03-02T09:00:00+08:00"), worker, deploy)).unwrap_err();
+//! assert_eq!(v.to_json()?, before);
 //! assert_eq!(err.rule_id(), Some("volunteer-lifecycle"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod agreement;
+mod guards;
 mod registration;
 mod shifts;
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use agreement::{
@@ -45,7 +51,11 @@ pub use agreement::{
 pub use registration::{Qualification, VolunteerKind, VolunteerRegistration};
 pub use shifts::{total_hours, Handover, HoursTotal, Roster, ServiceHours, Shift};
 
-use crate::case::{china_date, Actor};
+pub use crate::event_types::VolunteerEventType;
+use crate::case::china_date;
+use crate::history::{
+    unchained, Aggregate, Applied, Fault, Journal, LegacyRecord, NewEvent, Recorded,
+};
 use crate::labels::labelled_enum;
 
 /// Why a volunteer, agreement or roster refused an event.
@@ -74,6 +84,53 @@ pub enum VolunteerError {
         /// What is wrong.
         reason: String,
     },
+    /// An event is recorded out of time order (rules version 2 on).
+    #[error("event #{seq} of volunteer {volunteer} is out of order: {reason} [records-authentic]")]
+    OutOfOrder {
+        /// The volunteer's id.
+        volunteer: String,
+        /// The event's sequence number.
+        seq: u64,
+        /// Why.
+        reason: String,
+    },
+    /// The stored history does not verify: an event or the envelope was edited, inserted,
+    /// removed or moved.
+    #[error(
+        "history of volunteer {volunteer} is broken at event #{seq}: {reason} [records-authentic]"
+    )]
+    Tampered {
+        /// The volunteer's id.
+        volunteer: String,
+        /// The first event that does not verify.
+        seq: u64,
+        /// What does not match.
+        reason: String,
+    },
+    /// The history does not end at its stored chain head.
+    #[error("history of volunteer {volunteer} does not end at its stored chain head: expected {expected}, found {found} [records-authentic]")]
+    HeadMismatch {
+        /// The volunteer's id.
+        volunteer: String,
+        /// The stored head.
+        expected: String,
+        /// The history's head.
+        found: String,
+    },
+    /// The stored form is not valid JSON of a stored volunteer.
+    #[error("malformed volunteer data: {reason}")]
+    Malformed {
+        /// What is wrong.
+        reason: String,
+    },
+    /// The stored format is newer than this library.
+    #[error("volunteer history format {format} is not supported (this library reads formats 1 to {supported})")]
+    UnsupportedFormat {
+        /// The stored format.
+        format: u32,
+        /// The newest format this library reads.
+        supported: u32,
+    },
     /// A shift or roster step is not allowed.
     #[error("roster of group {group}: {reason} [{rule}]")]
     Roster {
@@ -97,11 +154,23 @@ pub enum VolunteerError {
 impl VolunteerError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind: a volunteer's refusal is
+    /// [`ErrorKind::VolunteerRefused`](crate::ErrorKind::VolunteerRefused)
+    /// (`"volunteer_refused"`), distinct from a case's.
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            VolunteerError::Refused { .. } => "refused",
-            VolunteerError::InvalidInput { .. } => "invalid_input",
-            VolunteerError::Roster { .. } => "roster_refused",
-            VolunteerError::Overflow { .. } => "overflow",
+            VolunteerError::Refused { .. } => crate::ErrorKind::VolunteerRefused,
+            VolunteerError::InvalidInput { .. } => crate::ErrorKind::InvalidInput,
+            VolunteerError::Roster { .. } => crate::ErrorKind::RosterRefused,
+            VolunteerError::OutOfOrder { .. } => crate::ErrorKind::OutOfOrder,
+            VolunteerError::Tampered { .. } => crate::ErrorKind::Tampered,
+            VolunteerError::HeadMismatch { .. } => crate::ErrorKind::HeadMismatch,
+            VolunteerError::Malformed { .. } => crate::ErrorKind::Malformed,
+            VolunteerError::UnsupportedFormat { .. } => crate::ErrorKind::UnsupportedFormat,
+            VolunteerError::Overflow { .. } => crate::ErrorKind::Overflow,
         }
     }
 
@@ -111,7 +180,12 @@ impl VolunteerError {
             VolunteerError::Refused { rule, .. } | VolunteerError::Roster { rule, .. } => {
                 Some(rule)
             }
-            VolunteerError::InvalidInput { .. } => None,
+            VolunteerError::OutOfOrder { .. }
+            | VolunteerError::Tampered { .. }
+            | VolunteerError::HeadMismatch { .. } => Some("records-authentic"),
+            VolunteerError::InvalidInput { .. }
+            | VolunteerError::Malformed { .. }
+            | VolunteerError::UnsupportedFormat { .. } => None,
             VolunteerError::Overflow { rule, .. } => Some(rule),
         }
     }
@@ -132,11 +206,15 @@ labelled_enum! {
 
 /// Something that happened to a volunteer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum VolunteerEvent {
     /// Registered with the form: the first event.
     Registered {
+        /// The volunteer's id (absent from format-1 histories, where the envelope held it).
+        #[serde(default)]
+        volunteer_id: String,
         /// The registration form.
         registration: Box<VolunteerRegistration>,
     },
@@ -246,26 +324,29 @@ impl VolunteerEvent {
     }
 }
 
-/// A volunteer event as recorded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VolunteerRecord {
-    /// Position, from 1.
-    pub seq: u64,
-    /// When it happened.
-    pub occurred_at: DateTime<FixedOffset>,
-    /// Who recorded or did it.
-    pub actor: Actor,
-    /// What happened.
-    pub event: VolunteerEvent,
-}
+/// A volunteer event as recorded: numbered, versioned and chained (see [`crate::history`]).
+pub type VolunteerRecord = Recorded<VolunteerEvent>;
 
-/// A volunteer: the registration and everything since, with derived state. It serialises as
-/// `{"id": …, "history": [...]}` and deserialises by replaying the history.
+/// The domain-separation string of a volunteer's hash chain.
+pub const VOLUNTEER_CHAIN: &str = "shegong-volunteer-chain-v1";
+
+/// The version of the stored volunteer format ([`StoredVolunteer`]). Format 1, the
+/// unversioned `{"id", "history"}` of earlier releases, had no hash chain; it is still read
+/// (there is no tamper evidence to check in it) and is chained when saved again.
+pub const HISTORY_FORMAT: u32 = 2;
+
+/// A volunteer: the registration and everything since, with derived state. It serialises as a
+/// [`StoredVolunteer`] and deserialises by replaying the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Volunteer {
+    journal: Journal<VolunteerState>,
+}
+
+/// What a volunteer's history says now; the guards read and change it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VolunteerState {
     id: String,
     registration: VolunteerRegistration,
-    history: Vec<VolunteerRecord>,
     screened: Option<bool>,
     trained: bool,
     agreements: Vec<AgreementRecord>,
@@ -273,85 +354,79 @@ pub struct Volunteer {
     acquaintances: BTreeSet<String>,
     commendations: u32,
     ended: bool,
+    /// The rules version in force for the event being checked (see [`crate::history`]).
+    pub rules: u32,
 }
 
-#[derive(Serialize, Deserialize)]
-struct StoredVolunteer {
+impl VolunteerState {
+    fn agreement(&self, id: &str) -> Option<&AgreementRecord> {
+        self.agreements.iter().find(|a| a.agreement.id == id)
+    }
+
+    fn agreement_mut(&mut self, id: &str) -> Option<&mut AgreementRecord> {
+        self.agreements.iter_mut().find(|a| a.agreement.id == id)
+    }
+
+    fn agreement_in_force_on(&self, date: NaiveDate) -> Option<&AgreementRecord> {
+        self.agreements
+            .iter()
+            .find(|a| matches!(a.status_on(date), AgreementStatus::InForce { .. }))
+    }
+}
+
+/// A volunteer history as stored: format, id, rules version, chain head and events. Unknown
+/// fields are refused, so a stored file cannot carry text the chain never covered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredVolunteer {
+    /// The format version ([`HISTORY_FORMAT`]).
+    pub format: u32,
+    /// The volunteer's id (must be the first event's).
+    pub id: String,
+    /// The rules version the history was last written under: its last event's.
+    pub rules: u32,
+    /// The chain head: the last event's hash.
+    pub head: String,
+    /// The events.
+    pub events: Vec<VolunteerRecord>,
+}
+
+/// Format 1: the unchained history of earlier releases.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LegacyVolunteer {
     id: String,
-    history: Vec<VolunteerRecord>,
+    history: Vec<LegacyRecord<VolunteerEvent>>,
 }
 
-impl Serialize for Volunteer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        StoredVolunteer {
-            id: self.id.clone(),
-            history: self.history.clone(),
-        }
-        .serialize(serializer)
-    }
-}
+impl Aggregate for VolunteerState {
+    type Event = VolunteerEvent;
+    type Error = VolunteerError;
+    type Outcome = ();
+    const CHAIN: &'static str = VOLUNTEER_CHAIN;
 
-impl<'de> Deserialize<'de> for Volunteer {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let stored = StoredVolunteer::deserialize(deserializer)?;
-        Volunteer::replay(&stored.id, stored.history).map_err(serde::de::Error::custom)
-    }
-}
-
-impl Volunteer {
-    /// Registers a volunteer.
-    ///
-    /// # Errors
-    /// [`VolunteerError::InvalidInput`] for an empty id or name, no position, or "other"
-    /// without its description.
-    pub fn register(
-        id: impl Into<String>,
-        registration: VolunteerRegistration,
-        at: DateTime<FixedOffset>,
-        actor: Actor,
-    ) -> Result<Volunteer, VolunteerError> {
-        let id = id.into();
-        let bad = |field, reason: &str| VolunteerError::InvalidInput {
-            field,
-            reason: reason.to_owned(),
-        };
-        if id.trim().is_empty() {
-            return Err(bad("id", "a volunteer needs an id"));
-        }
-        if registration.name.trim().is_empty() {
-            return Err(bad(
-                "name",
-                "the form needs a name [volunteer-registration-fields]",
-            ));
-        }
-        if registration.positions.is_empty() {
-            return Err(bad(
-                "positions",
-                "tick at least one position [volunteer-kinds]",
-            ));
-        }
-        if registration.positions.contains(&VolunteerKind::Other)
-            && registration
-                .position_other
-                .as_deref()
-                .is_none_or(|s| s.trim().is_empty())
-        {
-            return Err(bad(
-                "position_other",
-                "spell out the \"other\" position [volunteer-kinds]",
-            ));
-        }
-        Ok(Volunteer {
-            history: vec![VolunteerRecord {
-                seq: 1,
-                occurred_at: at,
-                actor,
-                event: VolunteerEvent::Registered {
-                    registration: Box::new(registration.clone()),
-                },
-            }],
-            id,
+    fn begin(first: &NewEvent<VolunteerEvent>, rules: u32) -> Result<Self, VolunteerError> {
+        let VolunteerEvent::Registered {
+            volunteer_id,
             registration,
+        } = &first.event
+        else {
+            return Err(VolunteerError::InvalidInput {
+                field: "history",
+                reason: "a volunteer history starts with `registered`".to_owned(),
+            });
+        };
+        guards::registration(volunteer_id, registration)?;
+        if let Some(reason) = crate::history::time_order(&[], first, rules) {
+            return Err(VolunteerError::OutOfOrder {
+                volunteer: volunteer_id.clone(),
+                seq: 1,
+                reason,
+            });
+        }
+        Ok(VolunteerState {
+            id: volunteer_id.clone(),
+            registration: (**registration).clone(),
             screened: None,
             trained: false,
             agreements: Vec::new(),
@@ -359,377 +434,225 @@ impl Volunteer {
             acquaintances: BTreeSet::new(),
             commendations: 0,
             ended: false,
+            rules,
         })
-    }
-
-    /// Rebuilds a volunteer from its history, checking every event.
-    ///
-    /// # Errors
-    /// The first refusal, or [`VolunteerError::InvalidInput`] for a history that does not
-    /// start with `registered` or is numbered out of order.
-    pub fn replay(id: &str, records: Vec<VolunteerRecord>) -> Result<Volunteer, VolunteerError> {
-        let mut it = records.into_iter();
-        let Some(VolunteerRecord {
-            occurred_at,
-            actor,
-            event: VolunteerEvent::Registered { registration },
-            ..
-        }) = it.next()
-        else {
-            return Err(VolunteerError::InvalidInput {
-                field: "history",
-                reason: "a volunteer history starts with `registered`".to_owned(),
-            });
-        };
-        let mut v = Volunteer::register(id, *registration, occurred_at, actor)?;
-        for r in it {
-            if r.seq != v.next_seq() {
-                return Err(VolunteerError::InvalidInput {
-                    field: "seq",
-                    reason: format!("found event #{} where #{} belongs", r.seq, v.next_seq()),
-                });
-            }
-            v.record(r.occurred_at, r.actor, r.event)?;
-        }
-        Ok(v)
-    }
-
-    fn next_seq(&self) -> u64 {
-        u64::try_from(self.history.len())
-            .unwrap_or(u64::MAX)
-            .saturating_add(1)
-    }
-
-    /// Records an event after checking the life cycle and agreement rules; a refused event
-    /// changes nothing.
-    ///
-    /// # Errors
-    /// [`VolunteerError::Refused`] naming the rule, [`VolunteerError::InvalidInput`] for
-    /// missing fields.
-    pub fn record(
-        &mut self,
-        at: DateTime<FixedOffset>,
-        actor: Actor,
-        event: VolunteerEvent,
-    ) -> Result<(), VolunteerError> {
-        let mut next = self.clone();
-        next.step(at, &actor, &event)?;
-        next.history.push(VolunteerRecord {
-            seq: self.next_seq(),
-            occurred_at: at,
-            actor,
-            event,
-        });
-        *self = next;
-        Ok(())
     }
 
     fn step(
         &mut self,
-        at: DateTime<FixedOffset>,
-        actor: &Actor,
-        event: &VolunteerEvent,
+        history: &[VolunteerRecord],
+        seq: u64,
+        new: &NewEvent<VolunteerEvent>,
+        rules: u32,
     ) -> Result<(), VolunteerError> {
-        let seq = self.next_seq();
-        let day = china_date(at);
-        let volunteer = self.id.clone();
-        let refuse = |rule: &'static str, reason: String| VolunteerError::Refused {
-            volunteer: volunteer.clone(),
-            seq,
-            event: event.name(),
-            rule,
-            reason,
-        };
-        if self.ended
-            && !matches!(
-                event,
-                VolunteerEvent::BreachRecorded { .. } | VolunteerEvent::BreachActionTaken { .. }
-            )
-        {
-            return Err(refuse(
-                "volunteer-lifecycle",
-                "the volunteer has left".to_owned(),
-            ));
-        }
-        match event {
-            VolunteerEvent::Registered { .. } => {
-                return Err(refuse(
-                    "volunteer-lifecycle",
-                    "a volunteer registers once".to_owned(),
-                ))
-            }
-            VolunteerEvent::Screened { passed, .. } => {
-                if self.screened.is_some() {
-                    return Err(refuse("volunteer-lifecycle", "already screened".to_owned()));
-                }
-                let professional: Vec<&str> = self
-                    .registration
-                    .positions
-                    .iter()
-                    .filter(|k| k.is_professional())
-                    .map(|k| k.zh())
-                    .collect();
-                let proven = self
-                    .registration
-                    .qualifications
-                    .iter()
-                    .any(|q| !q.proof.trim().is_empty());
-                if *passed && !professional.is_empty() && !proven {
-                    return Err(refuse(
-                        "volunteer-kinds",
-                        format!(
-                            "{} must show a qualification with proof to pass screening",
-                            professional.join("、")
-                        ),
-                    ));
-                }
-                self.screened = Some(*passed);
-            }
-            VolunteerEvent::Trained { course, .. } => {
-                if self.screened != Some(true) {
-                    return Err(refuse(
-                        "volunteer-lifecycle",
-                        "training follows a passed screening (资格审核)".to_owned(),
-                    ));
-                }
-                if course.trim().is_empty() {
-                    return Err(VolunteerError::InvalidInput {
-                        field: "course",
-                        reason: "name the course".to_owned(),
-                    });
-                }
-                self.trained = true;
-            }
-            VolunteerEvent::AgreementDrafted { agreement } => {
-                if agreement.id.trim().is_empty() || self.agreement(&agreement.id).is_some() {
-                    return Err(VolunteerError::InvalidInput {
-                        field: "agreement.id",
-                        reason: format!("agreement id {:?} is empty or taken", agreement.id),
-                    });
-                }
-                if agreement.volunteer_id_number != self.registration.id_number {
-                    return Err(refuse(
-                        "agreement-before-access",
-                        "the agreement's ID number is not the volunteer's".to_owned(),
-                    ));
-                }
-                if agreement.agency.trim().is_empty() || agreement.scope.is_empty() {
-                    return Err(VolunteerError::InvalidInput {
-                        field: "agreement",
-                        reason: "name the agency (甲方) and the scope".to_owned(),
-                    });
-                }
-                self.agreements.push(AgreementRecord {
-                    agreement: (**agreement).clone(),
-                    agency_signed_on: None,
-                    volunteer_signed_on: None,
-                    terminated: None,
-                    breaches: Vec::new(),
-                });
-            }
-            VolunteerEvent::AgreementSigned {
-                agreement_id,
-                party,
-            } => {
-                if !self.trained {
-                    return Err(refuse(
-                        "volunteer-lifecycle",
-                        "the agreement is signed after pre-service training (岗前培训)".to_owned(),
-                    ));
-                }
-                let Some(a) = self.agreement_mut(agreement_id) else {
-                    return Err(refuse(
-                        "agreement-before-access",
-                        format!("no agreement {agreement_id:?}"),
-                    ));
-                };
-                if a.terminated.is_some() {
-                    return Err(refuse(
-                        "agreement-survives-termination",
-                        "the agreement was terminated".to_owned(),
-                    ));
-                }
-                let slot = match party {
-                    Party::Agency => &mut a.agency_signed_on,
-                    Party::Volunteer => &mut a.volunteer_signed_on,
-                };
-                if slot.is_some() {
-                    return Err(refuse(
-                        "agreement-before-access",
-                        format!("{} already signed", party.zh()),
-                    ));
-                }
-                *slot = Some(day);
-            }
-            VolunteerEvent::AgreementTerminated {
-                agreement_id,
-                reason,
-            } => {
-                let Some(a) = self.agreement_mut(agreement_id) else {
-                    return Err(refuse(
-                        "agreement-survives-termination",
-                        format!("no agreement {agreement_id:?}"),
-                    ));
-                };
-                if a.terminated.is_some() {
-                    return Err(refuse(
-                        "agreement-survives-termination",
-                        "already terminated".to_owned(),
-                    ));
-                }
-                a.terminated = Some((day, reason.clone()));
-            }
-            VolunteerEvent::Deployed { group_id } => {
-                if !self.trained {
-                    return Err(refuse(
-                        "volunteer-lifecycle",
-                        "a volunteer is deployed after pre-service training (岗前培训)".to_owned(),
-                    ));
-                }
-                if self.agreement_in_force_on(day).is_none() {
-                    return Err(refuse(
-                        "volunteer-lifecycle",
-                        format!("no confidentiality agreement is in force on {day}"),
-                    ));
-                }
-                if !self.deployments.insert(group_id.clone()) {
-                    return Err(refuse(
-                        "volunteer-lifecycle",
-                        format!("already deployed to {group_id}"),
-                    ));
-                }
-            }
-            VolunteerEvent::Undeployed { group_id, .. } => {
-                if !self.deployments.remove(group_id) {
-                    return Err(refuse(
-                        "volunteer-lifecycle",
-                        format!("not deployed to {group_id}"),
-                    ));
-                }
-            }
-            VolunteerEvent::BreachRecorded {
-                breach_id,
-                agreement_id,
-                description,
-            } => {
-                if self
-                    .agreements
-                    .iter()
-                    .flat_map(|a| &a.breaches)
-                    .any(|b| b.id == *breach_id)
-                {
-                    return Err(VolunteerError::InvalidInput {
-                        field: "breach_id",
-                        reason: format!("breach {breach_id:?} exists"),
-                    });
-                }
-                let Some(a) = self.agreement_mut(agreement_id) else {
-                    return Err(refuse(
-                        "agreement-breach-actions",
-                        format!("no agreement {agreement_id:?}"),
-                    ));
-                };
-                if !a.duty_of_confidentiality() {
-                    return Err(refuse(
-                        "agreement-breach-actions",
-                        "the agreement was never signed by both parties: no duty to breach"
-                            .to_owned(),
-                    ));
-                }
-                let after_termination = a.terminated.as_ref().is_some_and(|(on, _)| *on <= day);
-                a.breaches.push(Breach {
-                    id: breach_id.clone(),
-                    description: description.clone(),
-                    on: day,
-                    after_termination,
-                    actions: Vec::new(),
-                });
-            }
-            VolunteerEvent::BreachActionTaken {
-                breach_id,
-                action,
-                group_id,
-                note,
-            } => {
-                if *action == BreachAction::RemoveFromGroup {
-                    let Some(g) = group_id else {
-                        return Err(VolunteerError::InvalidInput { field: "group_id", reason: "name the group the volunteer is removed from [agreement-breach-actions]".to_owned() });
-                    };
-                    // Removal ends the deployment to that group.
-                    self.deployments.remove(g);
-                }
-                let Some(b) = self
-                    .agreements
-                    .iter_mut()
-                    .flat_map(|a| a.breaches.iter_mut())
-                    .find(|b| b.id == *breach_id)
-                else {
-                    return Err(refuse(
-                        "agreement-breach-actions",
-                        format!("no breach {breach_id:?}"),
-                    ));
-                };
-                b.actions.push(BreachActionRecord {
-                    action: *action,
-                    by: actor.id.clone(),
-                    on: day,
-                    group_id: group_id.clone(),
-                    note: note.clone(),
-                });
-            }
-            VolunteerEvent::AcquaintanceDeclared { client_id } => {
-                self.acquaintances.insert(client_id.clone());
-            }
-            VolunteerEvent::Commended { .. } => {
-                self.commendations = self.commendations.saturating_add(1)
-            }
-            VolunteerEvent::Ended { .. } => {
-                self.ended = true;
-                self.deployments.clear();
-            }
-        }
-        Ok(())
+        self.rules = rules;
+        guards::step(self, history, seq, new)
     }
 
-    fn agreement_mut(&mut self, id: &str) -> Option<&mut AgreementRecord> {
-        self.agreements.iter_mut().find(|a| a.agreement.id == id)
+    fn fault(subject: &str, fault: Fault) -> VolunteerError {
+        match fault {
+            Fault::Empty => VolunteerError::InvalidInput {
+                field: "history",
+                reason: "a volunteer history starts with `registered`".to_owned(),
+            },
+            Fault::Tampered { seq, reason } | Fault::Rules { seq, reason } => {
+                VolunteerError::Tampered {
+                    volunteer: subject.to_owned(),
+                    seq,
+                    reason,
+                }
+            }
+        }
+    }
+
+    fn subject(first: &VolunteerEvent) -> String {
+        match first {
+            VolunteerEvent::Registered { volunteer_id, .. } => volunteer_id.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
+impl Serialize for Volunteer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_stored().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Volunteer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Volunteer::from_value(value).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Volunteer {
+    /// Starts a volunteer from the first event, which must be [`VolunteerEvent::Registered`].
+    ///
+    /// # Errors
+    /// [`VolunteerError::InvalidInput`] for another first event, an empty id or name, no
+    /// position, or "other" without its description; [`VolunteerError::OutOfOrder`] when it
+    /// is recorded before it happened.
+    pub fn start(first: NewEvent<VolunteerEvent>) -> Result<Volunteer, VolunteerError> {
+        Journal::start(first).map(|journal| Volunteer { journal })
+    }
+
+    /// Checks an event against the life cycle and agreement rules and, if every guard passes,
+    /// appends it; a refused event changes nothing.
+    ///
+    /// # Errors
+    /// [`VolunteerError::Refused`] naming the rule, [`VolunteerError::InvalidInput`] for
+    /// missing fields, [`VolunteerError::OutOfOrder`] for an event recorded before the
+    /// previous one, before it happened, or dated before the registration.
+    pub fn apply(
+        &mut self,
+        new: NewEvent<VolunteerEvent>,
+    ) -> Result<Applied<VolunteerStage, std::convert::Infallible>, VolunteerError> {
+        let (seq, ()) = self.journal.apply(new)?;
+        Ok(Applied {
+            seq,
+            hash: self.head().to_owned(),
+            stage: self.stage(),
+            warnings: Vec::new(),
+        })
+    }
+
+    /// Rebuilds a volunteer from its recorded events: the whole chain first, then every
+    /// guard, each event under the rules version it was recorded under.
+    ///
+    /// # Errors
+    /// [`VolunteerError::Tampered`] for the first event that does not verify, the first
+    /// refusal, or [`VolunteerError::InvalidInput`] for a history that does not start with
+    /// `registered`.
+    pub fn replay(records: Vec<VolunteerRecord>) -> Result<Volunteer, VolunteerError> {
+        Journal::replay(records).map(|journal| Volunteer { journal })
+    }
+
+    /// The stored form of the history.
+    pub fn to_stored(&self) -> StoredVolunteer {
+        StoredVolunteer {
+            format: HISTORY_FORMAT,
+            id: self.id().to_owned(),
+            rules: self.journal.rules(),
+            head: self.head().to_owned(),
+            events: self.history().to_vec(),
+        }
+    }
+
+    /// The history as JSON ([`StoredVolunteer`]).
+    ///
+    /// # Errors
+    /// [`VolunteerError::Malformed`] if serialisation fails (it does not for valid volunteers).
+    pub fn to_json(&self) -> Result<String, VolunteerError> {
+        serde_json::to_string(&self.to_stored()).map_err(malformed)
+    }
+
+    /// Reads a stored volunteer from JSON: a [`StoredVolunteer`], its chain verified against
+    /// the stored head and its envelope against the history, or a format-1 history
+    /// (`{"id", "history"}`, no chain), replayed and chained.
+    ///
+    /// # Errors
+    /// [`VolunteerError::Malformed`] for invalid JSON, missing or unknown fields;
+    /// [`VolunteerError::UnsupportedFormat`]; [`VolunteerError::Tampered`] and
+    /// [`VolunteerError::HeadMismatch`]; and every refusal of [`Volunteer::replay`].
+    pub fn from_json(json: &str) -> Result<Volunteer, VolunteerError> {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
+        Volunteer::from_value(value)
+    }
+
+    fn from_value(value: serde_json::Value) -> Result<Volunteer, VolunteerError> {
+        let Some(format) = value.get("format") else {
+            let legacy: LegacyVolunteer = serde_json::from_value(value).map_err(malformed)?;
+            let mut events =
+                unchained(legacy.history).map_err(|reason| VolunteerError::InvalidInput {
+                    field: "seq",
+                    reason,
+                })?;
+            // Format 1 kept the id in the envelope only.
+            if let Some(VolunteerEvent::Registered { volunteer_id, .. }) =
+                events.first_mut().map(|e| &mut e.event)
+            {
+                if volunteer_id.is_empty() {
+                    volunteer_id.clone_from(&legacy.id);
+                }
+            }
+            let v = Volunteer {
+                journal: Journal::rebuild_unchained(events)?,
+            };
+            check_id(&legacy.id, &v)?;
+            return Ok(v);
+        };
+        let format = format
+            .as_u64()
+            .map_or(u32::MAX, |f| u32::try_from(f).unwrap_or(u32::MAX));
+        if format != HISTORY_FORMAT {
+            return Err(VolunteerError::UnsupportedFormat {
+                format,
+                supported: HISTORY_FORMAT,
+            });
+        }
+        let stored: StoredVolunteer = serde_json::from_value(value).map_err(malformed)?;
+        let v = Volunteer::replay(stored.events)?;
+        if v.head() != stored.head {
+            return Err(VolunteerError::HeadMismatch {
+                volunteer: v.id().to_owned(),
+                expected: stored.head,
+                found: v.head().to_owned(),
+            });
+        }
+        check_id(&stored.id, &v)?;
+        if stored.rules != v.journal.rules() {
+            return Err(VolunteerError::Tampered {
+                volunteer: v.id().to_owned(),
+                seq: u64::try_from(v.history().len()).unwrap_or(u64::MAX),
+                reason: "the stored `rules` version is not the last event's".to_owned(),
+            });
+        }
+        Ok(v)
+    }
+
+    /// The chain head: the last event's hash. Store it beside the history.
+    pub fn head(&self) -> &str {
+        self.journal.head()
+    }
+
+    fn state(&self) -> &VolunteerState {
+        self.journal.state()
     }
 
     /// The volunteer's id.
     pub fn id(&self) -> &str {
-        &self.id
+        &self.state().id
     }
 
     /// The registration form.
     pub fn registration(&self) -> &VolunteerRegistration {
-        &self.registration
+        &self.state().registration
     }
 
     /// The kinds (positions) of the volunteer.
     pub fn kinds(&self) -> &[VolunteerKind] {
-        &self.registration.positions
+        &self.state().registration.positions
     }
 
     /// The history, oldest first.
     pub fn history(&self) -> &[VolunteerRecord] {
-        &self.history
+        self.journal.history()
     }
 
     /// The agreements, in the order drafted.
     pub fn agreements(&self) -> &[AgreementRecord] {
-        &self.agreements
+        &self.state().agreements
     }
 
     /// One agreement by id.
     pub fn agreement(&self, id: &str) -> Option<&AgreementRecord> {
-        self.agreements.iter().find(|a| a.agreement.id == id)
+        self.state().agreement(id)
     }
 
     /// An agreement in force on `date`, if any.
     pub fn agreement_in_force_on(&self, date: NaiveDate) -> Option<&AgreementRecord> {
-        self.agreements
-            .iter()
-            .find(|a| matches!(a.status_on(date), AgreementStatus::InForce { .. }))
+        self.state().agreement_in_force_on(date)
     }
 
     /// The status of the volunteer's agreement on `date`: in force if any is, else the most
@@ -738,45 +661,46 @@ impl Volunteer {
         if let Some(a) = self.agreement_in_force_on(date) {
             return Some(a.status_on(date));
         }
-        self.agreements.last().map(|a| a.status_on(date))
+        self.state().agreements.last().map(|a| a.status_on(date))
     }
 
     /// Whether the volunteer owes confidentiality under any agreement, ended or not.
     pub fn duty_of_confidentiality(&self) -> bool {
-        self.agreements
+        self.state()
+            .agreements
             .iter()
             .any(AgreementRecord::duty_of_confidentiality)
     }
 
     /// The groups the volunteer is deployed to.
     pub fn deployments(&self) -> &BTreeSet<String> {
-        &self.deployments
+        &self.state().deployments
     }
 
     /// The clients the volunteer declared they know.
     pub fn acquaintances(&self) -> &BTreeSet<String> {
-        &self.acquaintances
+        &self.state().acquaintances
     }
 
     /// The volunteer's stage (`[volunteer-lifecycle]`), as of the last event.
     pub fn stage(&self) -> VolunteerStage {
-        let day = self.history.last().map(|r| china_date(r.occurred_at));
-        if self.ended {
+        let day = self.history().last().map(|r| china_date(r.occurred_at));
+        if self.state().ended {
             VolunteerStage::Ended
-        } else if self.screened == Some(false) {
+        } else if self.state().screened == Some(false) {
             VolunteerStage::Rejected
-        } else if !self.deployments.is_empty() {
+        } else if !self.state().deployments.is_empty() {
             VolunteerStage::Deployed
         } else if self
-            .agreements
+            .agreements()
             .iter()
             .any(|a| a.signed_on().is_some() && a.terminated.is_none())
             || day.is_some_and(|d| self.agreement_in_force_on(d).is_some())
         {
             VolunteerStage::AgreementSigned
-        } else if self.trained {
+        } else if self.state().trained {
             VolunteerStage::Trained
-        } else if self.screened == Some(true) {
+        } else if self.state().screened == Some(true) {
             VolunteerStage::Screened
         } else {
             VolunteerStage::Registered
@@ -785,6 +709,23 @@ impl Volunteer {
 
     /// Times commended.
     pub fn commendations(&self) -> u32 {
-        self.commendations
+        self.state().commendations
     }
+}
+
+fn malformed(e: serde_json::Error) -> VolunteerError {
+    VolunteerError::Malformed {
+        reason: e.to_string(),
+    }
+}
+
+fn check_id(id: &str, v: &Volunteer) -> Result<(), VolunteerError> {
+    if id != v.id() {
+        return Err(VolunteerError::Tampered {
+            volunteer: v.id().to_owned(),
+            seq: 1,
+            reason: "the stored `id` is not the first event's volunteer id".to_owned(),
+        });
+    }
+    Ok(())
 }

@@ -31,6 +31,7 @@ impl VolunteerKind {
 
 /// A professional qualification and its proof (专业资质及证明材料).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Qualification {
     /// The qualification, e.g. 执业医师, 国家二级心理咨询师.
     pub name: String,
@@ -43,6 +44,7 @@ pub struct Qualification {
 
 /// The volunteer registration form, with every field of 000 实用工具一.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct VolunteerRegistration {
     /// The record format's version.
     #[serde(default = "schema_v1")]

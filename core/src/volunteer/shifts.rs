@@ -13,6 +13,7 @@ use crate::case::china_date;
 
 /// One shift of a group's roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Shift {
     /// The shift's identifier.
     pub id: String,
@@ -27,6 +28,7 @@ pub struct Shift {
 
 /// A handover from one shift to the next: the day's clients and records (工作交接).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Handover {
     /// The shift handing over.
     pub from_shift: String,
@@ -46,6 +48,7 @@ pub struct Handover {
 
 /// Service time worked by a volunteer (志愿服务时间记录).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceHours {
     /// The volunteer.
     pub volunteer_id: String,
@@ -57,6 +60,7 @@ pub struct ServiceHours {
 
 /// A volunteer's total over a period, in exact minutes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HoursTotal {
     /// The volunteer.
     pub volunteer_id: String,
@@ -105,6 +109,7 @@ pub fn total_hours(
 
 /// A group's roster: its shifts, the group secretary who reschedules them, and handovers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Roster {
     /// The group.
     pub group_id: String,

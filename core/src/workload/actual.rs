@@ -28,6 +28,7 @@ use crate::case::{china_date, Case, Decision, EventKind, MeetingKind, Role};
 
 /// Counts of one item by one worker in one month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ActualCount {
     /// The worker (actor id).
     pub worker: String,
@@ -206,6 +207,7 @@ pub fn actual_counts(
 
 /// Plan against actual for one item (and variant).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Comparison {
     /// The item's id.
     pub item: String,

@@ -91,17 +91,33 @@ fn day_minutes(days: u32, hours_per_day: u32) -> Result<i64, WorkloadError> {
 impl WorkloadError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The error's kind.
+    pub fn kind(&self) -> crate::ErrorKind {
         match self {
-            WorkloadError::InvalidLine { .. } => "invalid_line",
-            WorkloadError::InvalidParameters { .. } => "invalid_parameters",
-            WorkloadError::Calendar(e) => e.code(),
-            WorkloadError::Overflow { .. } => "overflow",
+            WorkloadError::InvalidLine { .. } => crate::ErrorKind::InvalidLine,
+            WorkloadError::InvalidParameters { .. } => crate::ErrorKind::InvalidParameters,
+            WorkloadError::Calendar(e) => e.kind(),
+            WorkloadError::Overflow { .. } => crate::ErrorKind::Overflow,
         }
     }
 }
 
+/// The direct-service share of annual hours, in percent: 70 % (1372 h of 1960 h),
+/// `[direct-share-70pct]`.
+pub const DIRECT_SHARE_PERCENT: u32 = 70;
+
+/// Paid annual leave days (带薪年假) the standard's formula assumes: 5, `[annual-hours]`.
+pub const DEFAULT_PAID_LEAVE_DAYS: u32 = 5;
+
+/// Hours per working day the standard's formula assumes: 8, `[annual-hours]`.
+pub const DEFAULT_HOURS_PER_DAY: u32 = 8;
+
 /// The parameters of the standard's annual-hours formula.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnnualHoursParams {
     /// Days in the year.
     pub days_in_year: u32,
@@ -115,6 +131,13 @@ pub struct AnnualHoursParams {
     pub hours_per_day: u32,
 }
 
+impl Default for AnnualHoursParams {
+    /// The standard's own numbers, [`AnnualHoursParams::standard_2016`] (`[annual-hours]`).
+    fn default() -> Self {
+        AnnualHoursParams::standard_2016()
+    }
+}
+
 impl AnnualHoursParams {
     /// The standard's own numbers: 365 − 11 − 104 − 5 days × 8 h = 1960 h.
     pub fn standard_2016() -> AnnualHoursParams {
@@ -122,8 +145,8 @@ impl AnnualHoursParams {
             days_in_year: 365,
             public_holidays: 11,
             weekend_days: 104,
-            paid_leave_days: 5,
-            hours_per_day: 8,
+            paid_leave_days: DEFAULT_PAID_LEAVE_DAYS,
+            hours_per_day: DEFAULT_HOURS_PER_DAY,
         }
     }
 
@@ -138,6 +161,7 @@ impl AnnualHoursParams {
 
 /// How an annual-hours figure was obtained.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "basis", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AnnualBasis {
@@ -165,6 +189,7 @@ pub enum AnnualBasis {
 
 /// Annual working hours of one full-time worker, with how they were computed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnnualHours {
     /// The hours, in minutes.
     pub minutes: i64,

@@ -32,6 +32,7 @@ labelled_enum! {
 
 /// A finding of a check, with its rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Finding {
     /// The rule.
     pub rule: String,
@@ -51,6 +52,7 @@ pub(crate) fn finding(rule: &str, severity: Severity, message: String) -> Findin
 
 /// One line of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PlanLine {
     /// The item's id in the table, e.g. `"case_session"`.
     pub item: String,
@@ -95,6 +97,7 @@ impl PlanLine {
 
 /// A project's plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProjectPlan {
     /// The project's name.
     pub name: String,
@@ -114,6 +117,7 @@ pub struct ProjectPlan {
 
 /// One evaluated line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LineResult {
     /// The item's id.
     pub item: String,
@@ -134,6 +138,7 @@ pub struct LineResult {
 
 /// A plan's evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PlanReport {
     /// Per line.
     pub lines: Vec<LineResult>,
@@ -182,7 +187,7 @@ impl ProjectPlan {
             name: name.to_owned(),
             staff,
             annual: super::annual_hours(super::AnnualHoursParams::standard_2016())?,
-            direct_percent: 70,
+            direct_percent: super::DIRECT_SHARE_PERCENT,
             general_activity_cap_percent: 10,
             partial_unit: PartialUnit::ProRata,
             lines,

@@ -19,6 +19,7 @@ labelled_enum! {
 
 /// A member of staff as the staffing check sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StaffMember {
     /// The person's id.
     pub id: String,
@@ -42,6 +43,7 @@ pub fn is_qualified(m: &StaffMember) -> bool {
 
 /// A community served, with its staff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Community {
     /// The community's id.
     pub id: String,

@@ -32,6 +32,7 @@ labelled_enum! {
 
 /// A fee cap, or none set by the standard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "cap", rename_all = "snake_case")]
 pub enum FeeCap {
     /// At most this many fen an hour.
@@ -64,6 +65,7 @@ pub fn fee_cap_fen(supervisor: SupervisorType, years_of_practice: u32) -> FeeCap
 
 /// A supervision session as recorded (个督记录 / 团督记录).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SupervisionRecord {
     /// The date.
     pub date: NaiveDate,
@@ -146,6 +148,7 @@ pub fn check_supervision(r: &SupervisionRecord) -> Vec<Finding> {
 
 /// A planned line of a supervision budget.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PlannedSupervision {
     /// Individual or group.
     pub kind: SupervisionKind,
@@ -165,6 +168,7 @@ pub struct PlannedSupervision {
 
 /// A supervision budget's total and findings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BudgetReport {
     /// The total, in fen, exact.
     pub total_fen: i64,

@@ -47,6 +47,7 @@ impl Unit {
 /// A variant of an item with its own hours (with or without accompaniment; self-run or an
 /// outside expert).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Variant {
     /// The variant's id, e.g. `"accompanied"`.
     pub id: String,
@@ -58,6 +59,7 @@ pub struct Variant {
 
 /// A part of a composite item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Part {
     /// The part's id, e.g. `"walk_through"`.
     pub id: String,
@@ -72,6 +74,7 @@ pub struct Part {
 
 /// One item of the table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReferenceItem {
     /// The item's number in the standard (1–23).
     pub number: u32,
@@ -97,6 +100,7 @@ pub struct ReferenceItem {
 
 /// A reference-hours table: the Suzhou standard's, or an agency's own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReferenceTable {
     /// The table's name.
     pub name: String,

@@ -26,11 +26,19 @@ pub fn plan(
 }
 
 pub fn activity(kind: ActivityKind, planned_on: &str, date: (i32, u32, u32)) -> Activity {
-    Activity::plan(plan(kind, date, 6, 12, 90), t(planned_on), worker()).unwrap()
+    Activity::start(shegong::history::NewEvent::at(
+        t(planned_on),
+        worker(),
+        ActivityEvent::Planned {
+            plan: plan(kind, date, 6, 12, 90),
+        },
+    ))
+    .unwrap()
 }
 
 pub fn rec(a: &mut Activity, at: &str, e: ActivityEvent) {
-    a.record(t(at), worker(), e).unwrap();
+    a.apply(shegong::history::NewEvent::at(t(at), worker(), e))
+        .unwrap();
 }
 
 pub fn session(n: u32) -> ActivityEvent {

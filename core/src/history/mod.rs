@@ -1,0 +1,549 @@
+//! One event log for every aggregate (case, activity, volunteer): sequence numbers from 1,
+//! time order, apply-to-a-clone-or-refuse, a SHA-256 hash chain and the rules version each
+//! event was accepted under (`[records-authentic]`).
+//!
+//! An aggregate ([`Aggregate`]) says how its first event starts a state and how every later
+//! event steps it; a [`Journal`] does the rest, once for all three:
+//! - [`Journal::apply`] steps a *clone* of the state and keeps it only when every guard passes,
+//!   so a refused event leaves the aggregate byte-identical;
+//! - [`Journal::replay`] verifies the whole chain first (an edit is reported as tampering, not as
+//!   whichever guard the edited event breaks), then re-applies every event under the rules
+//!   version it was recorded under.
+//!
+//! # The chain
+//! Every recorded event carries `prev_hash` (64 zeros for the first) and `hash`, the lowercase
+//! hex SHA-256 of `DOMAIN ++ "\n" ++` the canonical JSON of
+//! `{seq, occurred_at, recorded_at, actor, event, rules, prev_hash}`, where `rules` is left
+//! out when it is 1. `DOMAIN` differs per aggregate ([`Aggregate::CHAIN`]:
+//! `shegong-chain-v1` for cases, so every published case hash still verifies;
+//! `shegong-activity-chain-v1`, `shegong-volunteer-chain-v1`), so a chain of one kind can
+//! never pass for another. See [`crate::case::chain`] for what the chain detects.
+//!
+//! # Histories outlive versions
+//! [`RULES_VERSION`] is the version of the guards this library applies to new events. Each
+//! recorded event keeps the version it was accepted under (`rules`, omitted from JSON and
+//! from the hash when 1, the version of every history published before versions existed).
+//! On replay each event is checked under its own version, which may not be lower than the
+//! previous event's, and an aggregate's state exposes the version in force to its guards, so
+//! a guard added in version *n* applies only to events recorded under version *n* or later.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::case::Actor;
+
+/// The version of the rules (guards) this library applies to new events.
+///
+/// - 1: every history published before versions were recorded;
+/// - 2: activities and volunteers are chained and time-ordered (an event may not be recorded
+///   before the previous one, nor before it happened; a breach may not predate its agreement).
+pub const RULES_VERSION: u32 = 2;
+
+/// The `prev_hash` of a history's first event.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The rules version of histories written before versions were recorded.
+pub(crate) fn v1() -> u32 {
+    1
+}
+
+fn is_v1(rules: &u32) -> bool {
+    *rules == 1
+}
+
+/// An event to be recorded: what happened, when, recorded when, and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewEvent<E> {
+    /// When it happened (with the offset it was recorded in).
+    pub occurred_at: DateTime<FixedOffset>,
+    /// When it was recorded; at or after `occurred_at`, so a meeting can be entered late.
+    pub recorded_at: DateTime<FixedOffset>,
+    /// Who did it, in which role.
+    pub actor: Actor,
+    /// What happened.
+    pub event: E,
+}
+
+impl<E> NewEvent<E> {
+    /// An event recorded at the moment it happened.
+    pub fn at(at: DateTime<FixedOffset>, actor: Actor, event: E) -> NewEvent<E> {
+        NewEvent {
+            occurred_at: at,
+            recorded_at: at,
+            actor,
+            event,
+        }
+    }
+}
+
+/// What `apply` reports for an accepted event, the same for every aggregate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applied<S, W> {
+    /// The event's sequence number.
+    pub seq: u64,
+    /// Its hash: the new chain head.
+    pub hash: String,
+    /// The aggregate's stage after it.
+    pub stage: S,
+    /// Warnings recorded with it (e.g. `[consult-max-3]`, `[activity-size-norms]`).
+    pub warnings: Vec<W>,
+}
+
+/// An event as recorded in a history: numbered, versioned and chained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recorded<E> {
+    /// Its position in the history, from 1.
+    pub seq: u64,
+    /// When it happened.
+    pub occurred_at: DateTime<FixedOffset>,
+    /// When it was recorded.
+    pub recorded_at: DateTime<FixedOffset>,
+    /// Who did it.
+    pub actor: Actor,
+    /// What happened.
+    pub event: E,
+    /// The rules version it was accepted under (omitted when 1).
+    #[serde(default = "v1", skip_serializing_if = "is_v1")]
+    pub rules: u32,
+    /// The hash of the previous event ([`GENESIS_HASH`] for the first).
+    pub prev_hash: String,
+    /// This event's hash (see the module documentation).
+    pub hash: String,
+}
+
+impl<E: Serialize> Recorded<E> {
+    /// Recomputes this event's hash from its fields under the chain `domain`.
+    pub fn hash_in(&self, domain: &str) -> String {
+        hash_event(
+            domain,
+            &Chained {
+                seq: self.seq,
+                occurred_at: &self.occurred_at,
+                recorded_at: &self.recorded_at,
+                actor: &self.actor,
+                event: &self.event,
+                rules: self.rules,
+                prev_hash: &self.prev_hash,
+            },
+        )
+    }
+}
+
+/// The fields a hash covers, in their canonical order.
+#[derive(Serialize)]
+struct Chained<'a, E> {
+    seq: u64,
+    occurred_at: &'a DateTime<FixedOffset>,
+    recorded_at: &'a DateTime<FixedOffset>,
+    actor: &'a Actor,
+    event: &'a E,
+    #[serde(skip_serializing_if = "is_v1")]
+    rules: u32,
+    prev_hash: &'a str,
+}
+
+fn hash_event<E: Serialize>(domain: &str, fields: &Chained<'_, E>) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(domain.as_bytes());
+    hasher.update(b"\n");
+    // Serialise straight into the hasher. Plain data cannot fail to serialise; were it ever
+    // to, the partial body still yields a hash that will not verify.
+    let mut writer = HashWriter(hasher);
+    let _ = serde_json::to_writer(&mut writer, fields);
+    hex(&writer.0.finalize())
+}
+
+/// Feeds serialised bytes to the hasher without an intermediate buffer.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len().saturating_mul(2));
+    for b in bytes {
+        for nibble in [b >> 4, b & 0x0f] {
+            if let Some(d) = DIGITS.get(usize::from(nibble)) {
+                s.push(char::from(*d));
+            }
+        }
+    }
+    s
+}
+
+/// What the generic log found wrong with a history, before any aggregate guard ran; each
+/// aggregate turns it into its own typed error (rule `[records-authentic]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// The history is empty.
+    Empty,
+    /// The event at `seq` breaks the chain (edited, inserted, removed or moved).
+    Tampered {
+        /// The first event that does not verify.
+        seq: u64,
+        /// What does not match.
+        reason: String,
+    },
+    /// The event at `seq` names a rules version lower than its predecessor's or newer than
+    /// this library knows.
+    Rules {
+        /// The event.
+        seq: u64,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// An event-sourced aggregate: how the first event starts it and how each later event steps
+/// it. Guards run on `&mut self` of a clone (see [`Journal::apply`]); the version in force is
+/// the `rules` argument, which the aggregate keeps in its state for its guards.
+pub trait Aggregate: Clone + std::fmt::Debug + PartialEq + Eq {
+    /// The aggregate's events.
+    type Event: Serialize + Clone + std::fmt::Debug + PartialEq + Eq;
+    /// Its error type.
+    type Error;
+    /// What an accepted event reports besides its sequence number and hash.
+    type Outcome;
+    /// The domain-separation string of its hash chain.
+    const CHAIN: &'static str;
+
+    /// Starts the state from the first event, checked under `rules`.
+    ///
+    /// # Errors
+    /// The aggregate's refusal of a wrong or invalid first event.
+    fn begin(first: &NewEvent<Self::Event>, rules: u32) -> Result<Self, Self::Error>;
+
+    /// Checks event `seq` under `rules` against the state and the `history` before it, and
+    /// applies it to `self`.
+    ///
+    /// # Errors
+    /// The aggregate's refusal; `self` may then be half-changed, which is why the journal
+    /// steps a clone.
+    fn step(
+        &mut self,
+        history: &[Recorded<Self::Event>],
+        seq: u64,
+        new: &NewEvent<Self::Event>,
+        rules: u32,
+    ) -> Result<Self::Outcome, Self::Error>;
+
+    /// The aggregate's error for a fault of the log; `subject` names the history (its first
+    /// event's id, when it has one).
+    fn fault(subject: &str, fault: Fault) -> Self::Error;
+
+    /// The id the first event gives the history, for error messages.
+    fn subject(first: &Self::Event) -> String;
+}
+
+/// A history and the state derived from it: the one event log of every aggregate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Journal<A: Aggregate> {
+    history: Vec<Recorded<A::Event>>,
+    state: A,
+}
+
+impl<A: Aggregate> Journal<A> {
+    /// Starts a history from its first event under the current [`RULES_VERSION`].
+    ///
+    /// # Errors
+    /// The aggregate's refusal of the first event.
+    pub fn start(first: NewEvent<A::Event>) -> Result<Self, A::Error> {
+        Self::start_with(first, RULES_VERSION, None)
+    }
+
+    fn start_with(
+        first: NewEvent<A::Event>,
+        rules: u32,
+        hash: Option<String>,
+    ) -> Result<Self, A::Error> {
+        let state = A::begin(&first, rules)?;
+        let mut journal = Journal {
+            history: Vec::with_capacity(1),
+            state,
+        };
+        journal.push(1, first, rules, hash);
+        Ok(journal)
+    }
+
+    /// Checks an event under the current [`RULES_VERSION`] and, if every guard passes,
+    /// appends it; on any error the journal is unchanged.
+    ///
+    /// # Errors
+    /// The aggregate's refusal.
+    pub fn apply(&mut self, new: NewEvent<A::Event>) -> Result<(u64, A::Outcome), A::Error> {
+        self.append(new, RULES_VERSION, None, true)
+    }
+
+    /// Checks and appends an event; `hash` is its hash when the caller has just verified it.
+    /// A `transactional` append steps a clone so that a refusal changes nothing; a replay,
+    /// which discards everything on any refusal, skips the copy.
+    fn append(
+        &mut self,
+        new: NewEvent<A::Event>,
+        rules: u32,
+        hash: Option<String>,
+        transactional: bool,
+    ) -> Result<(u64, A::Outcome), A::Error> {
+        let seq = self.next_seq();
+        let outcome = if transactional {
+            let mut next = self.state.clone();
+            let outcome = next.step(&self.history, seq, &new, rules)?;
+            self.state = next;
+            outcome
+        } else {
+            self.state.step(&self.history, seq, &new, rules)?
+        };
+        self.push(seq, new, rules, hash);
+        Ok((seq, outcome))
+    }
+
+    fn push(&mut self, seq: u64, new: NewEvent<A::Event>, rules: u32, hash: Option<String>) {
+        let mut recorded = Recorded {
+            seq,
+            occurred_at: new.occurred_at,
+            recorded_at: new.recorded_at,
+            actor: new.actor,
+            event: new.event,
+            rules,
+            prev_hash: self.head().to_owned(),
+            hash: String::new(),
+        };
+        recorded.hash = hash.unwrap_or_else(|| recorded.hash_in(A::CHAIN));
+        self.history.push(recorded);
+    }
+
+    /// Rebuilds a history: verifies every link and hash first, then re-applies every event
+    /// under the rules version it was recorded under.
+    ///
+    /// # Errors
+    /// [`Aggregate::fault`] of [`Fault::Empty`], [`Fault::Tampered`] (the first event that
+    /// does not verify) or [`Fault::Rules`], then the first guard's refusal.
+    pub fn replay(events: Vec<Recorded<A::Event>>) -> Result<Self, A::Error> {
+        let subject = events
+            .first()
+            .map(|e| A::subject(&e.event))
+            .unwrap_or_default();
+        verify(A::CHAIN, &events).map_err(|f| A::fault(&subject, f))?;
+        Self::rebuild(events)
+    }
+
+    /// Rebuilds a history without checking the chain, which a legacy history never had:
+    /// every event is re-applied and re-hashed.
+    pub(crate) fn rebuild_unchained(events: Vec<Recorded<A::Event>>) -> Result<Self, A::Error> {
+        let mut iter = events.into_iter();
+        let Some(first) = iter.next() else {
+            return Err(A::fault("", Fault::Empty));
+        };
+        let (first, rules) = split(first);
+        let mut journal = Self::start_with(first, rules, None)?;
+        for e in iter {
+            let (new, rules) = split(e);
+            journal.append(new, rules, None, false)?;
+        }
+        Ok(journal)
+    }
+
+    fn rebuild(events: Vec<Recorded<A::Event>>) -> Result<Self, A::Error> {
+        let mut iter = events.into_iter().map(|mut e| {
+            let hash = std::mem::take(&mut e.hash);
+            (split(e), hash)
+        });
+        let Some(((first, rules), hash)) = iter.next() else {
+            return Err(A::fault("", Fault::Empty));
+        };
+        let mut journal = Self::start_with(first, rules, Some(hash))?;
+        for ((new, rules), hash) in iter {
+            journal.append(new, rules, Some(hash), false)?;
+        }
+        Ok(journal)
+    }
+
+    /// The history, oldest first.
+    pub fn history(&self) -> &[Recorded<A::Event>] {
+        &self.history
+    }
+
+    /// The state derived from the history.
+    pub fn state(&self) -> &A {
+        &self.state
+    }
+
+    /// The chain head: the last event's hash.
+    pub fn head(&self) -> &str {
+        self.history
+            .last()
+            .map_or(GENESIS_HASH, |e| e.hash.as_str())
+    }
+
+    /// The rules version of the last event: the version the history was last written under.
+    pub fn rules(&self) -> u32 {
+        self.history.last().map_or(RULES_VERSION, |e| e.rules)
+    }
+
+    fn next_seq(&self) -> u64 {
+        u64::try_from(self.history.len())
+            .unwrap_or(u64::MAX)
+            .saturating_add(1)
+    }
+}
+
+fn split<E>(e: Recorded<E>) -> (NewEvent<E>, u32) {
+    (
+        NewEvent {
+            occurred_at: e.occurred_at,
+            recorded_at: e.recorded_at,
+            actor: e.actor,
+            event: e.event,
+        },
+        e.rules,
+    )
+}
+
+/// Verifies sequence numbers, links, hashes and rules versions of a whole history.
+///
+/// # Errors
+/// The first [`Fault`] found, oldest event first.
+pub fn verify<E: Serialize>(domain: &str, events: &[Recorded<E>]) -> Result<(), Fault> {
+    if events.is_empty() {
+        return Err(Fault::Empty);
+    }
+    let mut prev = GENESIS_HASH;
+    let mut prev_rules = 1;
+    for (i, e) in events.iter().enumerate() {
+        let seq = u64::try_from(i).unwrap_or(u64::MAX).saturating_add(1);
+        if e.seq != seq {
+            return Err(Fault::Tampered {
+                seq,
+                reason: format!(
+                    "found sequence number {} where {seq} belongs (an event was inserted, removed or moved)",
+                    e.seq
+                ),
+            });
+        }
+        if e.prev_hash != prev {
+            return Err(Fault::Tampered {
+                seq,
+                reason: "its link to the previous event does not match (an event was inserted, removed, moved or edited before it)".to_owned(),
+            });
+        }
+        if e.hash_in(domain) != e.hash {
+            return Err(Fault::Tampered {
+                seq,
+                reason: "its content does not match its hash (it was edited)".to_owned(),
+            });
+        }
+        check_rules(seq, prev_rules, e.rules)?;
+        prev_rules = e.rules;
+        prev = &e.hash;
+    }
+    Ok(())
+}
+
+/// Checks an event's rules version against its predecessor's and this library's.
+///
+/// # Errors
+/// [`Fault::Rules`] for a version below `previous`, zero, or above [`RULES_VERSION`].
+pub fn check_rules(seq: u64, previous: u32, rules: u32) -> Result<(), Fault> {
+    if rules == 0 || rules > RULES_VERSION {
+        return Err(Fault::Rules {
+            seq,
+            reason: format!(
+                "it was recorded under rules version {rules}; this library applies versions 1 to {RULES_VERSION}"
+            ),
+        });
+    }
+    if rules < previous {
+        return Err(Fault::Rules {
+            seq,
+            reason: format!(
+                "its rules version {rules} is lower than the previous event's {previous}"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The time-order guard of version 2 for activities and volunteers: an event is recorded at
+/// or after it happened and at or after the previous event was recorded, and does not happen
+/// before the history's first event. Returns the reason for a refusal.
+pub(crate) fn time_order<E>(
+    history: &[Recorded<E>],
+    new: &NewEvent<E>,
+    rules: u32,
+) -> Option<String> {
+    if rules < 2 {
+        return None;
+    }
+    if new.recorded_at < new.occurred_at {
+        return Some(format!(
+            "recorded at {} before it happened at {}",
+            new.recorded_at, new.occurred_at
+        ));
+    }
+    if let Some(prev) = history.last() {
+        if new.recorded_at < prev.recorded_at {
+            return Some(format!(
+                "recorded at {} before the previous event's recording at {}",
+                new.recorded_at, prev.recorded_at
+            ));
+        }
+    }
+    if let Some(first) = history.first() {
+        if new.occurred_at < first.occurred_at {
+            return Some(format!(
+                "it happened at {}, before the history began at {}",
+                new.occurred_at, first.occurred_at
+            ));
+        }
+    }
+    None
+}
+
+/// An event of a format-1 activity or volunteer history, written before those histories were
+/// chained: no recording time, no rules version, no hashes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LegacyRecord<E> {
+    seq: u64,
+    occurred_at: DateTime<FixedOffset>,
+    actor: Actor,
+    event: E,
+}
+
+/// Turns a legacy history into events to re-apply under rules version 1 (each recorded when it
+/// happened). It had no tamper evidence to check; only its numbering is.
+///
+/// # Errors
+/// The reason, when an event is numbered out of order.
+pub(crate) fn unchained<E>(records: Vec<LegacyRecord<E>>) -> Result<Vec<Recorded<E>>, String> {
+    let mut out = Vec::with_capacity(records.len());
+    for (i, r) in records.into_iter().enumerate() {
+        let seq = u64::try_from(i).unwrap_or(u64::MAX).saturating_add(1);
+        if r.seq != seq {
+            return Err(format!("found event #{} where #{seq} belongs", r.seq));
+        }
+        out.push(Recorded {
+            seq,
+            occurred_at: r.occurred_at,
+            recorded_at: r.occurred_at,
+            actor: r.actor,
+            event: r.event,
+            rules: 1,
+            prev_hash: String::new(),
+            hash: String::new(),
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,674 @@
+//! The one JSON entry point of the library: every `from_json` reads through [`from_str`] or
+//! [`from_value`], so every binding gets the same strictness and the same errors.
+//!
+//! What it adds to serde_json:
+//! - **Limits** ([`crate::limits`]): input size, nesting depth and string length are checked
+//!   before parsing, with a typed [`JsonError::LimitExceeded`].
+//! - **Duplicate keys are refused** on every path, also inside maps and free-form values
+//!   where serde would keep the last one silently.
+//! - **Errors name the JSON path and what was expected, never the value**: serde's messages
+//!   repeat the offending value (`invalid type: integer `110105194912310021`, expected a
+//!   string`), which could be an ID number or a phone. Here the message names the path, the
+//!   JSON type found and the expected thing only. Unknown field and variant names are repeated
+//!   only when they look like identifiers (short ASCII, no long digit run).
+//!
+//! # Example
+//! ```
+//! use shegong::json;
+//! use std::collections::BTreeMap;
+//!
+//! let err = json::from_str::<BTreeMap<String, u32>>(r#"{"a": 1, "a": 2}"#, "table").unwrap_err();
+//! assert_eq!(err.to_string(), "malformed table at `a`: duplicate key `a`");
+//!
+//! let err = json::from_str::<BTreeMap<String, String>>(r#"{"id": 110105194912310021}"#, "table")
+//!     .unwrap_err();
+//! assert_eq!(err.to_string(), "malformed table at `id`: expected a string, found an integer");
+//! ```
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_STRING_BYTES};
+use crate::ErrorKind;
+
+/// Why JSON input was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum JsonError {
+    /// The input is not valid JSON, or does not have the expected shape: a wrong type, an
+    /// unknown or missing field, a duplicate key.
+    #[error("malformed {what} at {}: {reason}", show_path(path))]
+    Malformed {
+        /// What was being read, e.g. `"rule set"`.
+        what: &'static str,
+        /// The JSON path of the fault, e.g. `events[3].event.consent`; empty for the top level.
+        path: String,
+        /// What is wrong: the JSON type found and what was expected, never the value.
+        reason: String,
+    },
+    /// The input is over one of the documented [`crate::limits`].
+    #[error(
+        "{what} at {} is over the limit {limit} ({max}): {reason}",
+        show_path(path)
+    )]
+    LimitExceeded {
+        /// What was being read.
+        what: &'static str,
+        /// The JSON path where the limit was reached; empty for the top level.
+        path: String,
+        /// The limit's name in [`crate::limits`], e.g. `"MAX_DEPTH"`.
+        limit: &'static str,
+        /// The limit's value.
+        max: usize,
+        /// What is over it.
+        reason: String,
+    },
+}
+
+impl JsonError {
+    /// The error's kind: [`ErrorKind::Malformed`] or [`ErrorKind::LimitExceeded`].
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            JsonError::Malformed { .. } => ErrorKind::Malformed,
+            JsonError::LimitExceeded { .. } => ErrorKind::LimitExceeded,
+        }
+    }
+
+    /// The JSON path of the fault; empty for the top level.
+    pub fn path(&self) -> &str {
+        match self {
+            JsonError::Malformed { path, .. } | JsonError::LimitExceeded { path, .. } => path,
+        }
+    }
+}
+
+fn show_path(path: &str) -> String {
+    if path.is_empty() {
+        "the top level".to_owned()
+    } else {
+        format!("`{path}`")
+    }
+}
+
+/// Reads a `T` from JSON text, refusing inputs over the [`crate::limits`], duplicate keys,
+/// and (through the types' `deny_unknown_fields`) unknown fields.
+///
+/// `what` names the input in messages (`"rule set"`, `"calendar"`).
+///
+/// # Errors
+/// [`JsonError::LimitExceeded`] for input over a limit; [`JsonError::Malformed`] for
+/// anything else, naming the JSON path and what was expected.
+///
+/// # Example
+/// ```
+/// let n: Vec<u32> = shegong::json::from_str("[1, 2]", "numbers")?;
+/// assert_eq!(n, [1, 2]);
+/// # Ok::<(), shegong::json::JsonError>(())
+/// ```
+pub fn from_str<T: DeserializeOwned>(text: &str, what: &'static str) -> Result<T, JsonError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(JsonError::LimitExceeded {
+            what,
+            path: String::new(),
+            limit: "MAX_INPUT_BYTES",
+            max: MAX_INPUT_BYTES,
+            reason: format!("the input has {} bytes", text.len()),
+        });
+    }
+    prescan(text, what)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| path_error(&e, what, || serde_json::from_str::<Value>(text).ok()))?;
+    de.end().map_err(|e| JsonError::Malformed {
+        what,
+        path: String::new(),
+        reason: sanitize(&e),
+    })?;
+    Ok(value)
+}
+
+/// Reads a `T` from a JSON value, with the same limits and errors as [`from_str`] (a value
+/// has no duplicate keys left to find).
+///
+/// # Errors
+/// As [`from_str`].
+pub fn from_value<T: DeserializeOwned>(value: Value, what: &'static str) -> Result<T, JsonError> {
+    check_value(&value, what)?;
+    let copy = value.clone();
+    serde_path_to_error::deserialize(value).map_err(|e| path_error(&e, what, || Some(copy)))
+}
+
+/// Checks a count against a limit of [`crate::limits`], e.g. a history's length against
+/// [`MAX_HISTORY_EVENTS`](crate::limits::MAX_HISTORY_EVENTS).
+///
+/// # Errors
+/// [`JsonError::LimitExceeded`] when `count > max`.
+pub fn check_count(
+    what: &'static str,
+    path: &str,
+    count: usize,
+    limit: &'static str,
+    max: usize,
+) -> Result<(), JsonError> {
+    if count > max {
+        return Err(JsonError::LimitExceeded {
+            what,
+            path: path.to_owned(),
+            limit,
+            max,
+            reason: format!("it has {count} items"),
+        });
+    }
+    Ok(())
+}
+
+/// Describes a string for a message: quoted when it looks like an identifier, otherwise
+/// only by its length, so an ID number or a phone is never repeated.
+pub fn describe_str(s: &str) -> String {
+    if is_identifier_like(s) {
+        format!("`{s}`")
+    } else {
+        format!("(a string of {} characters)", s.chars().count())
+    }
+}
+
+/// Whether a name may be repeated in a message: 1 to 40 ASCII letters, digits, `_`, `-` or
+/// `.`, with no run of 6 or more digits.
+pub fn is_identifier_like(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 40
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        && longest_digit_run(s) < 6
+}
+
+fn longest_digit_run(s: &str) -> usize {
+    let mut best = 0;
+    let mut run = 0usize;
+    for b in s.bytes() {
+        if b.is_ascii_digit() {
+            run = run.saturating_add(1);
+            best = best.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    best
+}
+
+/// One step of a JSON path.
+enum Seg<'a> {
+    Key(Cow<'a, str>),
+    Index(usize),
+}
+
+fn push_key(out: &mut String, key: &str) {
+    if is_identifier_like(key) {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(key);
+    } else {
+        let _ = write!(out, "[<key of {} characters>]", key.chars().count());
+    }
+}
+
+fn render(segs: &[Seg<'_>]) -> String {
+    let mut out = String::new();
+    for seg in segs {
+        match seg {
+            Seg::Key(k) => push_key(&mut out, k),
+            Seg::Index(i) => {
+                let _ = write!(out, "[{i}]");
+            }
+        }
+    }
+    out
+}
+
+/// A container open during the pre-scan.
+enum Frame<'a> {
+    Object {
+        keys: HashSet<Cow<'a, str>>,
+        expect_key: bool,
+        key: Option<Cow<'a, str>>,
+    },
+    Array {
+        index: usize,
+    },
+}
+
+fn frames_path<'a>(frames: &'a [Frame<'a>]) -> Vec<Seg<'a>> {
+    frames
+        .iter()
+        .filter_map(|f| match f {
+            Frame::Object { key, .. } => key.as_ref().map(|k| Seg::Key(Cow::Borrowed(k.as_ref()))),
+            Frame::Array { index } => Some(Seg::Index(*index)),
+        })
+        .collect()
+}
+
+/// One linear pass over the text, before serde sees it: nesting depth, string length and
+/// duplicate keys. Syntax errors are left to serde_json, which reports them.
+fn prescan(text: &str, what: &'static str) -> Result<(), JsonError> {
+    let bytes = text.as_bytes();
+    let mut frames: Vec<Frame<'_>> = Vec::new();
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                let start = i.saturating_add(1);
+                let mut j = start;
+                while let Some(&c) = bytes.get(j) {
+                    match c {
+                        b'\\' => j = j.saturating_add(2),
+                        b'"' => break,
+                        _ => j = j.saturating_add(1),
+                    }
+                }
+                let end = j.min(bytes.len());
+                if end.saturating_sub(start) > MAX_STRING_BYTES {
+                    return Err(JsonError::LimitExceeded {
+                        what,
+                        path: render(&frames_path(&frames)),
+                        limit: "MAX_STRING_BYTES",
+                        max: MAX_STRING_BYTES,
+                        reason: format!("a string of {} bytes", end.saturating_sub(start)),
+                    });
+                }
+                let mut duplicate = None;
+                if let Some(Frame::Object {
+                    keys,
+                    expect_key,
+                    key,
+                }) = frames.last_mut()
+                {
+                    if *expect_key {
+                        let raw = text.get(start..end).unwrap_or("");
+                        let name: Cow<'_, str> = if raw.contains('\\') {
+                            match text
+                                .get(i..end.saturating_add(1))
+                                .and_then(|q| serde_json::from_str::<String>(q).ok())
+                            {
+                                Some(s) => Cow::Owned(s),
+                                None => Cow::Borrowed(raw),
+                            }
+                        } else {
+                            Cow::Borrowed(raw)
+                        };
+                        *expect_key = false;
+                        *key = Some(name.clone());
+                        if !keys.insert(name.clone()) {
+                            duplicate = Some(name);
+                        }
+                    }
+                }
+                if let Some(name) = duplicate {
+                    return Err(JsonError::Malformed {
+                        what,
+                        path: render(&frames_path(&frames)),
+                        reason: format!("duplicate key {}", describe_str(&name)),
+                    });
+                }
+                i = end.saturating_add(1);
+                continue;
+            }
+            b'{' | b'[' => {
+                if frames.len() >= MAX_DEPTH {
+                    return Err(JsonError::LimitExceeded {
+                        what,
+                        path: render(&frames_path(&frames)),
+                        limit: "MAX_DEPTH",
+                        max: MAX_DEPTH,
+                        reason: format!("arrays and objects nested deeper than {MAX_DEPTH} levels"),
+                    });
+                }
+                frames.push(if b == b'{' {
+                    Frame::Object {
+                        keys: HashSet::new(),
+                        expect_key: true,
+                        key: None,
+                    }
+                } else {
+                    Frame::Array { index: 0 }
+                });
+            }
+            b'}' | b']' => {
+                frames.pop();
+            }
+            b',' => match frames.last_mut() {
+                Some(Frame::Object {
+                    expect_key, key, ..
+                }) => {
+                    *expect_key = true;
+                    *key = None;
+                }
+                Some(Frame::Array { index }) => *index = index.saturating_add(1),
+                None => {}
+            },
+            _ => {}
+        }
+        i = i.saturating_add(1);
+    }
+    Ok(())
+}
+
+/// Depth and string length of a value built elsewhere (it cannot hold duplicate keys).
+fn check_value(value: &Value, what: &'static str) -> Result<(), JsonError> {
+    // An explicit stack: a deep value must not overflow ours while we measure it.
+    let mut stack: Vec<(&Value, usize)> = vec![(value, 0)];
+    while let Some((v, depth)) = stack.pop() {
+        match v {
+            Value::Array(items) => {
+                if depth >= MAX_DEPTH {
+                    return Err(depth_error(what));
+                }
+                stack.extend(items.iter().map(|x| (x, depth.saturating_add(1))));
+            }
+            Value::Object(map) => {
+                if depth >= MAX_DEPTH {
+                    return Err(depth_error(what));
+                }
+                for (k, x) in map {
+                    if k.len() > MAX_STRING_BYTES {
+                        return Err(string_error(what, k.len()));
+                    }
+                    stack.push((x, depth.saturating_add(1)));
+                }
+            }
+            Value::String(s) if s.len() > MAX_STRING_BYTES => {
+                return Err(string_error(what, s.len()))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn depth_error(what: &'static str) -> JsonError {
+    JsonError::LimitExceeded {
+        what,
+        path: String::new(),
+        limit: "MAX_DEPTH",
+        max: MAX_DEPTH,
+        reason: format!("arrays and objects nested deeper than {MAX_DEPTH} levels"),
+    }
+}
+
+fn string_error(what: &'static str, len: usize) -> JsonError {
+    JsonError::LimitExceeded {
+        what,
+        path: String::new(),
+        limit: "MAX_STRING_BYTES",
+        max: MAX_STRING_BYTES,
+        reason: format!("a string of {len} bytes"),
+    }
+}
+
+/// Turns serde_path_to_error's error into ours: the path rendered safely, the message
+/// sanitised, and (on the error path only) the input re-read to name a tag field or to find
+/// an unknown field below an internally tagged enum, where serde loses the path.
+fn path_error(
+    e: &serde_path_to_error::Error<serde_json::Error>,
+    what: &'static str,
+    reread: impl FnOnce() -> Option<Value>,
+) -> JsonError {
+    let mut segs: Vec<Seg<'_>> = Vec::new();
+    for seg in e.path().iter() {
+        match seg {
+            serde_path_to_error::Segment::Seq { index } => segs.push(Seg::Index(*index)),
+            serde_path_to_error::Segment::Map { key } => {
+                segs.push(Seg::Key(Cow::Borrowed(key.as_str())))
+            }
+            serde_path_to_error::Segment::Enum { variant } => {
+                segs.push(Seg::Key(Cow::Borrowed(variant.as_str())))
+            }
+            serde_path_to_error::Segment::Unknown => {}
+        }
+    }
+    let inner = e.inner();
+    let mut reason = sanitize(inner);
+    if matches!(inner.classify(), serde_json::error::Category::Data) {
+        let raw = raw_message(inner);
+        let unknown = raw
+            .strip_prefix("unknown variant `")
+            .map(|r| (true, r))
+            .or_else(|| raw.strip_prefix("unknown field `").map(|r| (false, r)));
+        if let Some((is_variant, rest)) = unknown {
+            if let (Some(name), Some(root)) = (rest.split_once('`').map(|(n, _)| n), reread()) {
+                let node = segs.iter().try_fold(&root, |v, seg| match (seg, v) {
+                    (Seg::Key(k), Value::Object(m)) => m.get(k.as_ref()).or(Some(v)),
+                    (Seg::Index(i), Value::Array(a)) => a.get(*i),
+                    _ => Some(v),
+                });
+                if let Some(node) = node {
+                    if is_variant {
+                        // An internally tagged enum: name the tag field that holds the name.
+                        if let Value::Object(m) = node {
+                            if let Some((tag, _)) = m.iter().find(|(_, v)| v.as_str() == Some(name))
+                            {
+                                segs.push(Seg::Key(Cow::Owned(tag.clone())));
+                                reason = format!("in tag field `{tag}`: {reason}");
+                            }
+                        }
+                    } else if let Some(deeper) = find_key(node, name) {
+                        segs.extend(deeper);
+                    }
+                }
+            }
+        }
+    }
+    JsonError::Malformed {
+        what,
+        path: render(&segs),
+        reason,
+    }
+}
+
+/// The path below `node` to the first object holding `key`, key included (breadth first).
+fn find_key(node: &Value, key: &str) -> Option<Vec<Seg<'static>>> {
+    let mut queue: std::collections::VecDeque<(&Value, Vec<Seg<'static>>)> =
+        std::collections::VecDeque::from([(node, Vec::new())]);
+    while let Some((v, path)) = queue.pop_front() {
+        match v {
+            Value::Object(m) => {
+                if m.contains_key(key) {
+                    let mut p = path;
+                    p.push(Seg::Key(Cow::Owned(key.to_owned())));
+                    return Some(p);
+                }
+                for (k, x) in m {
+                    let mut p: Vec<Seg<'static>> = path.iter().map(own_seg).collect();
+                    p.push(Seg::Key(Cow::Owned(k.clone())));
+                    queue.push_back((x, p));
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    let mut p: Vec<Seg<'static>> = path.iter().map(own_seg).collect();
+                    p.push(Seg::Index(i));
+                    queue.push_back((x, p));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn own_seg(s: &Seg<'_>) -> Seg<'static> {
+    match s {
+        Seg::Key(k) => Seg::Key(Cow::Owned(k.to_string())),
+        Seg::Index(i) => Seg::Index(*i),
+    }
+}
+
+/// serde_json's message without its ` at line L column C` suffix.
+fn raw_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    if e.line() == 0 {
+        return full;
+    }
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    full.strip_suffix(&suffix)
+        .map_or(full.clone(), str::to_owned)
+}
+
+/// serde's message rewritten so that it never repeats the input's values: the JSON type
+/// found and what was expected; field and variant names only when identifier-like.
+fn sanitize(e: &serde_json::Error) -> String {
+    let raw = raw_message(e);
+    let mut msg = sanitize_message(&raw);
+    if matches!(
+        e.classify(),
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+    ) && e.line() > 0
+    {
+        let _ = write!(msg, " (line {}, column {})", e.line(), e.column());
+    }
+    msg
+}
+
+fn sanitize_message(raw: &str) -> String {
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = raw.strip_prefix(prefix) {
+            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+            let found = json_type(found);
+            let expected = scrub_digits(expected);
+            return if prefix == "invalid type: " {
+                format!("expected {expected}, found {found}")
+            } else {
+                format!("expected {expected}, found {found} that is not allowed")
+            };
+        }
+    }
+    for (prefix, noun) in [
+        ("unknown variant `", "unknown variant"),
+        ("unknown field `", "unknown field"),
+    ] {
+        if let Some(rest) = raw.strip_prefix(prefix) {
+            // The name ends at the last backtick before ", expected" or ", there are".
+            let (name, tail) = match rest.find("`, ") {
+                Some(pos) => (rest.get(..pos).unwrap_or(""), rest.get(pos..).unwrap_or("")),
+                None => (rest.strip_suffix('`').unwrap_or(rest), ""),
+            };
+            let tail = tail.strip_prefix('`').unwrap_or(tail);
+            return format!("{noun} {}{}", describe_str(name), scrub_digits(tail));
+        }
+    }
+    scrub_digits(raw)
+}
+
+/// The JSON type named by serde's description of an unexpected value.
+fn json_type(found: &str) -> &'static str {
+    const TYPES: &[(&str, &str)] = &[
+        ("boolean", "a boolean"),
+        ("integer", "an integer"),
+        ("floating point", "a number"),
+        ("string", "a string"),
+        ("character", "a string"),
+        ("null", "null"),
+        ("unit", "null"),
+        ("sequence", "an array"),
+        ("map", "an object"),
+        ("byte array", "bytes"),
+        ("Option value", "an optional value"),
+    ];
+    TYPES
+        .iter()
+        .find(|(p, _)| found.starts_with(p))
+        .map_or("another value", |(_, t)| t)
+}
+
+/// Replaces every run of 7 or more digits with `<N digits>`: a last guard for messages this
+/// module did not rewrite (a custom message that quoted its input).
+fn scrub_digits(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
+    let flush = |out: &mut String, run: &mut String| {
+        if run.len() >= 7 {
+            let _ = write!(out, "<{} digits>", run.len());
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            flush(&mut out, &mut run);
+            out.push(c);
+        }
+    }
+    flush(&mut out, &mut run);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn sanitises_invalid_type_with_an_id_number() {
+        let e = from_str::<Vec<String>>("[110105194912310021]", "list").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "malformed list at `[0]`: expected a string, found an integer"
+        );
+    }
+
+    #[test]
+    fn unknown_variant_with_a_phone_is_not_echoed() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum G {
+            Male,
+        }
+        let e = from_str::<G>("\"13800138000\"", "gender").unwrap_err();
+        let m = e.to_string();
+        assert!(!m.contains("13800138000"), "{m}");
+        assert!(m.contains("(a string of 11 characters)"), "{m}");
+        let _ = G::Male;
+    }
+
+    #[test]
+    fn duplicate_key_in_a_nested_map_is_refused() {
+        let e = from_str::<BTreeMap<String, BTreeMap<String, u8>>>(
+            r#"{"x": {"a": 1, "b": 2, "a": 3}}"#,
+            "map",
+        )
+        .unwrap_err();
+        assert_eq!(e.to_string(), "malformed map at `x.a`: duplicate key `a`");
+        let e = from_str::<Value>(r#"[{"a\u0062": 1, "ab": 2}]"#, "value").unwrap_err();
+        assert_eq!(e.path(), "[0].ab");
+    }
+
+    #[test]
+    fn deep_nesting_is_a_limit_error() {
+        let text = "[".repeat(100_000);
+        let e = from_str::<Value>(&text, "value").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::LimitExceeded);
+        let deep = serde_json::from_str::<Value>(
+            &"[".repeat(100)
+                .chars()
+                .chain("]".repeat(100).chars())
+                .collect::<String>(),
+        )
+        .unwrap_or(Value::Null);
+        if !deep.is_null() {
+            let e = from_value::<Value>(deep, "value").unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::LimitExceeded);
+        }
+    }
+
+    #[test]
+    fn scrubs_long_digit_runs() {
+        assert_eq!(scrub_digits("a 12345678901 b 2026"), "a <11 digits> b 2026");
+    }
+}

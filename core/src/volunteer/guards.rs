@@ -1,0 +1,459 @@
+//! The guards of a volunteer's events (`[volunteer-lifecycle]`, `[agreement-before-access]`,
+//! `[agreement-survives-termination]`, `[agreement-breach-actions]`, `[volunteer-kinds]`),
+//! one function per event, beside the aggregate they guard.
+
+use chrono::NaiveDate;
+
+use super::{
+    AgreementRecord, Breach, BreachAction, BreachActionRecord, ConfidentialityAgreement, Party,
+    VolunteerError, VolunteerEvent, VolunteerRecord, VolunteerState,
+};
+use crate::case::{china_date, Actor};
+use crate::history::NewEvent;
+
+/// What every guard knows about the event being checked.
+pub(super) struct Ctx<'a> {
+    pub(super) seq: u64,
+    pub(super) day: NaiveDate,
+    pub(super) actor: &'a Actor,
+    pub(super) event: &'a VolunteerEvent,
+    pub(super) history: &'a [VolunteerRecord],
+    pub(super) volunteer: &'a str,
+}
+
+impl Ctx<'_> {
+    fn refuse(&self, rule: &'static str, reason: String) -> VolunteerError {
+        VolunteerError::Refused {
+            volunteer: self.volunteer.to_owned(),
+            seq: self.seq,
+            event: self.event.name(),
+            rule,
+            reason,
+        }
+    }
+
+    /// The date an agreement was drafted, from the history.
+    fn drafted_on(&self, agreement_id: &str) -> Option<NaiveDate> {
+        self.history.iter().find_map(|r| match &r.event {
+            VolunteerEvent::AgreementDrafted { agreement } if agreement.id == agreement_id => {
+                Some(china_date(r.occurred_at))
+            }
+            _ => None,
+        })
+    }
+}
+
+fn invalid(field: &'static str, reason: impl Into<String>) -> VolunteerError {
+    VolunteerError::InvalidInput {
+        field,
+        reason: reason.into(),
+    }
+}
+
+/// Checks event `seq` against the state and the history before it and applies it to `v`.
+pub(super) fn step(
+    v: &mut VolunteerState,
+    history: &[VolunteerRecord],
+    seq: u64,
+    new: &NewEvent<VolunteerEvent>,
+) -> Result<(), VolunteerError> {
+    let id = v.id.clone();
+    let c = Ctx {
+        seq,
+        day: china_date(new.occurred_at),
+        actor: &new.actor,
+        event: &new.event,
+        history,
+        volunteer: &id,
+    };
+    if let Some(reason) = crate::history::time_order(history, new, v.rules) {
+        return Err(VolunteerError::OutOfOrder {
+            volunteer: id.clone(),
+            seq,
+            reason,
+        });
+    }
+    if v.ended
+        && !matches!(
+            new.event,
+            VolunteerEvent::BreachRecorded { .. } | VolunteerEvent::BreachActionTaken { .. }
+        )
+    {
+        return Err(c.refuse("volunteer-lifecycle", "the volunteer has left".to_owned()));
+    }
+    match &new.event {
+        VolunteerEvent::Registered { .. } => Err(c.refuse(
+            "volunteer-lifecycle",
+            "a volunteer registers once".to_owned(),
+        )),
+        VolunteerEvent::Screened { passed, .. } => screened(v, &c, *passed),
+        VolunteerEvent::Trained { course, .. } => trained(v, &c, course),
+        VolunteerEvent::AgreementDrafted { agreement } => drafted(v, &c, agreement),
+        VolunteerEvent::AgreementSigned {
+            agreement_id,
+            party,
+        } => signed(v, &c, agreement_id, *party),
+        VolunteerEvent::AgreementTerminated {
+            agreement_id,
+            reason,
+        } => terminated(v, &c, agreement_id, reason),
+        VolunteerEvent::Deployed { group_id } => deployed(v, &c, group_id),
+        VolunteerEvent::Undeployed { group_id, .. } => {
+            if !v.deployments.remove(group_id) {
+                return Err(c.refuse("volunteer-lifecycle", format!("not deployed to {group_id}")));
+            }
+            Ok(())
+        }
+        VolunteerEvent::BreachRecorded {
+            breach_id,
+            agreement_id,
+            description,
+        } => breach(v, &c, breach_id, agreement_id, description),
+        VolunteerEvent::BreachActionTaken {
+            breach_id,
+            action,
+            group_id,
+            note,
+        } => breach_action(v, &c, breach_id, *action, group_id.as_deref(), note),
+        VolunteerEvent::AcquaintanceDeclared { client_id } => {
+            v.acquaintances.insert(client_id.clone());
+            Ok(())
+        }
+        VolunteerEvent::Commended { .. } => {
+            v.commendations = v.commendations.saturating_add(1);
+            Ok(())
+        }
+        VolunteerEvent::Ended { .. } => {
+            v.ended = true;
+            v.deployments.clear();
+            Ok(())
+        }
+    }
+}
+
+/// Checks the registration form: the first event of every volunteer.
+pub(super) fn registration(
+    id: &str,
+    registration: &super::VolunteerRegistration,
+) -> Result<(), VolunteerError> {
+    if id.trim().is_empty() {
+        return Err(invalid("volunteer_id", "a volunteer needs an id"));
+    }
+    if registration.name.trim().is_empty() {
+        return Err(invalid(
+            "name",
+            "the form needs a name [volunteer-registration-fields]",
+        ));
+    }
+    if registration.positions.is_empty() {
+        return Err(invalid(
+            "positions",
+            "tick at least one position [volunteer-kinds]",
+        ));
+    }
+    if registration
+        .positions
+        .contains(&super::VolunteerKind::Other)
+        && registration
+            .position_other
+            .as_deref()
+            .is_none_or(|s| s.trim().is_empty())
+    {
+        return Err(invalid(
+            "position_other",
+            "spell out the \"other\" position [volunteer-kinds]",
+        ));
+    }
+    Ok(())
+}
+
+/// `[volunteer-lifecycle]`, `[volunteer-kinds]`: screened once; a professional volunteer
+/// passes only with a proven qualification.
+fn screened(v: &mut VolunteerState, c: &Ctx<'_>, passed: bool) -> Result<(), VolunteerError> {
+    if v.screened.is_some() {
+        return Err(c.refuse("volunteer-lifecycle", "already screened".to_owned()));
+    }
+    let professional: Vec<&str> = v
+        .registration
+        .positions
+        .iter()
+        .filter(|k| k.is_professional())
+        .map(|k| k.zh())
+        .collect();
+    let proven = v
+        .registration
+        .qualifications
+        .iter()
+        .any(|q| !q.proof.trim().is_empty());
+    if passed && !professional.is_empty() && !proven {
+        return Err(c.refuse(
+            "volunteer-kinds",
+            format!(
+                "{} must show a qualification with proof to pass screening",
+                professional.join("、")
+            ),
+        ));
+    }
+    v.screened = Some(passed);
+    Ok(())
+}
+
+/// `[volunteer-lifecycle]`: training follows a passed screening.
+fn trained(v: &mut VolunteerState, c: &Ctx<'_>, course: &str) -> Result<(), VolunteerError> {
+    if v.screened != Some(true) {
+        return Err(c.refuse(
+            "volunteer-lifecycle",
+            "training follows a passed screening (资格审核)".to_owned(),
+        ));
+    }
+    if course.trim().is_empty() {
+        return Err(invalid("course", "name the course"));
+    }
+    v.trained = true;
+    Ok(())
+}
+
+/// `[agreement-before-access]`: an agreement names the volunteer, the agency and a scope.
+fn drafted(
+    v: &mut VolunteerState,
+    c: &Ctx<'_>,
+    agreement: &ConfidentialityAgreement,
+) -> Result<(), VolunteerError> {
+    if agreement.id.trim().is_empty() || v.agreement(&agreement.id).is_some() {
+        return Err(invalid(
+            "agreement.id",
+            format!("agreement id {:?} is empty or taken", agreement.id),
+        ));
+    }
+    if agreement.volunteer_id_number != v.registration.id_number {
+        return Err(c.refuse(
+            "agreement-before-access",
+            "the agreement's ID number is not the volunteer's".to_owned(),
+        ));
+    }
+    if agreement.agency.trim().is_empty() || agreement.scope.is_empty() {
+        return Err(invalid("agreement", "name the agency (甲方) and the scope"));
+    }
+    v.agreements.push(AgreementRecord {
+        agreement: agreement.clone(),
+        agency_signed_on: None,
+        volunteer_signed_on: None,
+        terminated: None,
+        breaches: Vec::new(),
+    });
+    Ok(())
+}
+
+/// `[volunteer-lifecycle]`, `[agreement-before-access]`: each party signs once, after
+/// training; from rules version 2, not before the agreement was drafted.
+fn signed(
+    v: &mut VolunteerState,
+    c: &Ctx<'_>,
+    agreement_id: &str,
+    party: Party,
+) -> Result<(), VolunteerError> {
+    if !v.trained {
+        return Err(c.refuse(
+            "volunteer-lifecycle",
+            "the agreement is signed after pre-service training (岗前培训)".to_owned(),
+        ));
+    }
+    let rules = v.rules;
+    let drafted_on = c.drafted_on(agreement_id);
+    let Some(a) = v.agreement_mut(agreement_id) else {
+        return Err(c.refuse(
+            "agreement-before-access",
+            format!("no agreement {agreement_id:?}"),
+        ));
+    };
+    if a.terminated.is_some() {
+        return Err(c.refuse(
+            "agreement-survives-termination",
+            "the agreement was terminated".to_owned(),
+        ));
+    }
+    if rules >= 2 && drafted_on.is_some_and(|d| c.day < d) {
+        return Err(c.refuse(
+            "agreement-before-access",
+            format!("signed on {} before the agreement was drafted", c.day),
+        ));
+    }
+    let slot = match party {
+        Party::Agency => &mut a.agency_signed_on,
+        Party::Volunteer => &mut a.volunteer_signed_on,
+    };
+    if slot.is_some() {
+        return Err(c.refuse(
+            "agreement-before-access",
+            format!("{} already signed", party.zh()),
+        ));
+    }
+    *slot = Some(c.day);
+    Ok(())
+}
+
+/// `[agreement-survives-termination]`: terminated once; from rules version 2, not before it
+/// was drafted.
+fn terminated(
+    v: &mut VolunteerState,
+    c: &Ctx<'_>,
+    agreement_id: &str,
+    reason: &str,
+) -> Result<(), VolunteerError> {
+    let rules = v.rules;
+    let drafted_on = c.drafted_on(agreement_id);
+    let Some(a) = v.agreement_mut(agreement_id) else {
+        return Err(c.refuse(
+            "agreement-survives-termination",
+            format!("no agreement {agreement_id:?}"),
+        ));
+    };
+    if a.terminated.is_some() {
+        return Err(c.refuse(
+            "agreement-survives-termination",
+            "already terminated".to_owned(),
+        ));
+    }
+    if rules >= 2 && drafted_on.is_some_and(|d| c.day < d) {
+        return Err(c.refuse(
+            "agreement-survives-termination",
+            format!("terminated on {} before the agreement was drafted", c.day),
+        ));
+    }
+    a.terminated = Some((c.day, reason.to_owned()));
+    Ok(())
+}
+
+/// `[volunteer-lifecycle]`: deployed after training, under an agreement in force that day.
+fn deployed(v: &mut VolunteerState, c: &Ctx<'_>, group_id: &str) -> Result<(), VolunteerError> {
+    if !v.trained {
+        return Err(c.refuse(
+            "volunteer-lifecycle",
+            "a volunteer is deployed after pre-service training (岗前培训)".to_owned(),
+        ));
+    }
+    if v.agreement_in_force_on(c.day).is_none() {
+        return Err(c.refuse(
+            "volunteer-lifecycle",
+            format!("no confidentiality agreement is in force on {}", c.day),
+        ));
+    }
+    if !v.deployments.insert(group_id.to_owned()) {
+        return Err(c.refuse(
+            "volunteer-lifecycle",
+            format!("already deployed to {group_id}"),
+        ));
+    }
+    Ok(())
+}
+
+/// `[agreement-breach-actions]`: a breach of an agreement both parties signed; from rules
+/// version 2, not dated before the duty began (the later signature).
+fn breach(
+    v: &mut VolunteerState,
+    c: &Ctx<'_>,
+    breach_id: &str,
+    agreement_id: &str,
+    description: &str,
+) -> Result<(), VolunteerError> {
+    if v.agreements
+        .iter()
+        .flat_map(|a| &a.breaches)
+        .any(|b| b.id == breach_id)
+    {
+        return Err(invalid("breach_id", format!("breach {breach_id:?} exists")));
+    }
+    let rules = v.rules;
+    let Some(a) = v.agreement_mut(agreement_id) else {
+        return Err(c.refuse(
+            "agreement-breach-actions",
+            format!("no agreement {agreement_id:?}"),
+        ));
+    };
+    if !a.duty_of_confidentiality() {
+        return Err(c.refuse(
+            "agreement-breach-actions",
+            "the agreement was never signed by both parties: no duty to breach".to_owned(),
+        ));
+    }
+    if rules >= 2 {
+        if let Some(signed) = a.signed_on() {
+            if c.day < signed {
+                return Err(c.refuse(
+                    "agreement-breach-actions",
+                    format!(
+                        "a breach on {} is dated before the agreement was signed on {signed}",
+                        c.day
+                    ),
+                ));
+            }
+        }
+    }
+    let after_termination = a.terminated.as_ref().is_some_and(|(on, _)| *on <= c.day);
+    a.breaches.push(Breach {
+        id: breach_id.to_owned(),
+        description: description.to_owned(),
+        on: c.day,
+        after_termination,
+        actions: Vec::new(),
+    });
+    Ok(())
+}
+
+/// `[agreement-breach-actions]`: an action on a recorded breach; removal from a group ends
+/// that deployment. From rules version 2, not dated before the breach.
+fn breach_action(
+    v: &mut VolunteerState,
+    c: &Ctx<'_>,
+    breach_id: &str,
+    action: BreachAction,
+    group_id: Option<&str>,
+    note: &str,
+) -> Result<(), VolunteerError> {
+    let rules = v.rules;
+    let Some(b) = v
+        .agreements
+        .iter_mut()
+        .flat_map(|a| a.breaches.iter_mut())
+        .find(|b| b.id == breach_id)
+    else {
+        if action == BreachAction::RemoveFromGroup && group_id.is_none() {
+            return Err(missing_group());
+        }
+        return Err(c.refuse(
+            "agreement-breach-actions",
+            format!("no breach {breach_id:?}"),
+        ));
+    };
+    if rules >= 2 && c.day < b.on {
+        return Err(c.refuse(
+            "agreement-breach-actions",
+            format!(
+                "an action on {} is dated before the breach on {}",
+                c.day, b.on
+            ),
+        ));
+    }
+    b.actions.push(BreachActionRecord {
+        action,
+        by: c.actor.id.clone(),
+        on: c.day,
+        group_id: group_id.map(str::to_owned),
+        note: note.to_owned(),
+    });
+    if action == BreachAction::RemoveFromGroup {
+        let Some(g) = group_id else {
+            return Err(missing_group());
+        };
+        // Removal ends the deployment to that group.
+        v.deployments.remove(g);
+    }
+    Ok(())
+}
+
+fn missing_group() -> VolunteerError {
+    invalid(
+        "group_id",
+        "name the group the volunteer is removed from [agreement-breach-actions]",
+    )
+}
