@@ -2,7 +2,7 @@
 import type * as Shegong from "./shegong";
 
 /** The module once loaded: every class and function of the package. */
-export type ShegongModule = Omit<typeof Shegong, "default" | "initSync">;
+export type ShegongModule = typeof Shegong;
 
 /** What `load` needs. */
 export interface LoadOptions {

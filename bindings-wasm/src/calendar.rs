@@ -25,15 +25,14 @@ impl Calendar {
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
     ) -> Result<Calendar, JsValue> {
         let text = json_text(&json, "calendar")?;
-        serde_json::from_str::<Core>(&text)
-            .map(Calendar)
-            .map_err(|e| malformed(&format!("calendar: {}", crate::convert::describe(&e))))
+        Core::from_json(&text).or_throw().map(Calendar)
     }
 
     /// The calendar's stored description, as JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> Result<String, JsValue> {
-        serde_json::to_string(&self.0).map_err(|e| malformed(&crate::convert::describe(&e)))
+        serde_json::to_string(&self.0)
+            .map_err(|_| malformed("the calendar could not be written as JSON"))
     }
 
     /// This calendar answering (or not) provisional years with the weekday-only rule.

@@ -12,11 +12,12 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::errors::{invalid, limit, malformed};
+use crate::errors::{invalid, limit, malformed, OrThrow};
 
-/// The deepest nesting of arrays and objects accepted from JS: deeper input (or an object
-/// that contains itself) is refused with a `LimitExceeded` error before any conversion.
-pub const MAX_DEPTH: usize = 64;
+/// The deepest nesting of arrays and objects accepted from JS: the core's documented limit.
+/// Deeper input (or an object that contains itself) is refused with a `LimitExceeded` error
+/// before any conversion.
+pub const MAX_DEPTH: usize = shegong::limits::MAX_DEPTH;
 
 /// The most values (of any kind) one input may hold.
 pub const MAX_NODES: usize = 1_000_000;
@@ -71,34 +72,17 @@ pub fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
         .ok_or_else(|| malformed(&format!("{what} cannot be written as JSON")))
 }
 
-/// A serde_json error described without the offending value: serde's own messages echo the
-/// value, which may be an ID number or a phone.
-pub fn describe(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let head = text.split(" at line ").next().unwrap_or_default();
-    let safe = if head.starts_with("missing field")
-        || head.starts_with("unknown field")
-        || head.starts_with("duplicate field")
-    {
-        head.to_owned()
-    } else {
-        match head.split_once(", expected ") {
-            Some((_, expected)) => format!("a value of the wrong type, expected {expected}"),
-            None => format!("{:?} error", e.classify()).to_lowercase(),
-        }
-    };
-    format!("{safe} at line {} column {}", e.line(), e.column())
-}
-
-/// A JS value as a core type, through JSON.
-pub fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+/// A JS value as a core type, through the core's strict JSON reader (unknown fields,
+/// duplicate keys and limits refused; messages name the path, never the value).
+pub fn from_js<T: DeserializeOwned>(value: &JsValue, what: &'static str) -> Result<T, JsValue> {
     let text = json_text(value, what)?;
-    serde_json::from_str(&text).map_err(|e| malformed(&format!("{what}: {}", describe(&e))))
+    shegong::json::from_str(&text, what).or_throw()
 }
 
 /// A core value as a plain JS value.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| malformed(&describe(&e)))?;
+    let text = serde_json::to_string(value)
+        .map_err(|_| malformed("a value the core produced could not be written as JSON"))?;
     JSON::parse(&text)
 }
 

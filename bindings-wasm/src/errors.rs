@@ -1,45 +1,55 @@
-//! Errors as real JS `Error` objects: `name` is the error's kind, `code` the core's stable
-//! code, `ruleId` the domain rule that refused (or `null`).
+//! Errors as real JS `Error` objects: `name` is the error's kind (the core's `ErrorKind`
+//! variant), `code` the kind's stable code, `ruleId` the domain rule that refused (or `null`).
 
 use js_sys::{Error as JsError, Reflect};
+use shegong::ErrorKind;
 use wasm_bindgen::prelude::*;
 
-/// The JS error name of a core error. This is the one place errors are mapped.
-fn name_of(e: &shegong::Error) -> &'static str {
-    use shegong::Error as E;
-    // Until the core's flat `ErrorKind` lands, the mapping goes by module and code, as the
-    // Python binding's does; the names are the Python exception classes' names.
-    match (e, e.code()) {
-        (E::Calendar(_), "out_of_range" | "result_out_of_range") => "CalendarRangeError",
-        (E::Workload(shegong::workload::WorkloadError::Calendar(_)), _) => "CalendarRangeError",
-        (E::Calendar(_), _) => "AgencyCalendarError",
-        (E::Case(_), "refused") => "TransitionRefused",
-        (E::Case(_), "out_of_order") => "OutOfOrder",
-        (E::Case(_), "tampered") => "TamperedHistory",
-        (E::Case(_), "head_mismatch") => "HeadMismatch",
-        (E::Case(_), "unknown_event_kind") => "UnknownEventKind",
-        (E::Case(_), "unsupported_format") => "UnsupportedFormat",
-        (E::Case(_), "not_started") => "NotStarted",
-        (_, "malformed") => "MalformedData",
-        (E::Deadline(_), _) => "RuleSetError",
-        (E::Activity(_), "refused") => "ActivityRefused",
-        (E::Identity(_), "invalid_phone") => "InvalidPhone",
-        (E::Identity(_), "invalid_id_number") => "InvalidIdNumber",
-        (E::Volunteer(_), "invalid_input") => "InvalidInput",
-        (E::Volunteer(_), _) => "VolunteerRefused",
-        (E::Group(_), "invalid_nickname") => "InvalidNickname",
-        (E::Group(_), _) => "GroupRefused",
-        _ => "InvalidInput",
+use crate::convert::to_js as value_to_js;
+
+/// The JS error name of each kind. One exhaustive match with no `_` arm: a kind added to the
+/// core stops this crate compiling until it is named here.
+fn name_of(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::Refused => "Refused",
+        ErrorKind::ActivityRefused => "ActivityRefused",
+        ErrorKind::VolunteerRefused => "VolunteerRefused",
+        ErrorKind::RosterRefused => "RosterRefused",
+        ErrorKind::GroupRefused => "GroupRefused",
+        ErrorKind::InvalidInput => "InvalidInput",
+        ErrorKind::InvalidRecord => "InvalidRecord",
+        ErrorKind::InvalidLine => "InvalidLine",
+        ErrorKind::InvalidParameters => "InvalidParameters",
+        ErrorKind::InvalidIdNumber => "InvalidIdNumber",
+        ErrorKind::InvalidPhone => "InvalidPhone",
+        ErrorKind::InvalidNickname => "InvalidNickname",
+        ErrorKind::InvalidMask => "InvalidMask",
+        ErrorKind::UnknownValue => "UnknownValue",
+        ErrorKind::OutOfOrder => "OutOfOrder",
+        ErrorKind::Tampered => "Tampered",
+        ErrorKind::HeadMismatch => "HeadMismatch",
+        ErrorKind::Malformed => "Malformed",
+        ErrorKind::UnknownEventKind => "UnknownEventKind",
+        ErrorKind::UnsupportedFormat => "UnsupportedFormat",
+        ErrorKind::NotStarted => "NotStarted",
+        ErrorKind::OutOfRange => "OutOfRange",
+        ErrorKind::ResultOutOfRange => "ResultOutOfRange",
+        ErrorKind::InvalidAgencyDay => "InvalidAgencyDay",
+        ErrorKind::UnknownBase => "UnknownBase",
+        ErrorKind::UnknownRule => "UnknownRule",
+        ErrorKind::InvalidRuleSet => "InvalidRuleSet",
+        ErrorKind::Overflow => "Overflow",
+        ErrorKind::LimitExceeded => "LimitExceeded",
     }
 }
 
-/// A JS `Error` with `name`, `code` and `ruleId` set.
-pub fn build(name: &str, code: &str, rule: Option<&str>, message: &str) -> JsValue {
+/// A JS `Error` of `kind` with `name`, `code` and `ruleId` set.
+pub fn build(kind: ErrorKind, rule: Option<&str>, message: &str) -> JsValue {
     let err = JsError::new(message);
-    err.set_name(name);
+    err.set_name(name_of(kind));
     // Setting a property on a fresh, ordinary Error object cannot fail; if it did, the error
     // would still carry its name and message.
-    let _ = Reflect::set(&err, &"code".into(), &code.into());
+    let _ = Reflect::set(&err, &"code".into(), &kind.code().into());
     let rule: JsValue = rule.map_or(JsValue::NULL, JsValue::from);
     let _ = Reflect::set(&err, &"ruleId".into(), &rule);
     err.into()
@@ -47,14 +57,13 @@ pub fn build(name: &str, code: &str, rule: Option<&str>, message: &str) -> JsVal
 
 /// A core error as a JS error.
 pub fn to_js(e: shegong::Error) -> JsValue {
-    build(name_of(&e), e.code(), e.rule_id(), &e.to_string())
+    build(e.kind(), e.rule_id(), &e.message())
 }
 
 /// Input that could not be read (wrong JSON shape, wrong type).
 pub fn malformed(message: &str) -> JsValue {
     build(
-        "MalformedData",
-        "malformed",
+        ErrorKind::Malformed,
         None,
         &format!("malformed input: {message}"),
     )
@@ -62,12 +71,12 @@ pub fn malformed(message: &str) -> JsValue {
 
 /// A missing or badly formed argument.
 pub fn invalid(message: &str) -> JsValue {
-    build("InvalidInput", "invalid_input", None, message)
+    build(ErrorKind::InvalidInput, None, message)
 }
 
 /// Input beyond a documented limit (nesting depth, size).
 pub fn limit(message: &str) -> JsValue {
-    build("LimitExceeded", "limit_exceeded", None, message)
+    build(ErrorKind::LimitExceeded, None, message)
 }
 
 /// `?` for core results: maps the error to a JS error.
@@ -82,31 +91,12 @@ impl<T, E: Into<shegong::Error>> OrThrow<T> for Result<T, E> {
     }
 }
 
-/// The names of every JS error this package throws, for `instanceof`-free checks.
-#[wasm_bindgen(js_name = errorNames)]
-pub fn error_names() -> Vec<String> {
-    [
-        "CalendarRangeError",
-        "AgencyCalendarError",
-        "TransitionRefused",
-        "OutOfOrder",
-        "TamperedHistory",
-        "HeadMismatch",
-        "UnknownEventKind",
-        "UnsupportedFormat",
-        "NotStarted",
-        "MalformedData",
-        "RuleSetError",
-        "ActivityRefused",
-        "InvalidPhone",
-        "InvalidIdNumber",
-        "InvalidInput",
-        "VolunteerRefused",
-        "InvalidNickname",
-        "GroupRefused",
-        "LimitExceeded",
-    ]
-    .iter()
-    .map(|s| (*s).to_owned())
-    .collect()
+/// Every error kind as `{name, code}`: the `name` and `code` of the errors this package throws.
+#[wasm_bindgen(js_name = errorKinds, unchecked_return_type = "{ name: string; code: string }[]")]
+pub fn error_kinds() -> Result<JsValue, JsValue> {
+    let kinds: Vec<serde_json::Value> = ErrorKind::ALL
+        .iter()
+        .map(|k| serde_json::json!({ "name": name_of(*k), "code": k.code() }))
+        .collect();
+    value_to_js(&kinds)
 }
