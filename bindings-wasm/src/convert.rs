@@ -129,3 +129,11 @@ pub fn count(n: f64, what: &str) -> Result<usize, JsValue> {
 pub fn number(n: i64) -> f64 {
     n as f64
 }
+
+/// The serde name of a labelled value ("male", "mobile", "forming").
+pub fn label<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}

@@ -3,16 +3,8 @@
 use shegong::identity::{IdMask, IdNumber as CoreId, Phone as CorePhone};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::count;
+use crate::convert::{count, label};
 use crate::errors::OrThrow;
-
-/// The serde name of a labelled value ("male", "mobile").
-fn label<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
 
 /// A resident ID number (GB 11643-1999). `toString()` shows it masked.
 #[wasm_bindgen]

@@ -13,17 +13,25 @@
 
 #![deny(missing_docs)]
 
+mod access;
+mod activity;
 mod calendar;
 mod case;
 mod convert;
 mod deadline;
 mod errors;
 mod identity;
+mod records;
+mod volunteer;
+mod workload;
 
+pub use access::Access;
+pub use activity::Activity;
 pub use calendar::Calendar;
 pub use case::Case;
 pub use deadline::RuleSet;
 pub use identity::{IdNumber, Phone};
+pub use volunteer::Volunteer;
 
 use wasm_bindgen::prelude::*;
 

@@ -32,6 +32,13 @@ async function main() {
     }).join('\n');
     parts.push(`// from schemas/${file}\n${ts}`);
   }
+  // Every record as the core reads it: the schema's type, tagged with its kind.
+  const tagged = files.map((file) => {
+    const schema = JSON.parse(fs.readFileSync(path.join(schemas, file), 'utf8'));
+    const kind = file.replace(/\.schema\.json$/, '');
+    return `  | (${schema.title} & { kind: "${kind}" })`;
+  });
+  parts.push(`/** Any record, tagged with its kind (see recordKinds()). */\nexport type AnyRecord =\n${tagged.join('\n')};\n`);
   fs.writeFileSync(out, parts.join('\n'));
 }
 

@@ -99,3 +99,56 @@ export interface Obligation {
   provisional: boolean;
   explanation: string;
 }
+
+/** An activity event to record (`type`: planned, plan_submitted, session_held, …). */
+export type NewActivityEvent = NewEvent;
+/** A volunteer event to record (`type`: registered, agreement_signed, trained, …). */
+export type NewVolunteerEvent = NewEvent;
+
+/** What `Activity.apply` reports: the group's stage (or null) and the norm warnings. */
+export interface ActivityApplied { seq: number; hash: string; stage: string | null; warnings: unknown[] }
+/** What `Volunteer.apply` reports. */
+export interface VolunteerApplied { seq: number; hash: string; stage: string; warnings: never[] }
+
+/** An activity history as stored. */
+export interface StoredActivity { format: number; id: string; rules: number; head: string; events: RecordedEvent[] }
+/** A volunteer history as stored. */
+export interface StoredVolunteer { format: number; id: string; rules: number; head: string; events: RecordedEvent[] }
+
+/** Who is looking at a record. */
+export interface Viewer {
+  id: string;
+  role: string;
+  agreement: string;
+  agreement_covers_clients: boolean;
+  groups: string[];
+  acquaintances: string[];
+}
+/** What the access rules need to know about a record's subject. */
+export interface SubjectFacts { id: string; groups: string[]; minor_under_14: boolean; specific_identity: boolean }
+/** An access decision and the rule that made it. */
+export interface Decision { outcome: string; allowed: boolean; reason: string; rule?: string; [field: string]: unknown }
+/** A record as a viewer may see it. */
+export interface RedactedRecord { kind: string; value: unknown; removed: string[]; masked: string[] }
+
+/** One item of a worklist to triage. */
+export interface TriageItem { id: string; [field: string]: unknown }
+/** A triaged item with its position and the reasons. */
+export interface Ranked { position: number; id: string; explanation: string; [field: string]: unknown }
+/** A request to route to a service tier. */
+export interface RoutingInput { [field: string]: unknown }
+/** The service tier and the reasons. */
+export interface Routing { tier: string; reasons: string[] }
+
+/** The annual-hours formula's parameters. */
+export interface AnnualHoursParams { [field: string]: number }
+/** Annual working hours, in minutes, with how they were reached. */
+export interface AnnualHours { minutes: number; basis: Record<string, unknown>; explanation: string }
+/** A project plan: staff and the planned lines of work. */
+export interface ProjectPlan { [field: string]: unknown }
+/** A plan evaluated against the reference table. */
+export interface PlanReport { total_minutes: number; findings: Finding[]; [field: string]: unknown }
+/** A supervision record. */
+export interface SupervisionRecord { [field: string]: unknown }
+/** A finding on a plan or a supervision record. */
+export interface Finding { rule: string; severity: string; message: string; [field: string]: unknown }
