@@ -23,13 +23,6 @@ pub fn record_kinds() -> Vec<String> {
     RecordKind::ALL.iter().map(|k| k.to_string()).collect()
 }
 
-/// The JSON Schema of a record kind.
-#[wasm_bindgen(js_name = recordSchema, unchecked_return_type = "Record<string, unknown>")]
-pub fn record_schema(kind: &str) -> Result<JsValue, JsValue> {
-    let k: RecordKind = kind.parse().or_throw()?;
-    to_js(&k.json_schema())
-}
-
 /// A worklist in priority order as of `now` (`[triage-priority]`).
 #[wasm_bindgen(unchecked_return_type = "T.Ranked[]")]
 pub fn prioritise(

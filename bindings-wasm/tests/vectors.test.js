@@ -119,7 +119,6 @@ test('record, triage, routing and age-group vectors as in Rust', () => {
     assert.deepEqual(sg.ageGroups(c.date_of_birth, c.on), c.expect);
   }
   assert.ok(sg.recordKinds().includes('service_record'));
-  assert.equal(typeof sg.recordSchema('service_record'), 'object');
 });
 
 test('[annual-hours] workload vectors as in Rust', () => {
