@@ -7,7 +7,7 @@ use shegong::assessment::{self as core, Record, RecordKind, RecordMeta, Retentio
 use shegong::triage::{self, RoutingInput, TriageItem};
 
 use crate::convert::Day;
-use crate::convert::{from_py, json_to_py, serde_name, to_json, to_py};
+use crate::convert::{from_py, json_to_py, serde_name, to_checked_json, to_py};
 use crate::errors::OrRaise;
 
 fn kind(py: Python<'_>, name: &str) -> PyResult<RecordKind> {
@@ -23,7 +23,7 @@ pub fn validate_record<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let r = Record::from_json(&to_json(record)?.to_string()).or_raise()?;
+    let r = Record::from_json(&to_checked_json(record)?.to_string()).or_raise()?;
     to_py(py, &r)
 }
 

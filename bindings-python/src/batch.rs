@@ -4,16 +4,17 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use pyo3::exceptions::{PyOSError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use shegong::deadline::RuleSet as CoreRules;
-use shegong::report::{evaluate_histories as core_evaluate, Batch};
+use shegong::report::{evaluate_histories as core_evaluate, Batch, BatchError};
 use shegong::Calendar as CoreCalendar;
 
 use crate::calendar::Calendar;
-use crate::convert::{serde_name, to_json};
+use crate::convert::{serde_name, to_checked_json};
 use crate::deadline::RuleSet;
-use crate::errors::malformed;
+use crate::errors::{malformed, scrub};
 
 /// The columns of a batch evaluation: `obligations` (one row per obligation), `cases` (one
 /// row per case) and `errors` (one row per history that could not be read).
@@ -73,7 +74,16 @@ fn run(
                     })
                 })
                 .collect();
-            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+            // A worker that failed still accounts for its histories: one error row each,
+            // never a silently missing chunk.
+            handles
+                .into_iter()
+                .zip(histories.chunks(chunk).enumerate())
+                .map(|(h, (i, part))| {
+                    h.join()
+                        .unwrap_or_else(|_| failed_chunk(i.saturating_mul(chunk), part.len()))
+                })
+                .collect()
         });
         let mut all = Batch::default();
         for mut p in parts {
@@ -83,6 +93,20 @@ fn run(
         }
         all
     })
+}
+
+/// The error rows of a chunk whose worker failed: one per history, so none goes missing.
+fn failed_chunk(first: usize, len: usize) -> Batch {
+    Batch {
+        errors: (0..len)
+            .map(|k| BatchError {
+                index: first.saturating_add(k),
+                code: "internal".to_owned(),
+                message: "evaluation failed in a worker thread".to_owned(),
+            })
+            .collect(),
+        ..Batch::default()
+    }
 }
 
 /// Python strings and dates reused across rows: workers, rules, statuses and dates repeat
@@ -212,35 +236,86 @@ fn defaults(
     )
 }
 
-/// Evaluates many stored histories (JSON strings, or dicts as `Case.to_dict` gives) as of
-/// `now`, each chain verified; returns columns for `pandas.DataFrame`.
-#[pyfunction]
-#[pyo3(signature = (histories, now, rules=None, calendar=None))]
-pub fn evaluate_histories(
+/// A history that is not valid UTF-8: evaluated as an empty text, so that it keeps its index
+/// and gets its error row, whose message then says what was wrong.
+const NOT_UTF8: &str = "history is not valid UTF-8";
+
+/// Evaluates texts, then names the invalid-UTF-8 ones in their error rows.
+fn evaluate_texts(
     py: Python<'_>,
-    histories: &Bound<'_, PyList>,
+    texts: &[String],
+    not_utf8: &[usize],
     now: DateTime<FixedOffset>,
     rules: Option<PyRef<'_, RuleSet>>,
     calendar: Option<PyRef<'_, Calendar>>,
 ) -> PyResult<BatchResult> {
-    let mut texts = Vec::with_capacity(histories.len());
-    for h in histories.iter() {
-        if let Ok(s) = h.cast::<PyString>() {
-            texts.push(s.to_cow()?.into_owned());
-        } else if let Ok(case) = h.extract::<PyRef<'_, crate::case::Case>>() {
-            texts.push(case.0.to_json().map_err(|e| malformed(&e.to_string()))?);
-        } else {
-            texts.push(to_json(&h)?.to_string());
-        }
-    }
     let (r, c) = defaults(rules, calendar);
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let batch = run(py, &refs, now, r, c);
+    let mut batch = run(py, &refs, now, r, c);
+    for row in &mut batch.errors {
+        if not_utf8.contains(&row.index) {
+            "malformed".clone_into(&mut row.code);
+            NOT_UTF8.clone_into(&mut row.message);
+        }
+    }
     columns(py, batch)
 }
 
-/// Evaluates a JSON Lines source — the text itself, or a `pathlib.Path` to a file — one stored
-/// history per line, as of `now`; returns columns for `pandas.DataFrame`.
+/// Evaluates many stored histories as of `now`, each chain verified; returns columns for
+/// `pandas.DataFrame`. `histories` is any iterable (list, tuple, generator, pandas Series) of
+/// JSON texts (`str` or UTF-8 `bytes`), dicts as `Case.to_dict` gives, or `Case` objects.
+/// JSON Lines already in memory: `evaluate_histories(text.splitlines())`.
+#[pyfunction]
+#[pyo3(signature = (histories, now, rules=None, calendar=None))]
+pub fn evaluate_histories(
+    py: Python<'_>,
+    histories: &Bound<'_, PyAny>,
+    now: DateTime<FixedOffset>,
+    rules: Option<PyRef<'_, RuleSet>>,
+    calendar: Option<PyRef<'_, Calendar>>,
+) -> PyResult<BatchResult> {
+    if histories.is_instance_of::<PyString>() || histories.is_instance_of::<PyBytes>() {
+        return Err(PyTypeError::new_err(
+            "histories must be an iterable of histories, not one text: \
+             for JSON Lines in memory pass text.splitlines()",
+        ));
+    }
+    let mut texts = Vec::new();
+    let mut not_utf8 = Vec::new();
+    for (i, h) in histories.try_iter()?.enumerate() {
+        let h = h?;
+        if let Ok(s) = h.cast::<PyString>() {
+            texts.push(s.to_cow()?.into_owned());
+        } else if let Ok(b) = h.cast::<PyBytes>() {
+            match std::str::from_utf8(b.as_bytes()) {
+                Ok(s) => texts.push(s.to_owned()),
+                Err(_) => {
+                    not_utf8.push(i);
+                    texts.push(String::new());
+                }
+            }
+        } else if let Ok(case) = h.extract::<PyRef<'_, crate::case::Case>>() {
+            texts.push(case.0.to_json().map_err(|e| malformed(&e.to_string()))?);
+        } else {
+            texts.push(to_checked_json(&h)?.to_string());
+        }
+    }
+    evaluate_texts(py, &texts, &not_utf8, now, rules, calendar)
+}
+
+/// An I/O error as Python's own: `OSError(errno, strerror, filename)` becomes its subclass
+/// (`FileNotFoundError`, `PermissionError`, `IsADirectoryError`, …).
+fn io_error(e: &std::io::Error, path: &std::path::Path) -> PyErr {
+    match e.raw_os_error() {
+        Some(code) => PyOSError::new_err((code, e.to_string(), scrub(&path.display().to_string()))),
+        None => PyOSError::new_err(e.to_string()),
+    }
+}
+
+/// Evaluates a JSON Lines file, one stored history per line, as of `now`; returns columns for
+/// `pandas.DataFrame`. `source` is a path (`str` or `os.PathLike`) or an open file (text or
+/// binary); a `str` is always a path, never JSON text: JSON Lines already in memory go
+/// through `evaluate_histories(text.splitlines())`.
 #[pyfunction]
 #[pyo3(signature = (source, now, rules=None, calendar=None))]
 pub fn evaluate_jsonl(
@@ -250,15 +325,44 @@ pub fn evaluate_jsonl(
     rules: Option<PyRef<'_, RuleSet>>,
     calendar: Option<PyRef<'_, Calendar>>,
 ) -> PyResult<BatchResult> {
-    let text = if let Ok(s) = source.cast::<PyString>() {
-        s.to_cow()?.into_owned()
+    let content = if source.hasattr("read")? {
+        source.call_method0("read")?
     } else {
-        let path: std::path::PathBuf = source.extract()?;
-        py.detach(|| std::fs::read_to_string(&path))
-            .map_err(|e| malformed(&format!("cannot read {}: {e}", path.display())))?
+        let path: std::path::PathBuf = source.extract().map_err(|_| {
+            PyTypeError::new_err("source must be a path (str or os.PathLike) or an open file")
+        })?;
+        let bytes = py
+            .detach(|| std::fs::read(&path))
+            .map_err(|e| io_error(&e, &path))?;
+        PyBytes::new(py, &bytes).into_any()
     };
-    let (r, c) = defaults(rules, calendar);
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let batch = run(py, &lines, now, r, c);
-    columns(py, batch)
+    let mut texts = Vec::new();
+    let mut not_utf8 = Vec::new();
+    if let Ok(s) = content.cast::<PyString>() {
+        let text = s.to_cow()?;
+        texts.extend(
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_owned),
+        );
+    } else if let Ok(b) = content.cast::<PyBytes>() {
+        let lines = b
+            .as_bytes()
+            .split(|&c| c == b'\n')
+            .filter(|l| !l.iter().all(u8::is_ascii_whitespace));
+        for line in lines {
+            match std::str::from_utf8(line) {
+                Ok(s) => texts.push(s.to_owned()),
+                Err(_) => {
+                    not_utf8.push(texts.len());
+                    texts.push(String::new());
+                }
+            }
+        }
+    } else {
+        return Err(PyTypeError::new_err(
+            "the file's read() must return str or bytes",
+        ));
+    }
+    evaluate_texts(py, &texts, &not_utf8, now, rules, calendar)
 }

@@ -5,8 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use shegong::calendar::{AgencyDay, Calendar as Core};
 
-use crate::convert::Day;
 use crate::convert::{from_py, to_py};
+use crate::convert::{Day, Int};
 use crate::errors::OrRaise;
 
 /// China's official working-day calendar (工作日, 调休), optionally answering provisional
@@ -66,8 +66,8 @@ impl Calendar {
     }
 
     /// The `n`-th working day after `date` (before it for negative `n`).
-    fn add_workdays(&self, date: Day, n: i64) -> PyResult<NaiveDate> {
-        self.0.add_workdays(date.0, n).or_raise()
+    fn add_workdays(&self, date: Day, n: Int<i64>) -> PyResult<NaiveDate> {
+        self.0.add_workdays(date.0, n.0).or_raise()
     }
 
     /// `add_workdays`, with whether the answer depends on a provisional year.
@@ -75,9 +75,9 @@ impl Calendar {
         &self,
         py: Python<'py>,
         date: Day,
-        n: i64,
+        n: Int<i64>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let r = self.0.add_workdays_checked(date.0, n).or_raise()?;
+        let r = self.0.add_workdays_checked(date.0, n.0).or_raise()?;
         let d = pyo3::types::PyDict::new(py);
         d.set_item("value", r.value)?;
         d.set_item("provisional", r.provisional)?;
@@ -114,13 +114,13 @@ impl Calendar {
     }
 
     /// Working days in `year`.
-    fn workdays_in_year(&self, year: i32) -> PyResult<u32> {
-        self.0.workdays_in_year(year).or_raise()
+    fn workdays_in_year(&self, year: Int<i32>) -> PyResult<u32> {
+        self.0.workdays_in_year(year.0).or_raise()
     }
 
     /// The facts of one year: notices, statutory holiday days, breaks, working days.
-    fn year_facts<'py>(&self, py: Python<'py>, year: i32) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0.year_facts(year).or_raise()?)
+    fn year_facts<'py>(&self, py: Python<'py>, year: Int<i32>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.year_facts(year.0).or_raise()?)
     }
 
     /// Whether `date` is covered by official data.
@@ -133,8 +133,9 @@ impl Calendar {
         &self,
         py: Python<'py>,
         dates: Vec<Day>,
-        n: i64,
+        n: Int<i64>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let n = n.0;
         let cal = self.0.clone();
         let out = py.detach(move || {
             dates

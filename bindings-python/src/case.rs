@@ -4,8 +4,41 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use shegong::case::{self as core, NewEvent, RecordedEvent};
 
-use crate::convert::{from_py, to_py};
-use crate::errors::{malformed, OrRaise};
+use crate::convert::{from_value, to_checked_json, to_py, Int};
+use crate::errors::{malformed, unknown_event_kind, OrRaise};
+
+/// Refuses an event whose `type` is not one of the core's event kinds with
+/// `UnknownEventKind`, as `parse_event` does, rather than as malformed data.
+fn check_kind(item: &serde_json::Value, at: &str) -> PyResult<()> {
+    let kind = item
+        .get("event")
+        .and_then(|e| e.get("type"))
+        .and_then(serde_json::Value::as_str);
+    match kind {
+        Some(kind) if !core::EventKind::KINDS.contains(&kind) => Err(unknown_event_kind(&format!(
+            "{at}.event.type: not a known event type"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// An event to record, its type checked first.
+fn new_event(event: &Bound<'_, PyAny>) -> PyResult<NewEvent> {
+    let value = to_checked_json(event)?;
+    check_kind(&value, "event")?;
+    from_value(value, "event")
+}
+
+/// Recorded events, each event's type checked first.
+fn recorded_events(events: &Bound<'_, PyAny>) -> PyResult<Vec<RecordedEvent>> {
+    let value = to_checked_json(events)?;
+    if let serde_json::Value::Array(items) = &value {
+        for (i, item) in items.iter().enumerate() {
+            check_kind(item, &format!("events[{i}]"))?;
+        }
+    }
+    from_value(value, "events")
+}
 
 /// A case (个案): its tamper-evident history and the state derived from it. Events are dicts
 /// `{"occurred_at": datetime, "recorded_at": datetime, "actor": {"id", "role"}, "event":
@@ -19,7 +52,7 @@ impl Case {
     /// Starts a case from its first event (`received`).
     #[staticmethod]
     fn start(event: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let e: NewEvent = from_py(event, "event")?;
+        let e = new_event(event)?;
         core::Case::start(e).or_raise().map(Case)
     }
 
@@ -30,7 +63,7 @@ impl Case {
         py: Python<'py>,
         event: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let e: NewEvent = from_py(event, "event")?;
+        let e = new_event(event)?;
         let applied = self.0.apply(e).or_raise()?;
         to_py(py, &applied)
     }
@@ -38,14 +71,14 @@ impl Case {
     /// Rebuilds a case from its recorded events, verifying the chain and every guard.
     #[staticmethod]
     fn replay(events: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let e: Vec<RecordedEvent> = from_py(events, "events")?;
+        let e = recorded_events(events)?;
         core::Case::replay(e).or_raise().map(Case)
     }
 
     /// `replay`, then checks the history ends at the stored chain head.
     #[staticmethod]
     fn replay_verified(events: &Bound<'_, PyAny>, head: &str) -> PyResult<Self> {
-        let e: Vec<RecordedEvent> = from_py(events, "events")?;
+        let e = recorded_events(events)?;
         core::Case::replay_verified(e, head).or_raise().map(Case)
     }
 
@@ -122,21 +155,21 @@ pub fn consultation_count(cases: Vec<PyRef<'_, Case>>, client_id: &str, topic: &
 
 /// A case number from its parts, e.g. `SZ-2026-0007` (`[case-numbering]`).
 #[pyfunction]
-pub fn case_number(agency: &str, year: i32, serial: u32) -> PyResult<String> {
-    core::CaseNumber::new(agency, year, serial)
+pub fn case_number(agency: &str, year: Int<i32>, serial: Int<u32>) -> PyResult<String> {
+    core::CaseNumber::new(agency, year.0, serial.0)
         .or_raise()
         .map(|n| n.to_string())
 }
 
 /// The next case number for an agency and year, given the numbers already issued.
 #[pyfunction]
-pub fn next_case_number(agency: &str, year: i32, issued: Vec<String>) -> PyResult<String> {
+pub fn next_case_number(agency: &str, year: Int<i32>, issued: Vec<String>) -> PyResult<String> {
     let parsed = issued
         .iter()
         .map(|s| s.parse::<core::CaseNumber>())
         .collect::<Result<Vec<_>, _>>()
         .or_raise()?;
-    core::CaseNumber::next(agency, year, &parsed)
+    core::CaseNumber::next(agency, year.0, &parsed)
         .or_raise()
         .map(|n| n.to_string())
 }

@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
-use crate::errors::malformed;
+use crate::errors::{cyclic, limit_exceeded, malformed, out_of_range};
 
 /// Keys whose string values are calendar dates in the core's serialised types.
 pub const DATE_KEYS: &[&str] = &[
@@ -58,8 +58,44 @@ pub const INSTANT_KEYS: &[&str] = &[
     "next_appointment",
 ];
 
-/// A Python value as JSON.
+/// The deepest nesting of dicts and lists accepted from Python (the same depth serde_json
+/// accepts in JSON text). One place, so that it becomes `shegong::limits::MAX_DEPTH` in one
+/// line once the core names it.
+pub const MAX_DEPTH: usize = 128;
+
+/// The deepest nesting converted back to Python: the input limit plus room for the few levels
+/// the core's own records wrap around what it was given.
+const MAX_OUTPUT_DEPTH: usize = MAX_DEPTH.saturating_mul(2);
+
+/// A Python value as JSON, refusing nesting deeper than [`MAX_DEPTH`] (`LimitExceeded`), a
+/// dict or list that contains itself (`CyclicInput`), ints that no JSON number holds and
+/// non-finite floats (`OutOfRange`).
 pub fn to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let mut path = Vec::new();
+    to_json_at(obj, &mut path)
+}
+
+/// The containers on the path from the root to the value being converted: their identities
+/// detect a cycle, their count is the depth.
+fn enter(obj: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<()> {
+    let id = obj.as_ptr() as usize;
+    if path.contains(&id) {
+        return Err(cyclic(&format!(
+            "a {} contains itself at depth {}",
+            obj.get_type().name()?,
+            path.len()
+        )));
+    }
+    if path.len() >= MAX_DEPTH {
+        return Err(limit_exceeded(&format!(
+            "nesting deeper than {MAX_DEPTH} levels"
+        )));
+    }
+    path.push(id);
+    Ok(())
+}
+
+fn to_json_at(obj: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<Value> {
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -67,16 +103,21 @@ pub fn to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(Value::Bool(obj.extract::<bool>()?));
     }
     if obj.is_instance_of::<PyInt>() {
-        return Ok(match obj.extract::<i64>() {
-            Ok(i) => Value::Number(i.into()),
-            Err(_) => Value::Number(obj.extract::<u64>()?.into()),
-        });
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::Number(i.into()));
+        }
+        return match obj.extract::<u64>() {
+            Ok(u) => Ok(Value::Number(u.into())),
+            Err(_) => Err(out_of_range(
+                "an int outside what a JSON number holds here (i64 or u64)",
+            )),
+        };
     }
     if obj.is_instance_of::<PyFloat>() {
         let f = obj.extract::<f64>()?;
         return Number::from_f64(f)
             .map(Value::Number)
-            .ok_or_else(|| PyTypeError::new_err(format!("{f} is not a finite number")));
+            .ok_or_else(|| out_of_range("a float that is not a finite number"));
     }
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Value::String(s.to_cow()?.into_owned()));
@@ -92,28 +133,25 @@ pub fn to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(Value::String(d.to_string()));
     }
     if let Ok(d) = obj.cast::<PyDict>() {
+        enter(obj, path)?;
         let mut map = Map::new();
         for (k, v) in d.iter() {
             let key: String = k
                 .extract()
                 .map_err(|_| PyTypeError::new_err("dict keys must be strings"))?;
-            map.insert(key, to_json(&v)?);
+            map.insert(key, to_json_at(&v, path)?);
         }
+        path.pop();
         return Ok(Value::Object(map));
     }
-    if let Ok(l) = obj.cast::<PyList>() {
-        return l
-            .iter()
-            .map(|v| to_json(&v))
-            .collect::<PyResult<Vec<_>>>()
-            .map(Value::Array);
-    }
-    if let Ok(t) = obj.cast::<PyTuple>() {
-        return t
-            .iter()
-            .map(|v| to_json(&v))
-            .collect::<PyResult<Vec<_>>>()
-            .map(Value::Array);
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        enter(obj, path)?;
+        let items = obj
+            .try_iter()?
+            .map(|v| to_json_at(&v?, path))
+            .collect::<PyResult<Vec<_>>>()?;
+        path.pop();
+        return Ok(Value::Array(items));
     }
     Err(PyTypeError::new_err(format!(
         "cannot convert a {} to a shegong value",
@@ -121,12 +159,60 @@ pub fn to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     )))
 }
 
-/// A Python value read as a core type.
-pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+/// A Python value as JSON, with offset-less instants refused as [`from_py`] refuses them.
+pub fn to_checked_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     let value = to_json(obj)?;
     check_instants(None, &value)?;
-    serde_json::from_value(value).map_err(|e| malformed(&format!("{what}: {e}")))
+    Ok(value)
 }
+
+/// A Python value read as a core type.
+pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+    from_value(to_checked_json(obj)?, what)
+}
+
+/// A JSON value read as a core type: `OutOfRange` for an integer its field cannot hold,
+/// `MalformedData` otherwise.
+pub fn from_value<T: DeserializeOwned>(value: Value, what: &str) -> PyResult<T> {
+    serde_json::from_value(value).map_err(|e| {
+        // serde names an integer its field cannot hold "invalid value: integer …"; that is
+        // the out-of-range case, whatever the field's width.
+        if e.classify() == serde_json::error::Category::Data
+            && e.to_string().starts_with("invalid value: integer")
+        {
+            out_of_range(&format!("{what}: an integer outside its field's range"))
+        } else {
+            malformed(&format!("{what}: {e}"))
+        }
+    })
+}
+
+/// An integer argument whose value does not fit its Rust type raises `OutOfRange` (a
+/// `ShegongError` and a `ValueError`) instead of a bare `OverflowError`; a non-int is still
+/// a `TypeError`.
+#[derive(Debug, Clone, Copy)]
+pub struct Int<T>(pub T);
+
+macro_rules! int_arg {
+    ($($t:ty),*) => {$(
+        impl<'a, 'py> FromPyObject<'a, 'py> for Int<$t> {
+            type Error = PyErr;
+
+            fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+                match obj.extract::<$t>() {
+                    Ok(v) => Ok(Int(v)),
+                    Err(_) if obj.is_instance_of::<PyInt>() => Err(out_of_range(concat!(
+                        "an int outside the range of ",
+                        stringify!($t)
+                    ))),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    )*};
+}
+
+int_arg!(u8, u16, u32, u64, usize, i32, i64);
 
 /// Refuses an instant written without its offset (`"2026-10-13T09:00:00"`), with the same
 /// `TypeError` a naive `datetime` gets, rather than a parser's message.
@@ -183,7 +269,18 @@ fn convert_string<'py>(py: Python<'py>, key: Option<&str>, s: &str) -> PyResult<
     Ok(PyString::new(py, s).into_any())
 }
 
-fn value_to_py<'py>(py: Python<'py>, key: Option<&str>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+fn value_to_py<'py>(
+    py: Python<'py>,
+    key: Option<&str>,
+    v: &Value,
+    depth: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    if depth > MAX_OUTPUT_DEPTH {
+        return Err(limit_exceeded(&format!(
+            "a result nested deeper than {MAX_OUTPUT_DEPTH} levels"
+        )));
+    }
+    let deeper = depth.saturating_add(1);
     Ok(match v {
         Value::Null => py.None().into_bound(py),
         Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
@@ -196,14 +293,14 @@ fn value_to_py<'py>(py: Python<'py>, key: Option<&str>, v: &Value) -> PyResult<B
         Value::Array(items) => {
             let list = PyList::empty(py);
             for item in items {
-                list.append(value_to_py(py, key, item)?)?;
+                list.append(value_to_py(py, key, item, deeper)?)?;
             }
             list.into_any()
         }
         Value::Object(map) => {
             let dict = PyDict::new(py);
             for (k, x) in map {
-                dict.set_item(k, value_to_py(py, Some(k), x)?)?;
+                dict.set_item(k, value_to_py(py, Some(k), x, deeper)?)?;
             }
             dict.into_any()
         }
@@ -212,7 +309,7 @@ fn value_to_py<'py>(py: Python<'py>, key: Option<&str>, v: &Value) -> PyResult<B
 
 /// A JSON value as Python objects, with dates and instants as `datetime` objects.
 pub fn json_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
-    value_to_py(py, None, v)
+    value_to_py(py, None, v, 0)
 }
 
 /// A core value as Python objects.

@@ -2,8 +2,10 @@
 //! each carrying `code`, `rule_id` and `message`.
 
 use pyo3::create_exception;
-use pyo3::exceptions::PyException;
+use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyTuple, PyType};
 
 create_exception!(
     shegong,
@@ -79,6 +81,18 @@ create_exception!(
 );
 create_exception!(
     shegong,
+    CyclicInput,
+    MalformedData,
+    "A dict or list that contains itself: it has no JSON form."
+);
+create_exception!(
+    shegong,
+    LimitExceeded,
+    ShegongError,
+    "Input beyond a documented limit, such as nesting deeper than `MAX_DEPTH`."
+);
+create_exception!(
+    shegong,
     RuleSetError,
     ShegongError,
     "An unknown rule or an inconsistent rule set."
@@ -120,7 +134,64 @@ create_exception!(
     "An invalid phone number."
 );
 
+/// `OutOfRange(ShegongError, ValueError)`: a number outside what its field or argument holds.
+/// `create_exception!` takes one base, so the class is built with `type()` at module init.
+static OUT_OF_RANGE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+fn out_of_range_type(py: Python<'_>) -> PyResult<&Py<PyType>> {
+    OUT_OF_RANGE.get_or_try_init(py, || {
+        let bases = PyTuple::new(
+            py,
+            [
+                py.get_type::<ShegongError>().into_any(),
+                py.get_type::<PyValueError>().into_any(),
+            ],
+        )?;
+        let body = PyDict::new(py);
+        body.set_item("__module__", "shegong")?;
+        body.set_item(
+            "__doc__",
+            "A number outside the range its field or argument holds (also a ValueError).",
+        )?;
+        let ty = py
+            .get_type::<PyType>()
+            .call1(("OutOfRange", bases, body))?
+            .cast_into::<PyType>()?;
+        Ok(ty.unbind())
+    })
+}
+
+/// Withholds every word made of 11 or more digits (an 18-character ID may end in `X`) from a
+/// message: the last guard that no ID number (15 or 18 characters) or mobile number (11
+/// digits) from the input reaches Python in an error, whichever layer wrote the message.
+/// Words that mix in letters (chain hashes) are kept.
+pub fn scrub(message: &str) -> String {
+    const MIN_DIGITS: usize = 11;
+    let mut out = String::with_capacity(message.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let digits = word.strip_suffix(['X', 'x']).unwrap_or(word);
+        if digits.len() >= MIN_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str("<number withheld>");
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in message.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 fn build<E: pyo3::PyTypeInfo>(code: &str, rule: Option<&str>, message: String) -> PyErr {
+    let message = scrub(&message);
     let err = PyErr::new::<E, _>(message.clone());
     Python::attach(|py| {
         let value = err.value(py);
@@ -186,6 +257,38 @@ pub fn to_py_err(e: shegong::Error) -> PyErr {
     }
 }
 
+/// An `OutOfRange` error (also a `ValueError`) with a message.
+pub fn out_of_range(message: &str) -> PyErr {
+    let message = scrub(message);
+    Python::attach(|py| {
+        let err = match out_of_range_type(py) {
+            Ok(ty) => PyErr::from_type(ty.bind(py).clone(), message.clone()),
+            Err(e) => return e,
+        };
+        let value = err.value(py);
+        // As in `build`: setting attributes on a fresh instance cannot fail in practice.
+        let _ = value.setattr("code", "out_of_range");
+        let _ = value.setattr("rule_id", py.None());
+        let _ = value.setattr("message", message);
+        err
+    })
+}
+
+/// A `LimitExceeded` error with a message.
+pub fn limit_exceeded(message: &str) -> PyErr {
+    build::<LimitExceeded>("limit_exceeded", None, message.to_owned())
+}
+
+/// A `CyclicInput` error with a message.
+pub fn cyclic(message: &str) -> PyErr {
+    build::<CyclicInput>("cyclic_input", None, message.to_owned())
+}
+
+/// An `UnknownEventKind` error with a message.
+pub fn unknown_event_kind(message: &str) -> PyErr {
+    build::<UnknownEventKind>("unknown_event_kind", None, message.to_owned())
+}
+
 /// A `MalformedData` error with a message (unreadable input).
 pub fn malformed(message: &str) -> PyErr {
     build::<MalformedData>("malformed", None, format!("malformed input: {message}"))
@@ -223,6 +326,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UnknownEventKind", py.get_type::<UnknownEventKind>())?;
     m.add("UnsupportedFormat", py.get_type::<UnsupportedFormat>())?;
     m.add("NotStarted", py.get_type::<NotStarted>())?;
+    m.add("CyclicInput", py.get_type::<CyclicInput>())?;
+    m.add("LimitExceeded", py.get_type::<LimitExceeded>())?;
+    m.add("OutOfRange", out_of_range_type(py)?.clone_ref(py))?;
     m.add("RuleSetError", py.get_type::<RuleSetError>())?;
     m.add("ActivityRefused", py.get_type::<ActivityRefused>())?;
     m.add("VolunteerRefused", py.get_type::<VolunteerRefused>())?;

@@ -1,15 +1,26 @@
 //! `IdNumber` and `Phone`: validated, and never printed in full.
 
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use shegong::identity::{IdMask, IdNumber as CoreId, Phone as CorePhone};
 
-use crate::convert::serde_name;
+use crate::convert::{serde_name, Int};
 use crate::errors::OrRaise;
 
+/// The hash of a number, keyed with randomness drawn once per process: an unkeyed hash plus
+/// the masked form would give the full number back by trying every birth date.
+fn keyed_hash(digits: &str) -> u64 {
+    static KEY: OnceLock<RandomState> = OnceLock::new();
+    KEY.get_or_init(RandomState::new).hash_one(digits)
+}
+
 /// A resident ID number (GB 11643-1999). `str()` and `repr()` show it masked.
-#[pyclass(frozen, eq, hash, module = "shegong", name = "IdNumber")]
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[pyclass(frozen, eq, module = "shegong", name = "IdNumber")]
+#[derive(Clone, PartialEq, Eq)]
 pub struct IdNumber(pub CoreId);
 
 #[pymethods]
@@ -44,14 +55,18 @@ impl IdNumber {
     }
 
     /// The number masked, keeping `keep_start` leading and `keep_end` trailing characters.
-    #[pyo3(signature = (keep_start=6, keep_end=4))]
-    fn masked(&self, keep_start: usize, keep_end: usize) -> PyResult<String> {
+    #[pyo3(signature = (keep_start=Int(shegong::identity::MASK_KEEP_START), keep_end=Int(shegong::identity::MASK_KEEP_END)), text_signature = "($self, keep_start=6, keep_end=4)")]
+    fn masked(&self, keep_start: Int<usize>, keep_end: Int<usize>) -> PyResult<String> {
         self.0
             .masked_with(IdMask {
-                keep_start,
-                keep_end,
+                keep_start: keep_start.0,
+                keep_end: keep_end.0,
             })
             .or_raise()
+    }
+
+    fn __hash__(&self) -> u64 {
+        keyed_hash(self.0.expose())
     }
 
     fn __str__(&self) -> String {
@@ -64,8 +79,8 @@ impl IdNumber {
 }
 
 /// A mainland mobile or landline number. `str()` and `repr()` show it masked.
-#[pyclass(frozen, eq, hash, module = "shegong", name = "Phone")]
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[pyclass(frozen, eq, module = "shegong", name = "Phone")]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Phone(pub CorePhone);
 
 #[pymethods]
@@ -104,5 +119,9 @@ impl Phone {
 
     fn __repr__(&self) -> String {
         format!("Phone('{}')", self.0.masked())
+    }
+
+    fn __hash__(&self) -> u64 {
+        keyed_hash(self.0.digits())
     }
 }

@@ -9,8 +9,8 @@ use shegong::workload::{
 use crate::activity::Activity;
 use crate::calendar::Calendar;
 use crate::case::Case;
-use crate::convert::Day;
 use crate::convert::{from_py, to_py};
+use crate::convert::{Day, Int};
 use crate::errors::OrRaise;
 
 fn table(t: Option<&Bound<'_, PyAny>>) -> PyResult<ReferenceTable> {
@@ -36,27 +36,27 @@ pub fn annual_hours<'py>(
 
 /// Annual hours from the real calendar of `year`.
 #[pyfunction]
-#[pyo3(signature = (calendar, year, paid_leave_days=5, hours_per_day=8))]
+#[pyo3(signature = (calendar, year, paid_leave_days=Int(5), hours_per_day=Int(8)), text_signature = "(calendar, year, paid_leave_days=5, hours_per_day=8)")]
 pub fn annual_hours_from_calendar<'py>(
     py: Python<'py>,
     calendar: PyRef<'py, Calendar>,
-    year: i32,
-    paid_leave_days: u32,
-    hours_per_day: u32,
+    year: Int<i32>,
+    paid_leave_days: Int<u32>,
+    hours_per_day: Int<u32>,
 ) -> PyResult<Bound<'py, PyAny>> {
     to_py(
         py,
-        &core::annual_hours_from_calendar(&calendar.0, year, paid_leave_days, hours_per_day)
+        &core::annual_hours_from_calendar(&calendar.0, year.0, paid_leave_days.0, hours_per_day.0)
             .or_raise()?,
     )
 }
 
 /// The direct-service share, in minutes, of an annual-hours result.
 #[pyfunction]
-#[pyo3(signature = (annual, percent=70))]
-pub fn direct_share(annual: &Bound<'_, PyAny>, percent: u32) -> PyResult<i64> {
+#[pyo3(signature = (annual, percent=Int(70)), text_signature = "(annual, percent=70)")]
+pub fn direct_share(annual: &Bound<'_, PyAny>, percent: Int<u32>) -> PyResult<i64> {
     let a: AnnualHours = from_py(annual, "annual")?;
-    core::direct_share(&a, percent).or_raise()
+    core::direct_share(&a, percent.0).or_raise()
 }
 
 /// The Suzhou 2016 reference-hours table.
@@ -70,11 +70,11 @@ pub fn reference_table<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
 pub fn standard_plan<'py>(
     py: Python<'py>,
     name: &str,
-    staff: u32,
+    staff: Int<u32>,
     lines: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let l: Vec<PlanLine> = from_py(lines, "lines")?;
-    to_py(py, &ProjectPlan::standard(name, staff, l).or_raise()?)
+    to_py(py, &ProjectPlan::standard(name, staff.0, l).or_raise()?)
 }
 
 /// Evaluates a plan against a table (default: the Suzhou table).
@@ -147,10 +147,10 @@ pub fn check_budget<'py>(
 pub fn fee_cap<'py>(
     py: Python<'py>,
     supervisor_type: &Bound<'py, PyAny>,
-    years_of_practice: u32,
+    years_of_practice: Int<u32>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let t: SupervisorType = from_py(supervisor_type, "supervisor_type")?;
-    to_py(py, &core::fee_cap_fen(t, years_of_practice))
+    to_py(py, &core::fee_cap_fen(t, years_of_practice.0))
 }
 
 /// Checks the staffing of communities.

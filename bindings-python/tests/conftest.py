@@ -9,6 +9,9 @@ import pytest
 
 import shegong
 
+# Records the public names the tests call; fails the session if one is never called.
+pytest_plugins = ["coverage_plugin"]
+
 VECTORS = pathlib.Path(__file__).resolve().parents[2] / "tests" / "vectors"
 CST = dt.timezone(dt.timedelta(hours=8))
 

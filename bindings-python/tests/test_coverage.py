@@ -1,21 +1,51 @@
-"""Every public name of the package is exercised by the binding's tests (by name, in source)."""
+"""The check that every public name of the package is called by the tests (the
+`coverage_plugin` loaded by conftest.py) really fails when a name is never called."""
 
+import os
 import pathlib
-import re
+import subprocess
+import sys
+import textwrap
 
-import shegong
+import coverage_plugin
+
+HERE = pathlib.Path(__file__).resolve().parent
 
 
-def test_every_public_name_is_called_in_the_tests():
-    here = pathlib.Path(__file__).parent
-    source = "\n".join(p.read_text(encoding="utf-8") for p in here.glob("test_*.py") if p.name != "test_coverage.py")
-    names = [n for n in shegong.__all__ if not isinstance(getattr(shegong, n), type(shegong)) and n != "__version__"]
-    missing = [n for n in names if not re.search(rf"\b{re.escape(n)}\b", source)]
-    assert not missing, f"public names no test calls: {missing}"
-    # Methods and properties of every class, too.
-    for name in shegong.__all__:
-        cls = getattr(shegong, name)
-        if isinstance(cls, type) and not issubclass(cls, BaseException):
-            members = [m for m in vars(cls) if not m.startswith("_")]
-            untested = [m for m in members if not re.search(rf"\.{re.escape(m)}\b", source)]
-            assert not untested, f"{name}: {untested}"
+def _run_suite(tmp_path: pathlib.Path, body: str) -> subprocess.CompletedProcess:
+    (tmp_path / "conftest.py").write_text('pytest_plugins = ["coverage_plugin"]\n', encoding="utf-8")
+    (tmp_path / "test_one.py").write_text(textwrap.dedent(body), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")]))
+    # The plugin counts calls made from files beside it, so the probe suite lives in its folder.
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                          capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
+
+
+def test_a_suite_that_leaves_names_uncalled_fails(tmp_path):
+    done = _run_suite(tmp_path, """
+        import shegong
+
+        def test_only_event_types():
+            assert "opened" in shegong.event_types()
+        """)
+    assert done.returncode != 0, done.stdout + done.stderr
+    report = done.stdout.split("no test called", 1)
+    assert len(report) == 2, done.stdout + done.stderr
+    assert "'Case.apply'" in report[1] and "'Calendar'" in report[1] and "'event_types'" not in report[1]
+
+
+def test_the_recorder_sees_methods_properties_and_errors():
+    import datetime as dt
+
+    import pytest
+
+    import shegong
+
+    coverage_plugin.CALLED.discard("Calendar.is_workday")
+    coverage_plugin.CALLED.discard("Calendar.first_date")
+    coverage_plugin.CALLED.discard("InvalidPhone")
+    cal = shegong.Calendar.china()
+    assert cal.is_workday(dt.date(2026, 1, 5)) and cal.first_date == dt.date(2004, 1, 1)
+    with pytest.raises(shegong.InvalidPhone):
+        shegong.Phone("12345")
+    assert {"Calendar.is_workday", "Calendar.first_date", "InvalidPhone"} <= coverage_plugin.CALLED

@@ -43,6 +43,10 @@ labelled_enum! {
         SubPlanAdded = "sub_plan_added" => "新增子计划",
         SubPlanUpdated = "sub_plan_updated" => "更新子计划",
         FormFiled = "form_filed" => "表格归档",
+        RightsInformed = "rights_informed" => "告知申请及退出机制",
+        ClosingDateAnnounced = "closing_date_announced" => "告知结案日期",
+        EscalationRecorded = "escalation_recorded" => "医务志愿者紧急上报",
+        EscalationAssessed = "escalation_assessed" => "社工评估上报",
     }
 }
 

@@ -16,11 +16,12 @@ use shegong::case::*;
 // evaluating → closing → closed → follow-up.
 #[test]
 fn happy_path_reaches_every_stage() {
-    let stages: Vec<Stage> = (1..=17).map(|n| case_after(n).stage()).collect();
+    let stages: Vec<Stage> = (1..=18).map(|n| case_after(n).stage()).collect();
     use Stage::*;
     assert_eq!(
         stages,
         [
+            Consultation,
             Consultation,
             Consultation,
             Intake,
@@ -128,8 +129,11 @@ fn crisis_immediate_fast_tracks_intervention() {
     case.apply(ev(
         "2026-03-02T11:10:00+08:00",
         worker(),
+        // Issue 12: the report names the supervisor and the departments separately.
         EventKind::CrisisReported {
-            to: vec!["s-zhang".into(), "街道民政科".into()],
+            to: vec![],
+            supervisor: "s-zhang".into(),
+            departments: vec!["街道民政科".into()],
         },
     ))
     .unwrap();
@@ -143,6 +147,8 @@ fn crisis_immediate_fast_tracks_intervention() {
             worker(),
             EventKind::CrisisReported {
                 to: vec!["s-zhang".into()],
+                supervisor: String::new(),
+                departments: vec![],
             },
         ),
         "crisis-immediate",
@@ -249,7 +255,7 @@ fn consult_max_3_warns_on_the_fourth() {
 // [open-consent]: opening needs a live, signed informed consent; under 14 it must be the guardian's.
 #[test]
 fn open_consent_required_and_guardian_under_14() {
-    let mut case = case_after(3);
+    let mut case = case_after(4);
     let open = || {
         ev(
             "2026-03-03T10:00:00+08:00",
@@ -262,7 +268,7 @@ fn open_consent_required_and_guardian_under_14() {
     let err = refused(&mut case, open(), "open-consent");
     assert_eq!(
         err.to_string(),
-        "cannot open case SZ-2026-0007 at stage intake (event #4): no signed informed consent [open-consent]"
+        "cannot open case SZ-2026-0007 at stage intake (event #5): no signed informed consent [open-consent]"
     );
     // A consent for sharing is not a consent to the service.
     case.apply(ev(
@@ -342,7 +348,7 @@ fn open_consent_required_and_guardian_under_14() {
 // not the submitter, and approved before the plan.
 #[test]
 fn open_approval_before_plan_and_not_by_submitter() {
-    let mut case = case_after(5);
+    let mut case = case_after(6);
     let plan_event = || {
         ev(
             "2026-03-16",
@@ -395,7 +401,7 @@ fn open_approval_before_plan_and_not_by_submitter() {
         ),
         "open-approval-5wd",
     );
-    let mut self_approval = case_after(5);
+    let mut self_approval = case_after(6);
     self_approval
         .apply(ev(
             "2026-03-05",
@@ -416,7 +422,8 @@ fn open_approval_before_plan_and_not_by_submitter() {
         ),
         "open-approval-5wd",
     );
-    assert!(err.to_string().contains("own submission"));
+    // Issue 12: refused first because s-zhang is not the supervisor the submission named.
+    assert!(err.to_string().contains("named"), "{err}");
     // Returned needs comments; then resubmit and approve.
     let err = case
         .apply(ev(
@@ -465,7 +472,7 @@ fn open_approval_before_plan_and_not_by_submitter() {
 // [open-meet-10wd]: sessions and home visits are events with their dates; each is a real contact.
 #[test]
 fn open_meet_10wd_meetings_are_dated_contacts() {
-    let mut case = case_after(7);
+    let mut case = case_after(8);
     case.apply(ev("2026-03-10", worker(), session("首次会谈")))
         .unwrap();
     case.apply(ev(
@@ -487,7 +494,7 @@ fn open_meet_10wd_meetings_are_dated_contacts() {
 // [assessment-steps]: all four steps, a problem and a report; the plan needs an assessment.
 #[test]
 fn assessment_steps_required() {
-    let mut case = case_after(7);
+    let mut case = case_after(8);
     let mut partial = assessment();
     if let EventKind::AssessmentCompleted { assessment } = &mut partial {
         assessment
@@ -521,7 +528,7 @@ fn assessment_steps_required() {
 // [plan-contents]: goals, strategies, timetable, client participation, signed agreement.
 #[test]
 fn plan_contents_required() {
-    let mut case = case_after(9);
+    let mut case = case_after(10);
     let mut bad = plan();
     bad.goals.clear();
     bad.agreement_signed = false;
@@ -562,7 +569,7 @@ fn plan_contents_required() {
 // [intervention-kinds]: direct, indirect or combined, with matching strategies; needs a plan.
 #[test]
 fn intervention_kinds_match_strategies() {
-    let mut case = case_after(9);
+    let mut case = case_after(10);
     let start = |kind, strategies: Vec<Strategy>| {
         ev(
             "2026-03-17",
@@ -923,17 +930,20 @@ fn terminate_danger_requires_referral() {
         case.state().consents.live_referral("辖区派出所").is_none(),
         "no client consent was needed"
     );
-    // Or referred first, then terminated.
-    let mut case = case_at(Stage::Intervening);
+    // Rules version 1 accepted a mandatory referral first, then the termination; since
+    // issue 12 a mandatory referral without the recorded danger ground is refused.
     let mut r = mandatory_referral();
     r.ends_service = false;
-    case.apply(ev(
+    let referral_first = ev(
         "2026-04-01",
         worker(),
         EventKind::ReferredOut { referral: r },
-    ))
-    .unwrap();
-    case.apply(terminate(None)).unwrap();
+    );
+    let mut case = case_at(Stage::Intervening);
+    refused(&mut case, referral_first.clone(), "terminate-danger-refer");
+    let mut v1 = V1Case::of(&case_at(Stage::Intervening));
+    v1.apply(referral_first).unwrap();
+    v1.apply(terminate(None)).unwrap();
 }
 
 // [terminate-no-contact-3m]: three months after the last real contact; edits and failed
@@ -1062,20 +1072,25 @@ fn terminate_missing_or_dead_then_report_to_project_lead() {
             .iter()
             .all(|m| m.form != CaseForm::ClosingReport));
     }
-    let mut case = case_at(Stage::Consultation);
-    refused(
-        &mut case,
-        ev(
-            "2026-03-03",
-            worker(),
-            EventKind::Terminated {
-                ground: TerminationGround::Died,
-                summary: "x".into(),
-                referral: None,
-            },
-        ),
-        "terminate-report",
+    // Issue 12: a death before intake is recorded (rules version 2) and ends the case; rules
+    // version 1 refused it.
+    let died = ev(
+        "2026-03-03",
+        worker(),
+        EventKind::Terminated {
+            ground: TerminationGround::Died,
+            summary: "x".into(),
+            referral: None,
+        },
     );
+    let mut v1 = V1Case::of(&case_at(Stage::Consultation));
+    assert_eq!(
+        v1.apply(died.clone()).unwrap_err().rule_id(),
+        Some("terminate-report")
+    );
+    let mut case = case_at(Stage::Consultation);
+    case.apply(died).unwrap();
+    assert_eq!(case.stage(), Stage::Closed);
 }
 
 // [refer-in-meet-10wd] [refer-in-reply-5wd]: a referral in is assessed; within scope → intake

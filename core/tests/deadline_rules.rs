@@ -45,6 +45,23 @@ fn eval(case: &Case, now: &str) -> Vec<Obligation> {
 fn opened_on(day: &str) -> Vec<NewEvent> {
     vec![
         ev(&format!("{day}T08:00:00+08:00"), worker(), received()),
+        // [open-after-interview], [inform-rights]: the interview and the rights explained.
+        ev(
+            &format!("{day}T08:10:00+08:00"),
+            worker(),
+            EventKind::ConsultationHeld {
+                topic: String::new(),
+                summary: "咨询面谈".into(),
+            },
+        ),
+        ev(
+            &format!("{day}T08:20:00+08:00"),
+            worker(),
+            EventKind::RightsInformed {
+                how: ReplyMode::Oral,
+                summary: "介绍申请及退出机制".into(),
+            },
+        ),
         ev(
             &format!("{day}T08:30:00+08:00"),
             client_actor(),
@@ -137,7 +154,7 @@ fn open_meet_10wd_met_on_time() {
 // [close-report-3wd]: goal achieved Thursday 2026-04-30; Labour Day 05-01..05 is off: due 05-08.
 #[test]
 fn close_report_3wd_across_labour_day() {
-    let mut events = happy_path()[..13].to_vec();
+    let mut events = happy_path()[..14].to_vec();
     events.push(ev(
         "2026-04-30",
         client_actor(),
@@ -247,7 +264,7 @@ fn refer_in_reply_5wd_across_national_day_2025() {
 // so the period ends on the next working day, 10-08. Contacts restart it; notes do not.
 #[test]
 fn terminate_no_contact_3m_moves_off_the_holiday_and_restarts() {
-    let mut events = happy_path()[..12].to_vec();
+    let mut events = happy_path()[..13].to_vec();
     events.push(ev(
         "2026-07-01",
         worker(),
@@ -962,6 +979,7 @@ fn preset_has_every_time_limit() {
             "refer-in-reply-5wd",
             "terminate-no-contact-3m",
             "crisis-immediate",
+            "medical-escalation",
             "activity-plan-2w",
             "activity-review-3wd",
             "group-session-summary-2d",

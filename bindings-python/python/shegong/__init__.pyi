@@ -8,6 +8,7 @@ from ._shegong import BatchResult as BatchResult
 from ._shegong import Calendar as Calendar
 from ._shegong import CalendarRangeError as CalendarRangeError
 from ._shegong import Case as Case
+from ._shegong import CyclicInput as CyclicInput
 from ._shegong import GroupRefused as GroupRefused
 from ._shegong import HeadMismatch as HeadMismatch
 from ._shegong import IdNumber as IdNumber
@@ -15,9 +16,11 @@ from ._shegong import InvalidIdNumber as InvalidIdNumber
 from ._shegong import InvalidInput as InvalidInput
 from ._shegong import InvalidNickname as InvalidNickname
 from ._shegong import InvalidPhone as InvalidPhone
+from ._shegong import LimitExceeded as LimitExceeded
 from ._shegong import MalformedData as MalformedData
 from ._shegong import NotStarted as NotStarted
 from ._shegong import OutOfOrder as OutOfOrder
+from ._shegong import OutOfRange as OutOfRange
 from ._shegong import Phone as Phone
 from ._shegong import Roster as Roster
 from ._shegong import RuleSet as RuleSet
@@ -73,6 +76,7 @@ __all__ = [
     "Calendar",
     "CalendarRangeError",
     "Case",
+    "CyclicInput",
     "GroupRefused",
     "HeadMismatch",
     "IdNumber",
@@ -80,9 +84,11 @@ __all__ = [
     "InvalidInput",
     "InvalidNickname",
     "InvalidPhone",
+    "LimitExceeded",
     "MalformedData",
     "NotStarted",
     "OutOfOrder",
+    "OutOfRange",
     "Phone",
     "Roster",
     "RuleSet",

@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union, final
+from typing import IO, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union, final
 
 
 from .types import (
@@ -33,6 +33,7 @@ __all__ = [
     "Calendar",
     "CalendarRangeError",
     "Case",
+    "CyclicInput",
     "GroupRefused",
     "HeadMismatch",
     "IdNumber",
@@ -40,9 +41,11 @@ __all__ = [
     "InvalidInput",
     "InvalidNickname",
     "InvalidPhone",
+    "LimitExceeded",
     "MalformedData",
     "NotStarted",
     "OutOfOrder",
+    "OutOfRange",
     "Phone",
     "Roster",
     "RuleSet",
@@ -109,6 +112,13 @@ class MalformedData(ShegongError): ...
 class UnknownEventKind(MalformedData): ...
 class UnsupportedFormat(MalformedData): ...
 class NotStarted(MalformedData): ...
+class CyclicInput(MalformedData):
+    """A dict or list that contains itself (directly or through others): it has no JSON form."""
+class LimitExceeded(ShegongError):
+    """Input beyond a documented limit, such as dicts and lists nested deeper than 128 levels."""
+class OutOfRange(ShegongError, ValueError):
+    """An int outside what its field or argument holds (e.g. ``2**64``, or ``-1`` for a count), or a
+    float that is NaN or infinite. Also a ``ValueError``; never a bare ``OverflowError``."""
 class RuleSetError(ShegongError): ...
 class ActivityRefused(ShegongError): ...
 class VolunteerRefused(ShegongError): ...
@@ -294,6 +304,9 @@ class IdNumber:
     def region_code(self) -> str: ...
     def expose(self) -> str: ...
     def masked(self, keep_start: int = 6, keep_end: int = 4) -> str: ...
+    def __hash__(self) -> int:
+        """Keyed with randomness drawn once per process: equal numbers hash equal within one
+        process, but a hash cannot be matched against candidate numbers outside it."""
 
 @final
 class Phone:
@@ -304,6 +317,8 @@ class Phone:
     def kind(self) -> str: ...
     def digits(self) -> str: ...
     def masked(self) -> str: ...
+    def __hash__(self) -> int:
+        """Keyed per process, as ``IdNumber.__hash__``."""
 
 # Records, labels, triage
 
@@ -361,5 +376,11 @@ class BatchResult:
     @property
     def errors(self) -> Dict[str, List[Any]]: ...
 
-def evaluate_histories(histories: List[Union[str, JsonDict, Case]], now: datetime.datetime, rules: Optional[RuleSet] = None, calendar: Optional[Calendar] = None) -> BatchResult: ...
-def evaluate_jsonl(source: Union[str, "os.PathLike[str]"], now: datetime.datetime, rules: Optional[RuleSet] = None, calendar: Optional[Calendar] = None) -> BatchResult: ...
+def evaluate_histories(histories: Iterable[Union[str, bytes, JsonDict, Case]], now: datetime.datetime, rules: Optional[RuleSet] = None, calendar: Optional[Calendar] = None) -> BatchResult:
+    """Any iterable (list, tuple, generator, pandas Series) of stored histories: JSON text (``str``
+    or UTF-8 ``bytes``; invalid UTF-8 gets an error row), dicts as ``Case.to_dict`` gives, or
+    ``Case`` objects. JSON Lines already in memory: ``evaluate_histories(text.splitlines())``."""
+def evaluate_jsonl(source: Union[str, "os.PathLike[str]", IO[str], IO[bytes]], now: datetime.datetime, rules: Optional[RuleSet] = None, calendar: Optional[Calendar] = None) -> BatchResult:
+    """A JSON Lines file: a path (``str`` or ``os.PathLike``; a ``str`` is always a path, never
+    JSON text) or an open file, text or binary. A missing file raises ``FileNotFoundError``,
+    other I/O errors their ``OSError`` subclass."""

@@ -111,8 +111,17 @@ impl Viewer {
     /// A volunteer as they stand on `on`, acting in the role of `kind`: their agreement,
     /// deployments and declared acquaintances, read from their history.
     pub fn volunteer(v: &Volunteer, kind: VolunteerKind, on: NaiveDate) -> Viewer {
+        // Every agreement in force counts, not the first one found ([agreement-before-access]).
+        let in_force: Vec<_> = v
+            .agreements()
+            .iter()
+            .filter(|a| matches!(a.status_on(on), AgreementStatus::InForce { .. }))
+            .collect();
         let (agreement, covers) = match v.agreement_in_force_on(on) {
-            Some(a) => (AgreementState::InForce, a.covers_client_information()),
+            Some(_) => (
+                AgreementState::InForce,
+                in_force.iter().any(|a| a.covers_client_information()),
+            ),
             None => match v.agreement_status_on(on) {
                 None => (AgreementState::None, false),
                 Some(AgreementStatus::Draft) => (AgreementState::Draft, false),
@@ -266,6 +275,59 @@ impl Access {
         let Some(info) = kind.field(field) else {
             return decision(Outcome::Deny, "unknown field: denied by default", None);
         };
+        // A parent field (`concerns`, `needs`, `emergency_contact`) reveals its children: it is
+        // allowed only as far as every child is, so the most restrictive child decides.
+        let mut children = kind.fields().iter().filter(|f| {
+            f.path
+                .strip_prefix(field)
+                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with("[]"))
+        });
+        if let Some(worst) = children
+            .by_ref()
+            .map(|child| self.decide(viewer, kind, child.path, subject))
+            .max_by_key(|d| match d.outcome {
+                Outcome::Allow => 0,
+                Outcome::Mask => 1,
+                Outcome::Deny => 2,
+            })
+        {
+            let own = self.decide_leaf(viewer, kind, info, subject);
+            let rank = |o: Outcome| match o {
+                Outcome::Allow => 0,
+                Outcome::Mask => 1,
+                Outcome::Deny => 2,
+            };
+            return if rank(worst.outcome) > rank(own.outcome) {
+                worst
+            } else {
+                own
+            };
+        }
+        self.decide_leaf(viewer, kind, info, subject)
+    }
+
+    /// The decision on the field itself, not counting its children: what redaction uses
+    /// before it decides each child in turn.
+    pub(crate) fn decide_own(
+        &self,
+        viewer: &Viewer,
+        kind: RecordKind,
+        field: &str,
+        subject: &SubjectFacts,
+    ) -> Decision {
+        match kind.field(field) {
+            Some(info) => self.decide_leaf(viewer, kind, info, subject),
+            None => decision(Outcome::Deny, "unknown field: denied by default", None),
+        }
+    }
+
+    fn decide_leaf(
+        &self,
+        viewer: &Viewer,
+        kind: RecordKind,
+        info: &crate::assessment::FieldInfo,
+        subject: &SubjectFacts,
+    ) -> Decision {
         let d = self.decide_field(
             viewer,
             kind,

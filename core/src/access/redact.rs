@@ -105,7 +105,7 @@ impl Access {
                 continue;
             }
             let path = format!("{prefix}{key}");
-            let d = self.decide(viewer, kind, &path, subject);
+            let d = self.decide_own(viewer, kind, &path, subject);
             match d.outcome {
                 Outcome::Deny => out.removed.push(path),
                 Outcome::Mask => {

@@ -42,8 +42,8 @@ mod guards;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use crate::event_types::ActivityEventType;
 use crate::case::china_date;
+pub use crate::event_types::ActivityEventType;
 use crate::history::{
     unchained, Aggregate, Applied, Fault, Journal, LegacyRecord, NewEvent, Recorded,
 };
@@ -278,6 +278,10 @@ pub enum ActivityError {
         /// What is wrong.
         reason: String,
     },
+    /// The stored history is over a documented limit ([`crate::limits`]) or its JSON does
+    /// not fit the types; the message names the JSON path, never the value.
+    #[error(transparent)]
+    Json(#[from] crate::json::JsonError),
     /// The stored format is newer than this library.
     #[error("activity history format {format} is not supported (this library reads formats 1 to {supported})")]
     UnsupportedFormat {
@@ -306,6 +310,7 @@ impl ActivityError {
             ActivityError::Tampered { .. } => crate::ErrorKind::Tampered,
             ActivityError::HeadMismatch { .. } => crate::ErrorKind::HeadMismatch,
             ActivityError::Malformed { .. } => crate::ErrorKind::Malformed,
+            ActivityError::Json(e) => e.kind(),
             ActivityError::UnsupportedFormat { .. } => crate::ErrorKind::UnsupportedFormat,
         }
     }
@@ -319,6 +324,7 @@ impl ActivityError {
             | ActivityError::HeadMismatch { .. } => Some("records-authentic"),
             ActivityError::InvalidInput { .. }
             | ActivityError::Malformed { .. }
+            | ActivityError::Json(_)
             | ActivityError::UnsupportedFormat { .. } => None,
         }
     }
@@ -431,6 +437,7 @@ impl Aggregate for ActivityState {
                     reason,
                 }
             }
+            Fault::TooLong(e) => ActivityError::Json(e),
         }
     }
 
@@ -525,13 +532,13 @@ impl Activity {
     /// [`ActivityError::UnsupportedFormat`]; [`ActivityError::Tampered`] and
     /// [`ActivityError::HeadMismatch`]; and every refusal of [`Activity::replay`].
     pub fn from_json(json: &str) -> Result<Activity, ActivityError> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
+        let value: serde_json::Value = crate::json::from_str(json, "activity history")?;
         Activity::from_value(value)
     }
 
     fn from_value(value: serde_json::Value) -> Result<Activity, ActivityError> {
         let Some(format) = value.get("format") else {
-            let legacy: LegacyActivity = serde_json::from_value(value).map_err(malformed)?;
+            let legacy: LegacyActivity = crate::json::from_value(value, "activity history")?;
             let events =
                 unchained(legacy.history).map_err(|reason| ActivityError::InvalidInput {
                     field: "seq",
@@ -552,7 +559,7 @@ impl Activity {
                 supported: HISTORY_FORMAT,
             });
         }
-        let stored: StoredActivity = serde_json::from_value(value).map_err(malformed)?;
+        let stored: StoredActivity = crate::json::from_value(value, "activity history")?;
         let activity = Activity::replay(stored.events)?;
         if activity.head() != stored.head {
             return Err(ActivityError::HeadMismatch {

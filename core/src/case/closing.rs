@@ -5,19 +5,30 @@ use chrono::Months;
 
 use super::error::CaseError;
 use super::event::{ClosingType, EventKind, Referral, SubPlanStatus, TerminationGround};
-use super::guards::{decide, Guard, ACTIVE, NOT_ENDED, OPEN};
-use super::state::{CaseState, Closing, ClosingReason, ReferralRecord, SubPlanState, Submission};
+use super::guards::{decide, Approver, Guard, ACTIVE, NOT_ENDED, OPEN};
+use super::state::{
+    CaseState, Closing, ClosingReason, ReferralRecord, SubPlanState, Submission, Warning,
+};
 use super::types::{china_date, Role, Stage};
 
 impl CaseState {
     /// Checks and applies the closing-side events (see [`CaseState::step`]).
-    pub(super) fn step_closing(&mut self, g: &Guard<'_>, seq: u64) -> Result<(), CaseError> {
+    pub(super) fn step_closing(
+        &mut self,
+        g: &Guard<'_>,
+        seq: u64,
+    ) -> Result<Vec<Warning>, CaseError> {
+        let mut warnings = Vec::new();
         let new = g.new;
         let at = new.occurred_at;
+        let v2 = self.since_v2();
         match &new.event {
             EventKind::ClientEvaluationReceived { summary } => {
                 g.stage_in(&[Stage::Evaluating], "close-client-evaluation")?;
                 g.required("summary", summary, "close-client-evaluation")?;
+                if v2 {
+                    self.warn_without_notice(seq, &mut warnings);
+                }
                 self.begin_closing(
                     ClosingReason::Type {
                         closing_type: ClosingType::GoalAchieved,
@@ -37,6 +48,9 @@ impl CaseState {
                 }
                 g.stage_in(OPEN, "close-types")?;
                 g.required("reasons", reasons, "close-types")?;
+                if v2 && *closing_type == ClosingType::GoalUnattainable {
+                    self.warn_without_notice(seq, &mut warnings);
+                }
                 self.begin_closing(
                     ClosingReason::Type {
                         closing_type: *closing_type,
@@ -45,12 +59,24 @@ impl CaseState {
                 );
             }
             EventKind::Withdrawn { reason } => {
-                g.stage_in(NOT_ENDED, "withdraw-any-stage")?;
+                if v2 {
+                    // At any stage, closing included: the closing goes on for the withdrawal.
+                    g.stage_in(
+                        &[NOT_ENDED, &[Stage::Closing]].concat(),
+                        "withdraw-any-stage",
+                    )?;
+                } else {
+                    g.stage_in(NOT_ENDED, "withdraw-any-stage")?;
+                }
                 g.required("reason", reason, "withdraw-any-stage")?;
                 let reason = ClosingReason::Withdrawn {
                     reason: reason.clone(),
                 };
-                if self.reached.contains(&Stage::Opened) {
+                if self.stage == Stage::Closing {
+                    if let Some(closing) = self.closing.as_mut() {
+                        closing.reason = reason;
+                    }
+                } else if self.reached.contains(&Stage::Opened) {
                     self.begin_closing(reason, at);
                 } else {
                     // Never opened: nothing to report on, the case simply ends.
@@ -68,7 +94,15 @@ impl CaseState {
                 summary,
                 referral,
             } => {
-                g.stage_in(ACTIVE, "terminate-report")?;
+                let missing_or_dead =
+                    matches!(ground, TerminationGround::Missing | TerminationGround::Died);
+                if v2 && missing_or_dead {
+                    // A death or a disappearance can be recorded whenever it happens, before
+                    // intake too ([terminate-missing-dead]).
+                    g.stage_in(NOT_ENDED, "terminate-missing-dead")?;
+                } else {
+                    g.stage_in(ACTIVE, "terminate-report")?;
+                }
                 g.required("summary", summary, "terminate-report")?;
                 match ground {
                     TerminationGround::DangerToOthers => {
@@ -81,7 +115,7 @@ impl CaseState {
                                         "a client who endangers others is referred, as a mandatory referral, to the relevant department",
                                     ));
                                 }
-                                self.refer(g, r, seq)?;
+                                self.refer(g, r, seq, true)?;
                             }
                             None if earlier => {}
                             None => {
@@ -113,11 +147,34 @@ impl CaseState {
                         "only a termination for danger to others carries a referral; record others as referred_out".to_owned(),
                     ));
                 }
-                self.begin_closing(ClosingReason::Terminated { ground: *ground }, at);
+                let reason = ClosingReason::Terminated { ground: *ground };
+                if v2
+                    && !self.reached.contains(&Stage::Opened)
+                    && !self.reached.contains(&Stage::Intake)
+                {
+                    // Never taken on: nothing to report on, the case simply ends.
+                    self.closing = Some(Closing {
+                        reason,
+                        started_at: at,
+                        report: None,
+                    });
+                    self.closed_at = Some(at);
+                    self.enter(Stage::Closed);
+                } else {
+                    self.begin_closing(reason, at);
+                }
             }
             EventKind::ReferredOut { referral } => {
                 g.stage_in(&[ACTIVE, &[Stage::Closing]].concat(), "refer-out-consent")?;
-                self.refer(g, referral, seq)?;
+                // The danger ground is on record when the case is closing by termination for
+                // danger to others ([terminate-danger-refer]).
+                let danger = self.closing.as_ref().is_some_and(|c| {
+                    c.reason
+                        == ClosingReason::Terminated {
+                            ground: TerminationGround::DangerToOthers,
+                        }
+                });
+                self.refer(g, referral, seq, danger)?;
                 if referral.ends_service && self.stage != Stage::Closing {
                     self.begin_closing(
                         ClosingReason::ReferredOut {
@@ -133,6 +190,13 @@ impl CaseState {
                 let Some(closing) = self.closing.as_mut() else {
                     return Err(g.refuse("close-report-3wd", "the case is not closing"));
                 };
+                if v2 {
+                    g.not_before(
+                        Some(closing.started_at),
+                        "the closing it reports on",
+                        "close-report-3wd",
+                    )?;
+                }
                 if closing
                     .report
                     .as_ref()
@@ -175,7 +239,8 @@ impl CaseState {
                 else {
                     return Err(g.refuse("close-report-3wd", "no closing report awaits a decision"));
                 };
-                decide(g, sub, decision, "close-report-3wd")?;
+                let strict = v2.then_some((Approver::Role, &self.acted_as_worker));
+                decide(g, sub, decision, "close-report-3wd", strict)?;
                 if decision.is_approved() {
                     self.closed_at = Some(at);
                     self.enter(Stage::Closed);
@@ -281,7 +346,19 @@ impl CaseState {
             }
             _ => {}
         }
-        Ok(())
+        Ok(warnings)
+    }
+
+    /// A planned closing without the closing date announced in advance gets a warning
+    /// (`[close-advance-notice]`: the source gives advice, so it is not refused).
+    fn warn_without_notice(&self, seq: u64, warnings: &mut Vec<Warning>) {
+        if self.closing_announced.is_none() {
+            warnings.push(Warning {
+                seq,
+                rule: "close-advance-notice".to_owned(),
+                message: "a planned closing without the closing date told to the client in advance (002 第二十六条(三))".to_owned(),
+            });
+        }
     }
 
     fn begin_closing(&mut self, reason: ClosingReason, at: chrono::DateTime<chrono::FixedOffset>) {
@@ -293,9 +370,32 @@ impl CaseState {
         self.enter(Stage::Closing);
     }
 
-    fn refer(&mut self, g: &Guard<'_>, r: &Referral, seq: u64) -> Result<(), CaseError> {
+    /// Records a referral out; `danger` says whether the danger to others that alone allows a
+    /// mandatory referral is on record.
+    fn refer(
+        &mut self,
+        g: &Guard<'_>,
+        r: &Referral,
+        seq: u64,
+        danger: bool,
+    ) -> Result<(), CaseError> {
         g.required("referral.receiver", &r.receiver, "refer-out-consent")?;
         g.required("referral.needs", &r.needs, "refer-out-consent")?;
+        if r.mandatory && !danger && self.since_v2() {
+            return Err(g.refuse(
+                "terminate-danger-refer",
+                "a mandatory referral without the client's consent is made only for a client who endangers others: terminate on that ground with the referral",
+            ));
+        }
+        if !r.mandatory && self.since_v2() {
+            let given = self.consents.live_referral(&r.receiver).map(|c| c.given_at);
+            if given.is_some_and(|t| t > g.new.occurred_at) {
+                return Err(g.refuse(
+                    "refer-out-consent",
+                    "the referral is dated before the client's consent to it",
+                ));
+            }
+        }
         if r.mandatory {
             if !r.receiver_is_department {
                 return Err(g.refuse(

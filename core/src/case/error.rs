@@ -74,6 +74,11 @@ pub enum CaseError {
         /// The parser's message.
         reason: String,
     },
+    /// A history or event could not be read: its JSON is over a documented limit
+    /// ([`crate::limits`]), has a duplicate key, or does not fit the types. The message names
+    /// the JSON path and what was expected, never the value found.
+    #[error(transparent)]
+    Json(#[from] crate::json::JsonError),
     /// An event type this library does not know.
     #[error("unknown event type {kind:?}")]
     UnknownEventKind {
@@ -171,6 +176,7 @@ impl CaseError {
             CaseError::UnsupportedFormat { .. } => K::UnsupportedFormat,
             CaseError::NotStarted { .. } => K::NotStarted,
             CaseError::Overflow { .. } => K::Overflow,
+            CaseError::Json(e) => e.kind(),
         }
     }
 
@@ -184,6 +190,7 @@ impl CaseError {
             CaseError::InvalidInput { rule, .. } => rule.as_deref(),
             CaseError::Overflow { rule, .. } => Some(rule),
             CaseError::Malformed { .. }
+            | CaseError::Json(_)
             | CaseError::UnknownEventKind { .. }
             | CaseError::UnsupportedFormat { .. }
             | CaseError::NotStarted { .. } => None,

@@ -44,7 +44,14 @@ pub enum EventKind {
     /// The crisis reported to the supervisor and the relevant departments (`[crisis-immediate]`).
     CrisisReported {
         /// Who was told: the supervisor, and each relevant department by name.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         to: Vec<String>,
+        /// The supervisor told (their actor id); required since rules version 2.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        supervisor: String,
+        /// The relevant departments told, by name; at least one since rules version 2.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        departments: Vec<String>,
     },
     /// The decision not to open after the consultation interview: a consultation case
     /// (咨询个案) whose applicant is owed a reply (`[consult-reply-5wd]`).
@@ -241,6 +248,41 @@ pub enum EventKind {
         #[serde(default)]
         note: String,
     },
+    /// The application and withdrawal mechanisms explained to the applicant, so that they
+    /// understand their rights and duties in the service (`[inform-rights]`, 002 第三十条).
+    /// The actor is who explained them; the event's moment is when.
+    RightsInformed {
+        /// Orally or in writing.
+        how: ReplyMode,
+        /// What was explained.
+        summary: String,
+    },
+    /// The closing date told to the client in advance of a planned closing
+    /// (`[close-advance-notice]`, 002 第二十六条(三)).
+    ClosingDateAnnounced {
+        /// The closing date announced.
+        date: chrono::NaiveDate,
+        /// The client's view of when the service should end (003 第三节 2(6)), if asked.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        client_view: String,
+    },
+    /// A medical volunteer's emergency escalation about the client, recorded in the client's
+    /// case (`[medical-escalation]`, 000 六.4(1)): the social worker owes an assessment of it.
+    EscalationRecorded {
+        /// The volunteer who escalated (their id).
+        volunteer: String,
+        /// The condition the volunteer judged an emergency.
+        condition: String,
+    },
+    /// The social worker's assessment of a medical escalation (`[medical-escalation]`,
+    /// 000 六.3(6)).
+    EscalationAssessed {
+        /// Whether the assessment found a crisis; if so, declare it with `crisis_declared`
+        /// (`[crisis-immediate]`), or refer the client out.
+        crisis: bool,
+        /// The assessment's summary.
+        summary: String,
+    },
 }
 
 impl EventKind {
@@ -280,6 +322,10 @@ impl EventKind {
         "sub_plan_added",
         "sub_plan_updated",
         "form_filed",
+        "rights_informed",
+        "closing_date_announced",
+        "escalation_recorded",
+        "escalation_assessed",
     ];
 
     /// The event's serialised type name, e.g. `"opened"`.
@@ -319,8 +365,34 @@ impl EventKind {
             EventKind::SubPlanAdded { .. } => 31,
             EventKind::SubPlanUpdated { .. } => 32,
             EventKind::FormFiled { .. } => 33,
+            EventKind::RightsInformed { .. } => 34,
+            EventKind::ClosingDateAnnounced { .. } => 35,
+            EventKind::EscalationRecorded { .. } => 36,
+            EventKind::EscalationAssessed { .. } => 37,
         };
         EventKind::KINDS.get(i).copied().unwrap_or("event")
+    }
+
+    /// Whether the event is a service event (assessment, plan, intervention, session,
+    /// evaluation, a new sub-plan), which needs a live consent to the service once the case
+    /// was opened (`[open-consent]`). Crisis intervention in a declared crisis (`crisis`) is
+    /// crisis handling, not service under consent; contacts, contact attempts, withdrawal,
+    /// closing, termination, a new consent, follow-up and notes are not service events.
+    pub fn is_service(&self, crisis: bool) -> bool {
+        match self {
+            EventKind::AssessmentCompleted { .. }
+            | EventKind::PlanAgreed { .. }
+            | EventKind::EvaluationRecorded { .. }
+            | EventKind::SubPlanAdded { .. }
+            | EventKind::Met {
+                kind: MeetingKind::Session,
+                ..
+            } => true,
+            EventKind::InterventionStarted { strategies, .. } => {
+                !(crisis && strategies.contains(&Strategy::CrisisIntervention))
+            }
+            _ => false,
+        }
     }
 
     /// Whether the event is a real contact with the client, which restarts the no-contact

@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::{DateTime, FixedOffset};
+
 use super::chain::NewEvent;
 use super::consent::{ConsentCapacity, ConsentPurpose, GUARDIAN_CONSENT_BELOW_AGE};
 use super::error::CaseError;
@@ -12,8 +14,10 @@ use super::event::{
     AssessmentStep, Decision, EvaluationKind, EventKind, InterventionKind, MeetingKind, Strategy,
 };
 use super::forms::CaseForm;
+
 use super::state::{CaseState, DecisionRecord, Submission, Warning};
-use super::types::{china_date, Source, Stage};
+use super::types::{china_date, Role, Source, Stage};
+use crate::identity::grouping_key;
 
 /// Consultations on one topic beyond which a warning is recorded (`[consult-max-3]`).
 pub const CONSULTATIONS_PER_TOPIC: u32 = 3;
@@ -103,6 +107,48 @@ impl Guard<'_> {
     pub(super) fn invalid(&self, field: &'static str, reason: String) -> CaseError {
         CaseError::invalid(&self.case, field, reason)
     }
+
+    /// An identifier: not empty and without surrounding whitespace, so that it compares
+    /// exactly (two empty ids must never match each other). The message names the field,
+    /// never the value.
+    pub(super) fn identifier(
+        &self,
+        field: &'static str,
+        value: &str,
+        rule: &str,
+    ) -> Result<(), CaseError> {
+        self.required(field, value, rule)?;
+        if value.trim() != value {
+            let suffix = if rule.is_empty() {
+                String::new()
+            } else {
+                format!(" [{rule}]")
+            };
+            return Err(CaseError::invalid(
+                &self.case,
+                field,
+                format!("{field} must not begin or end with whitespace{suffix}"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Refuses an event dated before the moment it answers (a submission before what it
+    /// submits, a decision before its submission, a reply before its decision).
+    pub(super) fn not_before(
+        &self,
+        earlier: Option<DateTime<FixedOffset>>,
+        what: &str,
+        rule: &'static str,
+    ) -> Result<(), CaseError> {
+        match earlier {
+            Some(e) if self.new.occurred_at < e => Err(self.refuse(
+                rule,
+                format!("dated {} before {what} at {e}", self.new.occurred_at),
+            )),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Builds the state of a new case from its first event.
@@ -128,11 +174,22 @@ pub(super) fn start(new: &NewEvent) -> Result<CaseState, CaseError> {
         stage: Stage::Consultation,
         new,
     };
-    guard.required("client.id", &client.id, "")?;
+    guard.identifier("client.id", &client.id, "")?;
+    guard.identifier("actor.id", &new.actor.id, "records-authentic")?;
     guard.required("client.name", &client.name, "")?;
     guard.required("topic", topic, "")?;
     if let Source::ReferredIn { referrer, .. } = source {
         guard.required("source.referrer", referrer, "source-kinds")?;
+    }
+    let mut escalations_pending = Vec::new();
+    if let Source::VolunteerEscalation {
+        volunteer,
+        condition,
+    } = source
+    {
+        guard.identifier("source.volunteer", volunteer, "medical-escalation")?;
+        guard.required("source.condition", condition, "medical-escalation")?;
+        escalations_pending.push(new.occurred_at);
     }
     if let Some(birth) = client.date_of_birth {
         if birth > china_date(new.occurred_at) {
@@ -181,6 +238,17 @@ pub(super) fn start(new: &NewEvent) -> Result<CaseState, CaseError> {
         reopened: 0,
         forms,
         warnings: Vec::new(),
+        stage_since: Some(new.occurred_at),
+        crisis_declared_at: None,
+        acted_as_worker: if new.actor.role == Role::Worker {
+            BTreeSet::from([new.actor.id.clone()])
+        } else {
+            BTreeSet::new()
+        },
+        rights_informed_at: None,
+        interviewed: false,
+        closing_announced: None,
+        escalations_pending,
     })
 }
 
@@ -234,7 +302,23 @@ impl CaseState {
             new,
         };
         let at = new.occurred_at;
+        let v2 = self.since_v2();
+        let stage_before = self.stage;
         let mut warnings = Vec::new();
+        if v2 {
+            g.identifier("actor.id", &new.actor.id, "records-authentic")?;
+            // [open-consent] holds for the whole service: once a case has been opened, no
+            // service event is accepted without a live consent to the service.
+            if self.reached.contains(&Stage::Opened)
+                && self.consents.live_service().is_none()
+                && new.event.is_service(self.crisis)
+            {
+                return Err(g.refuse(
+                    "open-consent",
+                    "the client's consent to the service was revoked: no service without a live informed consent (contacts, withdrawal, closing and a new consent remain possible)",
+                ));
+            }
+        }
         match &new.event {
             EventKind::Received { .. } => {
                 return Err(g.refuse(
@@ -253,6 +337,9 @@ impl CaseState {
                 } else {
                     topic.clone()
                 };
+                // One key per topic, however it was typed ([consult-max-3]).
+                let topic = if v2 { grouping_key(&topic) } else { topic };
+                self.interviewed = true;
                 let count = self.consultations.entry(topic.clone()).or_insert(0);
                 *count = count.saturating_add(1);
                 if *count > CONSULTATIONS_PER_TOPIC {
@@ -267,16 +354,38 @@ impl CaseState {
                 }
             }
             EventKind::CrisisDeclared { summary } => {
-                g.stage_in(NOT_ENDED, "crisis-immediate")?;
+                // A crisis can be declared at any stage; after closing it records the
+                // crisis handling on the closed case without reopening it.
+                if !v2 {
+                    g.stage_in(NOT_ENDED, "crisis-immediate")?;
+                }
                 g.required("summary", summary, "crisis-immediate")?;
                 self.crisis = true;
                 self.crisis_reported = false;
+                self.crisis_declared_at = Some(at);
             }
-            EventKind::CrisisReported { to } => {
+            EventKind::CrisisReported {
+                to,
+                supervisor,
+                departments,
+            } => {
                 if !self.crisis {
                     return Err(g.refuse("crisis-immediate", "no crisis has been declared"));
                 }
-                if to.iter().all(|t| t.trim().is_empty()) {
+                if v2 {
+                    g.not_before(
+                        self.crisis_declared_at,
+                        "the crisis it reports",
+                        "crisis-immediate",
+                    )?;
+                    g.identifier("supervisor", supervisor, "crisis-immediate")?;
+                    if departments.is_empty() || departments.iter().any(|d| d.trim().is_empty()) {
+                        return Err(g.refuse(
+                            "crisis-immediate",
+                            "a crisis is reported to the supervisor and to the relevant departments: name each department told",
+                        ));
+                    }
+                } else if to.iter().all(|t| t.trim().is_empty()) {
                     return Err(g.invalid(
                         "to",
                         "name the supervisor and the relevant departments told [crisis-immediate]"
@@ -286,12 +395,25 @@ impl CaseState {
                 self.crisis_reported = true;
             }
             EventKind::NotOpened { reasons } => {
-                g.stage_in(&[Stage::Consultation], "consult-reply-5wd")?;
+                if v2 {
+                    // Not opening is decided after the consultation interview and initial
+                    // assessment, which intake (接案) precedes opening, so it remains possible.
+                    g.stage_in(&[Stage::Consultation, Stage::Intake], "consult-reply-5wd")?;
+                } else {
+                    g.stage_in(&[Stage::Consultation], "consult-reply-5wd")?;
+                }
                 g.required("reasons", reasons, "consult-reply-5wd")?;
                 self.enter(Stage::ConsultationCase);
             }
             EventKind::ConsultationReplied { reasons, .. } => {
                 g.stage_in(&[Stage::ConsultationCase], "consult-reply-5wd")?;
+                if v2 {
+                    g.not_before(
+                        self.stage_since,
+                        "the decision not to open",
+                        "consult-reply-5wd",
+                    )?;
+                }
                 if self.replied {
                     return Err(
                         g.refuse("consult-reply-5wd", "the applicant was already replied to")
@@ -306,6 +428,9 @@ impl CaseState {
             } => {
                 g.stage_in(&[Stage::ReferralInReview], "refer-in-meet-10wd")?;
                 g.required("reasons", reasons, "refer-in-reply-5wd")?;
+                // The first interview at which the worker assesses a referred-in applicant
+                // (002 第三十三条(一)) ([open-after-interview]).
+                self.interviewed = true;
                 self.enter(if *within_scope {
                     Stage::Intake
                 } else {
@@ -318,6 +443,13 @@ impl CaseState {
                 reasons,
             } => {
                 g.stage_in(&[Stage::ReferralDeclined], "refer-in-reply-5wd")?;
+                if v2 {
+                    g.not_before(
+                        self.stage_since,
+                        "the referral's assessment",
+                        "refer-in-reply-5wd",
+                    )?;
+                }
                 if self.replied {
                     return Err(
                         g.refuse("refer-in-reply-5wd", "the written reply was already sent")
@@ -344,7 +476,11 @@ impl CaseState {
                 ) {
                     return Err(g.refuse("open-consent", "the case was not taken on"));
                 }
-                g.required("consent.id", &consent.id, "")?;
+                if v2 {
+                    g.identifier("consent.id", &consent.id, "open-consent")?;
+                } else {
+                    g.required("consent.id", &consent.id, "")?;
+                }
                 g.required("consent.given_by", &consent.given_by, "open-consent")?;
                 let rule = match consent.purpose {
                     ConsentPurpose::Referral { .. } => "refer-out-consent",
@@ -376,6 +512,11 @@ impl CaseState {
             }
             EventKind::ConsentRevoked { consent_id, reason } => {
                 g.required("reason", reason, "")?;
+                if v2 {
+                    g.identifier("consent_id", consent_id, "open-consent")?;
+                    let given = self.consents.get(consent_id).map(|r| r.given_at);
+                    g.not_before(given, "the consent it revokes", "open-consent")?;
+                }
                 if !self.consents.revoke(consent_id, at, reason) {
                     return Err(g.invalid(
                         "consent_id",
@@ -389,11 +530,50 @@ impl CaseState {
                 if self.consents.live_service().is_none() {
                     return Err(g.refuse("open-consent", "no signed informed consent"));
                 }
+                if v2 {
+                    let signed_by_then = self.consents.records().iter().any(|r| {
+                        r.is_live()
+                            && r.consent.purpose == ConsentPurpose::Service
+                            && r.given_at <= at
+                    });
+                    if !signed_by_then {
+                        return Err(g.refuse(
+                            "open-consent",
+                            "the opening is dated before the informed consent was signed",
+                        ));
+                    }
+                    if !self.crisis && !self.interviewed {
+                        return Err(g.refuse(
+                            "open-after-interview",
+                            "a case is opened after the first consultation interview (a crisis case excepted): no interview is on record",
+                        ));
+                    }
+                    if !self.crisis && self.rights_informed_at.is_none_or(|t| t > at) {
+                        return Err(g.refuse(
+                            "inform-rights",
+                            "the application and withdrawal mechanisms have not been explained to the applicant (002 第三十条)",
+                        ));
+                    }
+                }
                 self.open(new);
             }
             EventKind::OpeningSubmitted { supervisor } => {
                 g.stage_in(&[Stage::Opened], "open-approval-5wd")?;
                 g.required("supervisor", supervisor, "open-approval-5wd")?;
+                if v2 {
+                    g.identifier("supervisor", supervisor, "open-approval-5wd")?;
+                    g.not_before(
+                        self.opened_at,
+                        "the opening it submits",
+                        "open-approval-5wd",
+                    )?;
+                    if *supervisor == new.actor.id || self.acted_as_worker.contains(supervisor) {
+                        return Err(g.refuse(
+                            "open-approval-5wd",
+                            "the opening record goes to a first-line supervisor who has not acted as this case's worker",
+                        ));
+                    }
+                }
                 if let Some(sub) = &self.opening {
                     match &sub.decision {
                         None => {
@@ -424,7 +604,14 @@ impl CaseState {
                         g.refuse("open-approval-5wd", "no opening record awaits a decision")
                     );
                 };
-                decide(&g, sub, decision, "open-approval-5wd")?;
+                let approver = Approver::Person(Role::FirstLineSupervisor);
+                decide(
+                    &g,
+                    sub,
+                    decision,
+                    "open-approval-5wd",
+                    v2.then_some((approver, &self.acted_as_worker)),
+                )?;
             }
             EventKind::Met { kind, summary } => {
                 g.stage_in(
@@ -506,6 +693,14 @@ impl CaseState {
                         "open-approval-5wd",
                         "the opening record has not been approved by the first-line supervisor",
                     ));
+                }
+                if v2 {
+                    let approved_at = self
+                        .opening
+                        .as_ref()
+                        .and_then(|s| s.decision.as_ref())
+                        .map(|d| d.decided_at);
+                    g.not_before(approved_at, "the opening's approval", "open-approval-5wd")?;
                 }
                 if self.assessments == 0 {
                     return Err(g.refuse("assessment-steps", "no assessment has been completed"));
@@ -591,11 +786,72 @@ impl CaseState {
             | EventKind::FollowedUp { .. }
             | EventKind::Reopened { .. }
             | EventKind::SubPlanAdded { .. }
-            | EventKind::SubPlanUpdated { .. } => self.step_closing(&g, seq)?,
+            | EventKind::SubPlanUpdated { .. } => warnings.extend(self.step_closing(&g, seq)?),
             EventKind::FormFiled { .. } => {}
+            EventKind::RightsInformed { summary, .. } => {
+                g.stage_in(NOT_ENDED, "inform-rights")?;
+                g.required("summary", summary, "inform-rights")?;
+                if self.rights_informed_at.is_none_or(|t| at < t) {
+                    self.rights_informed_at = Some(at);
+                }
+            }
+            EventKind::ClosingDateAnnounced { date, .. } => {
+                g.stage_in(OPEN, "close-advance-notice")?;
+                if *date < china_date(at) {
+                    return Err(g.invalid(
+                        "date",
+                        "the closing date is announced in advance: it cannot be before the announcement [close-advance-notice]".to_owned(),
+                    ));
+                }
+                self.closing_announced = Some(*date);
+            }
+            EventKind::EscalationRecorded {
+                volunteer,
+                condition,
+            } => {
+                if matches!(
+                    new.actor.role,
+                    Role::Client | Role::Guardian | Role::RelevantDepartment
+                ) {
+                    return Err(g.refuse(
+                        "medical-escalation",
+                        "an escalation is recorded by the volunteer or the social worker told",
+                    ));
+                }
+                g.identifier("volunteer", volunteer, "medical-escalation")?;
+                g.required("condition", condition, "medical-escalation")?;
+                self.escalations_pending.push(at);
+            }
+            EventKind::EscalationAssessed { summary, .. } => {
+                if new.actor.role != Role::Worker {
+                    return Err(g.refuse(
+                        "medical-escalation",
+                        format!(
+                            "the social worker assesses an escalation, not a {}",
+                            new.actor.role.zh()
+                        ),
+                    ));
+                }
+                let Some(first) = self.escalations_pending.first().copied() else {
+                    return Err(g.refuse("medical-escalation", "no escalation awaits assessment"));
+                };
+                g.not_before(
+                    Some(first),
+                    "the escalation it assesses",
+                    "medical-escalation",
+                )?;
+                g.required("summary", summary, "medical-escalation")?;
+                self.escalations_pending.retain(|t| *t > at);
+            }
         }
         if new.event.is_contact() && at > self.last_contact_at {
             self.last_contact_at = at;
+        }
+        if v2 && new.actor.role == Role::Worker {
+            self.acted_as_worker.insert(new.actor.id.clone());
+        }
+        if self.stage != stage_before {
+            self.stage_since = Some(at);
         }
         self.forms.extend(CaseForm::implied_by(&new.event));
         self.warnings.extend(warnings.iter().cloned());
@@ -623,14 +879,60 @@ impl CaseState {
     }
 }
 
-/// Records a supervisor's decision on a submission, checking who may decide.
+/// Who may decide on a submission, since rules version 2.
+#[derive(Clone, Copy)]
+pub(super) enum Approver {
+    /// The person the submission named, acting in this role.
+    Person(Role),
+    /// Anyone holding the role the submission went to.
+    Role,
+}
+
+/// Records a supervisor's decision on a submission, checking who may decide. `strict` (rules
+/// version 2 and later) names who may decide and the persons who acted as the case's worker,
+/// none of whom may decide; the decision is not dated before its submission.
 pub(super) fn decide(
     g: &Guard<'_>,
     sub: &mut Submission,
     decision: &Decision,
     rule: &'static str,
+    strict: Option<(Approver, &BTreeSet<String>)>,
 ) -> Result<(), CaseError> {
     let actor = &g.new.actor;
+    if let Some((approver, workers)) = strict {
+        g.not_before(Some(sub.submitted_at), "the submission it decides", rule)?;
+        if workers.contains(&actor.id) {
+            return Err(g.refuse(
+                rule,
+                "a person who acted as this case's worker cannot decide on its submissions",
+            ));
+        }
+        match approver {
+            Approver::Person(role) => {
+                if actor.id != sub.submitted_to || actor.role != role {
+                    return Err(g.refuse(
+                        rule,
+                        format!(
+                            "the decision comes from the {} the submission named",
+                            role.zh()
+                        ),
+                    ));
+                }
+            }
+            Approver::Role => {
+                if actor.role.name() != sub.submitted_to {
+                    return Err(g.refuse(
+                        rule,
+                        format!(
+                            "the submission went to the {}: a {} cannot decide on it",
+                            sub.submitted_to,
+                            actor.role.zh()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
     if !actor.role.is_supervisory() {
         return Err(g.refuse(
             rule,

@@ -164,6 +164,7 @@ impl Aggregate for CaseState {
             Fault::Tampered { seq, reason } | Fault::Rules { seq, reason } => {
                 tampered(subject, seq, &reason)
             }
+            Fault::TooLong(e) => CaseError::Json(e),
         }
     }
 
@@ -327,13 +328,14 @@ impl Case {
     /// [`CaseError::UnsupportedFormat`] for a newer format, and every error of
     /// [`Case::replay_verified`].
     pub fn from_json(json: &str) -> Result<Case, CaseError> {
-        // The common case in one pass; a failure is diagnosed on the slower path below.
-        if let Ok(stored) = serde_json::from_str::<StoredCase>(json) {
+        // The common case in one pass (limits and duplicate keys checked); a failure is
+        // diagnosed on the slower path below, which names an unknown event type or format.
+        if let Ok(stored) = crate::json::from_str::<StoredCase>(json, "case history") {
             if supported(stored.format) {
                 return Case::from_stored(stored);
             }
         }
-        let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
+        let value: serde_json::Value = crate::json::from_str(json, "case history")?;
         let format = value
             .get("format")
             .and_then(serde_json::Value::as_u64)
@@ -348,7 +350,7 @@ impl Case {
             });
         }
         check_event_kinds(value.get("events"))?;
-        let stored: StoredCase = serde_json::from_value(value).map_err(malformed)?;
+        let stored: StoredCase = crate::json::from_value(value, "case history")?;
         Case::from_stored(stored)
     }
 
@@ -410,9 +412,9 @@ impl<'de> Deserialize<'de> for Case {
 /// # Errors
 /// [`CaseError::UnknownEventKind`] or [`CaseError::Malformed`].
 pub fn new_event_from_json(json: &str) -> Result<NewEvent, CaseError> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
+    let value: serde_json::Value = crate::json::from_str(json, "event")?;
     check_event_kind(value.get("event"))?;
-    serde_json::from_value(value).map_err(malformed)
+    Ok(crate::json::from_value(value, "event")?)
 }
 
 /// How many consultations `client_id` has had on `topic` across `cases`, the count
@@ -428,12 +430,6 @@ pub fn consultation_count<'a>(
         .filter(|c| c.state().client.id == client_id)
         .filter_map(|c| c.state().consultations.get(topic))
         .fold(0u32, |a, n| a.saturating_add(*n))
-}
-
-fn malformed(e: serde_json::Error) -> CaseError {
-    CaseError::Malformed {
-        reason: e.to_string(),
-    }
 }
 
 fn check_event_kinds(events: Option<&serde_json::Value>) -> Result<(), CaseError> {

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::consent::ConsentLedger;
@@ -198,4 +198,37 @@ pub struct CaseState {
     pub forms: BTreeSet<CaseForm>,
     /// Warnings recorded with events.
     pub warnings: Vec<Warning>,
+    /// When the current stage was entered (the event that entered it), so that a reply or a
+    /// decision cannot be dated before what it answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage_since: Option<DateTime<FixedOffset>>,
+    /// When the current crisis was declared (`[crisis-immediate]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crisis_declared_at: Option<DateTime<FixedOffset>>,
+    /// The persons (actor ids) who acted in this case as its social worker; none of them may
+    /// decide on the case's submissions (`[open-approval-5wd]`, `[close-report-3wd]`).
+    #[serde(default)]
+    pub acted_as_worker: BTreeSet<String>,
+    /// When and by whom the application and withdrawal mechanisms were explained to the
+    /// applicant (`[inform-rights]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rights_informed_at: Option<DateTime<FixedOffset>>,
+    /// Whether a consultation interview (or, for a referral in, the assessing first interview)
+    /// is on record (`[open-after-interview]`).
+    #[serde(default)]
+    pub interviewed: bool,
+    /// The closing date announced to the client in advance (`[close-advance-notice]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing_announced: Option<NaiveDate>,
+    /// Medical escalations recorded and not yet assessed by the social worker
+    /// (`[medical-escalation]`), oldest first.
+    #[serde(default)]
+    pub escalations_pending: Vec<DateTime<FixedOffset>>,
+}
+
+impl CaseState {
+    /// Whether the event being applied is judged by the rules of version 2 or later.
+    pub(crate) fn since_v2(&self) -> bool {
+        self.rules >= 2
+    }
 }

@@ -163,6 +163,14 @@ pub enum Source {
     },
     /// Found by the worker's outreach (社工外展).
     Outreach,
+    /// Started from a medical volunteer's emergency escalation about a client who had no
+    /// case (`[medical-escalation]`): the social worker owes an assessment of it.
+    VolunteerEscalation {
+        /// The volunteer who escalated (their id).
+        volunteer: String,
+        /// The condition the volunteer judged an emergency.
+        condition: String,
+    },
 }
 
 /// The kinds of referrer 003 names for case finding.

@@ -34,10 +34,10 @@ pub use rule::{Occurrences, Offset, Rule, RuleSet, Trigger, RULESET_FORMAT};
 
 use crate::activity::{Activity, ActivityEvent};
 use crate::calendar::{Calendar, CalendarError, DayKind};
-use crate::case::{china_date, Case, EventKind, Role};
+use crate::case::{china_date, Case, EventKind, Role, Source};
 
 /// The version of the built-in preset; it changes whenever the preset's rules do.
-pub const PRESET_VERSION: &str = "2026.1";
+pub const PRESET_VERSION: &str = "2026.2";
 
 /// Why a rule set could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -112,15 +112,12 @@ fn case_points(case: &Case) -> Vec<Point> {
         .iter()
         .map(|r| {
             use Trigger as T;
-            let triggers = match &r.event {
+            let mut triggers = match &r.event {
                 EventKind::NotOpened { .. } => vec![T::NotOpened],
                 EventKind::ConsultationReplied { .. } => vec![T::ConsultationReplied],
-                // Opening is done with the client (the consent is signed): a real contact.
-                EventKind::Opened { .. } | EventKind::Reopened { .. } => {
-                    vec![T::Opened, T::Contact]
-                }
+                EventKind::Opened { .. } | EventKind::Reopened { .. } => vec![T::Opened],
                 EventKind::OpeningSubmitted { .. } => vec![T::OpeningSubmitted],
-                EventKind::Met { .. } => vec![T::Met, T::Contact],
+                EventKind::Met { .. } => vec![T::Met],
                 EventKind::ClientEvaluationReceived { .. } => {
                     vec![T::GoalAchieved, T::ClosingStarted]
                 }
@@ -133,10 +130,12 @@ fn case_points(case: &Case) -> Vec<Point> {
                     ..
                 } => vec![T::ReferralDeclined],
                 EventKind::ReferralDeclineReplied { .. } => vec![T::ReferralDeclineReplied],
-                EventKind::Received { .. }
-                | EventKind::ConsultationHeld { .. }
-                | EventKind::Contacted { .. }
-                | EventKind::FollowedUp { .. } => vec![T::Contact],
+                EventKind::Received {
+                    source: Source::VolunteerEscalation { .. },
+                    ..
+                }
+                | EventKind::EscalationRecorded { .. } => vec![T::EscalationRecorded],
+                EventKind::EscalationAssessed { .. } => vec![T::EscalationAssessed],
                 EventKind::Terminated { .. } => vec![T::Terminated, T::ClosingStarted],
                 EventKind::CrisisDeclared { .. } => vec![T::CrisisDeclared],
                 EventKind::CrisisReported { .. } => vec![T::CrisisReported],
@@ -148,6 +147,11 @@ fn case_points(case: &Case) -> Vec<Point> {
                 }
                 _ => vec![],
             };
+            // One definition of a real contact, shared with the termination guard
+            // ([terminate-no-contact-3m]): failed attempts, notes and edits are not contacts.
+            if r.event.is_contact() {
+                triggers.push(T::Contact);
+            }
             Point {
                 seq: r.seq,
                 event: r.event.name(),
@@ -407,7 +411,14 @@ impl RuleSet {
                 .filter(|p| activation.is_none_or(|a| p.seq >= a))
                 .collect();
             if rule.occurrences == Occurrences::Latest {
-                anchors = anchors.into_iter().last().into_iter().collect();
+                // The latest by time, not by sequence: a contact entered late with an earlier
+                // date does not move the clock back (the termination guard counts the same
+                // way, from `CaseState::last_contact_at`).
+                anchors = anchors
+                    .into_iter()
+                    .max_by_key(|p| (p.at, p.seq))
+                    .into_iter()
+                    .collect();
             }
             for anchor in anchors {
                 let clock = Clock {

@@ -47,6 +47,11 @@ pub enum Trigger {
     ClosingStarted,
     /// An activity: the date of the activity or of its first session, from its plan.
     ActivityDate,
+    /// A case: a medical volunteer's emergency escalation recorded (`escalation_recorded`, or
+    /// a case `received` from one) (`[medical-escalation]`).
+    EscalationRecorded,
+    /// A case: the social worker's assessment of an escalation (`escalation_assessed`).
+    EscalationAssessed,
     /// An activity: the plan and budget submitted — received by the reviewer.
     PlanSubmitted,
     /// An activity: the reviewer's comments returned.
@@ -245,7 +250,7 @@ impl RuleSet {
     /// ```
     /// use shegong::deadline::RuleSet;
     /// let preset = RuleSet::preset();
-    /// assert_eq!(preset.rules.len(), 13);
+    /// assert_eq!(preset.rules.len(), 14);
     /// assert!(preset.rule("consult-reply-5wd").is_some());
     /// ```
     pub fn preset() -> RuleSet {
@@ -278,6 +283,9 @@ impl RuleSet {
                 rule("refer-in-reply-5wd", "reply in writing to the referrer and the applicant (书面回复)", "the referral assessed as outside scope", ReferralDeclined, &[ReferralDeclineReplied], &[], WorkingDays(5), Role::Worker),
                 no_contact,
                 rule("crisis-immediate", "report the crisis to the supervisor and the relevant departments (第一时间报告)", "the crisis declared", CrisisDeclared, &[CrisisReported], &[], Hours(24), Role::Worker),
+                // The seed says only 及时 (promptly); 24 hours, as for a crisis, is the
+                // library's choice (domain.md §9).
+                rule("medical-escalation", "assess the medical volunteer's emergency escalation (及时评估; 24 hours is the library's choice)", "the escalation recorded in the client's case", EscalationRecorded, &[EscalationAssessed, CrisisDeclared], &[], Hours(24), Role::Worker),
                 rule("activity-plan-2w", "submit the plan and budget (计划书及预算表)", "the activity's (first session's) date", ActivityDate, &[PlanSubmitted], &[], WeeksBefore(2), Role::Worker),
                 rule("activity-review-3wd", "return comments on the plan (反馈意见)", "receipt of the plan", PlanSubmitted, &[PlanReviewed], &[], WorkingDays(3), Role::ProjectLead),
                 rule("group-session-summary-2d", "submit the session summary (小结记录表)", "the session", SessionHeld, &[SessionSummarySubmitted], &[], CalendarDays(2), Role::Worker),

@@ -204,6 +204,21 @@ pub enum Fault {
         /// What is wrong.
         reason: String,
     },
+    /// The history is, or would become, longer than
+    /// [`MAX_HISTORY_EVENTS`](crate::limits::MAX_HISTORY_EVENTS).
+    TooLong(crate::json::JsonError),
+}
+
+/// The limit fault for a history of `count` events, when that is over the limit.
+fn check_length(count: usize) -> Result<(), Fault> {
+    crate::json::check_count(
+        "history",
+        "events",
+        count,
+        "MAX_HISTORY_EVENTS",
+        crate::limits::MAX_HISTORY_EVENTS,
+    )
+    .map_err(Fault::TooLong)
 }
 
 /// An event-sourced aggregate: how the first event starts it and how each later event steps
@@ -296,6 +311,14 @@ impl<A: Aggregate> Journal<A> {
         hash: Option<String>,
         transactional: bool,
     ) -> Result<(u64, A::Outcome), A::Error> {
+        if let Err(fault) = check_length(self.history.len().saturating_add(1)) {
+            let subject = self
+                .history
+                .first()
+                .map(|e| A::subject(&e.event))
+                .unwrap_or_default();
+            return Err(A::fault(&subject, fault));
+        }
         let seq = self.next_seq();
         let outcome = if transactional {
             let mut next = self.state.clone();
@@ -335,6 +358,7 @@ impl<A: Aggregate> Journal<A> {
             .first()
             .map(|e| A::subject(&e.event))
             .unwrap_or_default();
+        check_length(events.len()).map_err(|f| A::fault(&subject, f))?;
         verify(A::CHAIN, &events).map_err(|f| A::fault(&subject, f))?;
         Self::rebuild(events)
     }
@@ -342,6 +366,7 @@ impl<A: Aggregate> Journal<A> {
     /// Rebuilds a history without checking the chain, which a legacy history never had:
     /// every event is re-applied and re-hashed.
     pub(crate) fn rebuild_unchained(events: Vec<Recorded<A::Event>>) -> Result<Self, A::Error> {
+        check_length(events.len()).map_err(|f| A::fault("", f))?;
         let mut iter = events.into_iter();
         let Some(first) = iter.next() else {
             return Err(A::fault("", Fault::Empty));

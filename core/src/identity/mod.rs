@@ -470,3 +470,37 @@ string_serde!(
     "Phone",
     "A mainland mobile or landline number, digits only."
 );
+
+/// The one normalisation of free-text grouping keys — consultation topics
+/// (`[consult-max-3]`) and household addresses (one member per household) — used everywhere
+/// they are compared, so that "居家养老 " and "居家养老", or "3栋 502" and "3栋502", group
+/// together.
+///
+/// Full-width ASCII forms (U+FF01–U+FF5E) become their half-width forms, every whitespace
+/// character (including the ideographic space U+3000) is removed, and ASCII letters are
+/// lowercased. Nothing else changes: the key is for comparison, the record keeps what was
+/// written.
+///
+/// # Example
+/// ```
+/// use shegong::identity::grouping_key;
+/// assert_eq!(grouping_key("居家养老 "), grouping_key("居家养老"));
+/// assert_eq!(grouping_key("3栋 502"), grouping_key("3栋502"));
+/// assert_eq!(grouping_key("３栋５０２"), "3栋502");
+/// ```
+pub fn grouping_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            let code = u32::from(c);
+            if (0xFF01..=0xFF5E).contains(&code) {
+                code.checked_sub(0xFEE0)
+                    .and_then(char::from_u32)
+                    .unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}

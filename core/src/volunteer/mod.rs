@@ -51,8 +51,8 @@ pub use agreement::{
 pub use registration::{Qualification, VolunteerKind, VolunteerRegistration};
 pub use shifts::{total_hours, Handover, HoursTotal, Roster, ServiceHours, Shift};
 
-pub use crate::event_types::VolunteerEventType;
 use crate::case::china_date;
+pub use crate::event_types::VolunteerEventType;
 use crate::history::{
     unchained, Aggregate, Applied, Fault, Journal, LegacyRecord, NewEvent, Recorded,
 };
@@ -123,6 +123,10 @@ pub enum VolunteerError {
         /// What is wrong.
         reason: String,
     },
+    /// The stored history is over a documented limit ([`crate::limits`]) or its JSON does
+    /// not fit the types; the message names the JSON path, never the value.
+    #[error(transparent)]
+    Json(#[from] crate::json::JsonError),
     /// The stored format is newer than this library.
     #[error("volunteer history format {format} is not supported (this library reads formats 1 to {supported})")]
     UnsupportedFormat {
@@ -169,6 +173,7 @@ impl VolunteerError {
             VolunteerError::Tampered { .. } => crate::ErrorKind::Tampered,
             VolunteerError::HeadMismatch { .. } => crate::ErrorKind::HeadMismatch,
             VolunteerError::Malformed { .. } => crate::ErrorKind::Malformed,
+            VolunteerError::Json(e) => e.kind(),
             VolunteerError::UnsupportedFormat { .. } => crate::ErrorKind::UnsupportedFormat,
             VolunteerError::Overflow { .. } => crate::ErrorKind::Overflow,
         }
@@ -185,6 +190,7 @@ impl VolunteerError {
             | VolunteerError::HeadMismatch { .. } => Some("records-authentic"),
             VolunteerError::InvalidInput { .. }
             | VolunteerError::Malformed { .. }
+            | VolunteerError::Json(_)
             | VolunteerError::UnsupportedFormat { .. } => None,
             VolunteerError::Overflow { rule, .. } => Some(rule),
         }
@@ -462,6 +468,7 @@ impl Aggregate for VolunteerState {
                     reason,
                 }
             }
+            Fault::TooLong(e) => VolunteerError::Json(e),
         }
     }
 
@@ -556,13 +563,13 @@ impl Volunteer {
     /// [`VolunteerError::UnsupportedFormat`]; [`VolunteerError::Tampered`] and
     /// [`VolunteerError::HeadMismatch`]; and every refusal of [`Volunteer::replay`].
     pub fn from_json(json: &str) -> Result<Volunteer, VolunteerError> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
+        let value: serde_json::Value = crate::json::from_str(json, "volunteer history")?;
         Volunteer::from_value(value)
     }
 
     fn from_value(value: serde_json::Value) -> Result<Volunteer, VolunteerError> {
         let Some(format) = value.get("format") else {
-            let legacy: LegacyVolunteer = serde_json::from_value(value).map_err(malformed)?;
+            let legacy: LegacyVolunteer = crate::json::from_value(value, "volunteer history")?;
             let mut events =
                 unchained(legacy.history).map_err(|reason| VolunteerError::InvalidInput {
                     field: "seq",
@@ -591,7 +598,7 @@ impl Volunteer {
                 supported: HISTORY_FORMAT,
             });
         }
-        let stored: StoredVolunteer = serde_json::from_value(value).map_err(malformed)?;
+        let stored: StoredVolunteer = crate::json::from_value(value, "volunteer history")?;
         let v = Volunteer::replay(stored.events)?;
         if v.head() != stored.head {
             return Err(VolunteerError::HeadMismatch {

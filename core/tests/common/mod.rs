@@ -168,6 +168,15 @@ pub fn happy_path() -> Vec<NewEvent> {
                 summary: "咨询面谈".into(),
             },
         ),
+        // [inform-rights]: the application and withdrawal mechanisms explained before opening.
+        ev(
+            "2026-03-02T10:30:00+08:00",
+            worker(),
+            EventKind::RightsInformed {
+                how: ReplyMode::Oral,
+                summary: "介绍申请及退出机制".into(),
+            },
+        ),
         ev(
             "2026-03-03T09:00:00+08:00",
             worker(),
@@ -265,14 +274,14 @@ pub fn case_after(n: usize) -> Case {
 pub fn case_at(stage: Stage) -> Case {
     let n = match stage {
         Stage::Consultation => 2,
-        Stage::Intake => 4,
-        Stage::Opened => 9,
-        Stage::Planned => 10,
-        Stage::Intervening => 12,
-        Stage::Evaluating => 13,
-        Stage::Closing => 14,
-        Stage::Closed => 16,
-        Stage::FollowUp => 17,
+        Stage::Intake => 5,
+        Stage::Opened => 10,
+        Stage::Planned => 11,
+        Stage::Intervening => 13,
+        Stage::Evaluating => 14,
+        Stage::Closing => 15,
+        Stage::Closed => 17,
+        Stage::FollowUp => 18,
         other => panic!("no happy-path case at {other:?}"),
     };
     let case = case_after(n);
@@ -287,4 +296,87 @@ pub fn refused(case: &mut Case, e: NewEvent, rule: &str) -> CaseError {
     assert_eq!(err.rule_id(), Some(rule), "{err}");
     assert_eq!(*case, before, "a refused event changed the case");
     err
+}
+
+/// A case whose every event is recorded under rules version 1, the rules before issue 12: how
+/// a history stored before the new guards behaves. Each `apply` re-records the history with
+/// the new event under version 1 and replays it (chain and guards), exactly as the library
+/// reads such a stored history; nothing lets a live case apply an event under older rules.
+#[derive(Clone)]
+pub struct V1Case {
+    events: Vec<NewEvent>,
+    case: Case,
+}
+
+impl V1Case {
+    /// The same history as `case`, re-recorded under version 1.
+    pub fn of(case: &Case) -> V1Case {
+        let events: Vec<NewEvent> = case
+            .history()
+            .iter()
+            .map(|r| NewEvent {
+                occurred_at: r.occurred_at,
+                recorded_at: r.recorded_at,
+                actor: r.actor.clone(),
+                event: r.event.clone(),
+            })
+            .collect();
+        let case = replay_v1(&events).expect("the history replays under rules version 1");
+        V1Case { events, case }
+    }
+
+    /// Appends `e` under version 1: the refusal, or what was applied.
+    pub fn apply(&mut self, e: NewEvent) -> Result<Applied, CaseError> {
+        let mut events = self.events.clone();
+        events.push(e);
+        let case = replay_v1(&events)?;
+        let seq = case.history().len() as u64;
+        let applied = Applied {
+            seq,
+            hash: case.head().to_owned(),
+            stage: case.stage(),
+            warnings: case
+                .state()
+                .warnings
+                .iter()
+                .filter(|w| w.seq == seq)
+                .cloned()
+                .collect(),
+        };
+        self.events = events;
+        self.case = case;
+        Ok(applied)
+    }
+
+    /// The stage now.
+    pub fn stage(&self) -> Stage {
+        self.case.stage()
+    }
+
+    /// The case as replayed.
+    pub fn case(&self) -> &Case {
+        &self.case
+    }
+}
+
+/// Chains `events` as recorded under rules version 1 and replays them.
+pub fn replay_v1(events: &[NewEvent]) -> Result<Case, CaseError> {
+    let mut prev = GENESIS_HASH.to_owned();
+    let mut recorded = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        let mut r = RecordedEvent {
+            seq: i as u64 + 1,
+            occurred_at: e.occurred_at,
+            recorded_at: e.recorded_at,
+            actor: e.actor.clone(),
+            event: e.event.clone(),
+            rules: 1,
+            prev_hash: prev.clone(),
+            hash: String::new(),
+        };
+        r.hash = r.computed_hash();
+        prev = r.hash.clone();
+        recorded.push(r);
+    }
+    Case::replay(recorded)
 }

@@ -100,6 +100,8 @@ pub fn event(k: u8) -> EventKind {
         },
         24 => EventKind::CrisisReported {
             to: vec!["s-zhang".into()],
+            supervisor: String::new(),
+            departments: vec![],
         },
         25 => EventKind::InterventionStarted {
             kind: InterventionKind::Direct,

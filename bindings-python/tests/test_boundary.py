@@ -1,0 +1,142 @@
+"""Regression tests for the defects of the binding's boundary (issue 11), each named after the
+defect it covers. The malformed-input table (tests/malformed/) runs the dangerous inputs in a
+child process; these run the fixed paths in process."""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+
+import shegong
+from conftest import ev, t
+
+ID = "11010519491231002X"
+
+
+def _deep_list(depth):
+    x = []
+    for _ in range(depth):
+        x = [x]
+    return x
+
+
+def _note(**extra):
+    return ev("2026-09-30", "w-li", "worker", {"type": "note_added", "text": "x", **extra})
+
+
+def test_list_nested_7000_deep_segfaulted_case_apply(opened_case):
+    before = opened_case.to_json()
+    with pytest.raises(shegong.LimitExceeded) as info:
+        opened_case.apply(_note(extra=_deep_list(7000)))
+    assert isinstance(info.value, shegong.ShegongError) and info.value.code == "limit_exceeded"
+    assert opened_case.to_json() == before
+
+
+def test_self_containing_dict_segfaulted_validate_record():
+    d = {"kind": "daily_summary"}
+    d["self"] = d
+    with pytest.raises(shegong.CyclicInput) as info:
+        shegong.validate_record(d)
+    assert isinstance(info.value, shegong.MalformedData)
+    loop = []
+    loop.append(loop)
+    with pytest.raises(shegong.CyclicInput):
+        shegong.Case.replay(loop)
+
+
+def test_nesting_at_the_limit_is_still_read():
+    # Shared (not cyclic) references are fine: the same dict twice is no cycle.
+    shared = {"id": "w-li", "role": "worker"}
+    assert shegong.parse_event  # the limit is on depth, not on size
+    with pytest.raises(shegong.MalformedData):
+        shegong.Case.replay([{"actor": shared, "other": shared}])
+
+
+def test_out_of_range_ints_raised_bare_overflow_error():
+    assert issubclass(shegong.OutOfRange, shegong.ShegongError) and issubclass(shegong.OutOfRange, ValueError)
+    i = shegong.IdNumber(ID)
+    calls = [
+        lambda: i.masked(2**64, 1),
+        lambda: i.masked(-1, 4),
+        lambda: shegong.direct_share(shegong.annual_hours(), percent=2**32),
+        lambda: shegong.annual_hours_from_calendar(shegong.Calendar.china(), 2**31),
+        lambda: shegong.case_number("SZ", 2026, -1),
+        lambda: shegong.Calendar.china().add_workdays(dt.date(2026, 1, 5), 10**100),
+        lambda: shegong.annual_hours({"public_holidays": 2**64}),
+        lambda: shegong.fee_cap("local", 2**40),
+    ]
+    for call in calls:
+        with pytest.raises(shegong.OutOfRange) as info:
+            call()
+        assert info.value.code == "out_of_range" and not isinstance(info.value, OverflowError)
+
+
+def test_case_apply_unknown_event_type_raised_malformed_data(opened_case):
+    before = opened_case.to_json()
+    with pytest.raises(shegong.UnknownEventKind):
+        opened_case.apply(ev("2026-09-30", "w-li", "worker", {"type": "teleported"}))
+    history = opened_case.history
+    history[-1]["event"]["type"] = "teleported"
+    with pytest.raises(shegong.UnknownEventKind):
+        shegong.Case.replay(history)
+    assert opened_case.to_json() == before
+
+
+def test_offsetless_instant_in_validate_record_said_premature_end_of_input():
+    record = {"kind": "consultation_record", "group": "G", "serial_number": "1", "client_name": "陈", "gender": "female",
+              "phone": "13700001111", "category": "psychological", "server_name": "刘", "recorder": "何",
+              "items": [{"number": 1, "question": "q", "answer": "a"}], "recorded_at": "2026-03-06T10:00:00"}
+    with pytest.raises(TypeError, match="no offset"):
+        shegong.validate_record(record)
+
+
+def test_evaluate_histories_rejected_tuples_series_and_generators(opened_case):
+    pd = pytest.importorskip("pandas")
+    now = t("2026-10-13T09:00")
+    text = opened_case.to_json()
+    for histories in ([text], (text,), (h for h in [text]), pd.Series([text]), [text.encode()], [opened_case]):
+        result = shegong.evaluate_histories(histories, now)
+        assert result.cases["case_number"] == ["SZ-2026-0031"] and result.errors["index"] == []
+    bad = shegong.evaluate_histories([text, b"\xff\xfe{", text], now)
+    assert bad.errors["index"] == [1] and bad.errors["message"] == ["history is not valid UTF-8"]
+    assert len(bad.cases["case_number"]) == 2
+    with pytest.raises(TypeError, match="splitlines"):
+        shegong.evaluate_histories(text, now)
+
+
+def test_evaluate_jsonl_read_the_path_as_json_text(opened_case, tmp_path):
+    now = t("2026-10-13T09:00")
+    path = tmp_path / "h.jsonl"
+    path.write_bytes(opened_case.to_json().encode() + b"\n\xff\n")
+    for source in (path, str(path)):
+        result = shegong.evaluate_jsonl(source, now)
+        assert result.cases["case_number"] == ["SZ-2026-0031"] and result.errors["index"] == [1]
+    with pytest.raises(FileNotFoundError):
+        shegong.evaluate_jsonl(tmp_path / "missing.jsonl", now)
+    with pytest.raises(OSError):  # a str is a path, never text: this one is too long a name
+        shegong.evaluate_jsonl(opened_case.to_json(), now)
+    with pytest.raises(IsADirectoryError):
+        shegong.evaluate_jsonl(tmp_path, now)
+    with pytest.raises(TypeError):
+        shegong.evaluate_jsonl(42, now)
+
+
+def test_error_messages_repeated_id_numbers_and_phones(opened_case):
+    with pytest.raises(shegong.ShegongError) as info:
+        opened_case.apply(ev("2026-09-30", "w-li", "worker", {"type": "note_added", "text": 110105194912310021}))
+    text = " ".join(str(x) for x in (info.value, info.value.message, info.value.args))
+    assert "110105194912310021" not in text
+
+
+_HASH = "import shegong; print(hash(shegong.IdNumber('%s')), hash(shegong.Phone('13800131234')))" % ID
+
+
+def test_hash_of_id_number_was_deterministic_across_processes():
+    i = shegong.IdNumber(ID)
+    assert hash(i) == hash(shegong.IdNumber(ID[:6] + ID[8:17]))  # the 15-digit form, upgraded
+    assert len({i, shegong.IdNumber(ID)}) == 1 and len({shegong.Phone("13800131234"), shegong.Phone("138 0013 1234")}) == 1
+    runs = {subprocess.run([sys.executable, "-c", _HASH], capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED="0")).stdout for _ in range(2)}
+    assert len(runs) == 2, "the same number hashed alike in two processes"
