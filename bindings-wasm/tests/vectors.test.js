@@ -141,3 +141,34 @@ test('[annual-hours] workload vectors as in Rust', () => {
   }
   assert.equal(sg.formatMinutes(125), '2 h 5 min');
 });
+
+test('[calendar-workdays] [calendar-provisional] calendar vectors as in Rust', () => {
+  let n = 0;
+  for (const { file, data } of vectors('calendar')) {
+    const cal = sg.Calendar.fromJson(data.calendar);
+    for (const q of data.queries) {
+      let got;
+      try {
+        switch (q.op) {
+          case 'is_workday': {
+            const d = cal.day(q.date);
+            got = { outcome: 'ok', value: { working: d.working, provisional: d.provisional } };
+            break;
+          }
+          case 'add_workdays': got = { outcome: 'ok', ...cal.addWorkdaysChecked(q.date, q.n) }; break;
+          case 'workdays_between': got = { outcome: 'ok', ...cal.workdaysBetweenChecked(q.from, q.to) }; break;
+          case 'workday_on_or_after': got = { outcome: 'ok', value: cal.workdayOnOrAfter(q.date) }; break;
+          case 'workday_on_or_before': got = { outcome: 'ok', value: cal.workdayOnOrBefore(q.date) }; break;
+          case 'workdays_in_year': got = { outcome: 'ok', value: cal.workdaysInYear(q.year) }; break;
+          default: assert.fail(`${file}: unknown op ${q.op}`);
+        }
+      } catch (e) {
+        if (e instanceof assert.AssertionError) throw e;
+        got = { outcome: 'error', code: e.code, rule: e.ruleId, message: e.message };
+      }
+      assert.deepEqual(got, q.expect, `${file}: ${JSON.stringify(q)}`);
+      n++;
+    }
+  }
+  assert.ok(n > 10);
+});

@@ -21,6 +21,7 @@ export const histories = [
     received('2026-03-02T09:00:00+08:00', 'SZ-2026-0007',
       { id: 'c-1', name: '王阿姨', date_of_birth: '1950-05-01' }, '居家养老'),
     at('2026-03-02T10:00:00+08:00', li, { type: 'consultation_held', summary: '咨询面谈', topic: '' }),
+    at('2026-03-02T10:30:00+08:00', li, { type: 'rights_informed', how: 'oral', summary: '介绍申请及退出机制' }),
     at('2026-03-03T09:00:00+08:00', li, { type: 'intake_accepted', summary: '接案' }),
     at('2026-03-03T09:30:00+08:00', { id: 'c-1', role: 'client' }, {
       type: 'consent_given',
