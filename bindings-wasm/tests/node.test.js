@@ -3,10 +3,9 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('path');
-const { pkg, vector, vectors, thrown, nested } = require('./helpers.js');
+const { vector, vectors, thrown, nested, shegong } = require('./helpers.js');
 
-const sg = require(path.join(pkg, 'node', 'shegong.js'));
+const sg = shegong();
 const { Calendar, Case, RuleSet, IdNumber, Phone } = sg;
 
 /** Asserts a real Error with the given name and code, and a ruleId property. */

@@ -4,10 +4,9 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('path');
-const { pkg, vector, vectors } = require('./helpers.js');
+const { vector, vectors, shegong } = require('./helpers.js');
 
-const sg = require(path.join(pkg, 'node', 'shegong.js'));
+const sg = shegong();
 
 /** Replays `*_steps` vectors for an aggregate with start/apply, as the Rust test does. */
 function replaySteps(Aggregate, file, data, outcomeOf) {
