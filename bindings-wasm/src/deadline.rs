@@ -1,6 +1,7 @@
 //! `RuleSet`: deadline rules as data, and the obligations they raise.
 
 use shegong::deadline::{Offset, Rule, RuleSet as Core};
+use shegong::report::{Batch, BatchError};
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
@@ -102,4 +103,55 @@ impl RuleSet {
     pub fn version(&self) -> String {
         self.0.version.clone()
     }
+}
+
+/// Evaluates many stored histories (objects or JSON text) as of `now`: every history gives
+/// its obligation rows and summary, or one error row (`{index, code, message}`), as in the
+/// core; a value that cannot even be converted (too deep, not an object) gets its error row
+/// here, so the row invariant holds for JS input too.
+#[wasm_bindgen(js_name = evaluateHistories, unchecked_return_type = "T.Batch")]
+pub fn evaluate_histories(
+    #[wasm_bindgen(unchecked_param_type = "(string | T.StoredCase)[]")] histories: Vec<JsValue>,
+    rule_set: &RuleSet,
+    calendar: &Calendar,
+    #[wasm_bindgen(unchecked_param_type = "Instant")] now: &str,
+) -> Result<JsValue, JsValue> {
+    shegong::json::check_count(
+        "histories",
+        "",
+        histories.len(),
+        "MAX_BATCH_HISTORIES",
+        shegong::limits::MAX_BATCH_HISTORIES,
+    )
+    .or_throw()?;
+    let now = instant(now, "now")?;
+    let mut batch = Batch::default();
+    for (index, history) in histories.iter().enumerate() {
+        match json_text(history, "history") {
+            Ok(text) => {
+                let one = shegong::report::evaluate_histories(
+                    [text.as_str()],
+                    &rule_set.0,
+                    &calendar.0,
+                    now,
+                    index,
+                );
+                batch.obligations.extend(one.obligations);
+                batch.cases.extend(one.cases);
+                batch.errors.extend(one.errors);
+            }
+            Err(e) => batch.errors.push(BatchError {
+                index,
+                code: js_sys::Reflect::get(&e, &"code".into())
+                    .ok()
+                    .and_then(|c| c.as_string())
+                    .unwrap_or_default(),
+                message: js_sys::Reflect::get(&e, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .unwrap_or_default(),
+            }),
+        }
+    }
+    to_js(&batch)
 }

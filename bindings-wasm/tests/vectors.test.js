@@ -171,3 +171,16 @@ test('[calendar-workdays] [calendar-provisional] calendar vectors as in Rust', (
   }
   assert.ok(n > 10);
 });
+
+test('[records-authentic] batch vectors: every history gives its rows or an error row', () => {
+  for (const { file, data } of vectors('report')) {
+    const rules = data.rule_set === 'preset' ? sg.RuleSet.preset() : sg.RuleSet.fromJson(data.rule_set);
+    const got = sg.evaluateHistories(data.histories.map((h) => h.json), rules, sg.Calendar.china(), data.now);
+    assert.deepEqual(got, data.expect, file);
+  }
+  // JS values that cannot be converted get their own error row, in place.
+  let deep = [];
+  for (let i = 0; i < 1000; i++) deep = [deep];
+  const rows = sg.evaluateHistories([deep, 42, '{'], sg.RuleSet.preset(), sg.Calendar.china(), '2026-06-01T09:00:00+08:00');
+  assert.deepEqual(rows.errors.map((e) => [e.index, e.code]), [[0, 'limit_exceeded'], [1, 'malformed'], [2, 'malformed']]);
+});

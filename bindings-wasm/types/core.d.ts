@@ -152,3 +152,10 @@ export interface PlanReport { total_minutes: number; findings: Finding[]; [field
 export interface SupervisionRecord { [field: string]: unknown }
 /** A finding on a plan or a supervision record. */
 export interface Finding { rule: string; severity: string; message: string; [field: string]: unknown }
+
+/** The result of evaluating many histories: obligation rows, case summaries, error rows. */
+export interface Batch {
+  obligations: ({ index: number; case_number: string; rule: string; [field: string]: unknown })[];
+  cases: ({ index: number; case_number: string; stage: string; [field: string]: unknown })[];
+  errors: { index: number; code: string; message: string }[];
+}
