@@ -43,6 +43,9 @@ def build_case(i: int, rng: random.Random, cal: shegong.Calendar) -> shegong.Cas
         if rng.random() < 0.8:
             case.apply(ev(cal.add_workdays(day, rng.choice([2, 4, 7])), w, {"type": "consultation_replied", "mode": "oral", "reasons": "已告知"}))
         return case
+    # [open-after-interview] and [inform-rights]: an interview and the rights explained first.
+    case.apply(ev(day, w, {"type": "consultation_held", "summary": "咨询面谈", "topic": ""}, 9))
+    case.apply(ev(day, w, {"type": "rights_informed", "how": "oral", "summary": "介绍申请及退出机制"}, 9))
     case.apply(ev(day, {"id": f"c-{i}", "role": "client"}, {"type": "consent_given", "consent": {
         "id": "k1", "given_by": f"服务对象{i}", "capacity": "client", "purpose": {"kind": "service"}}}, 10))
     case.apply(ev(day, w, {"type": "opened", "summary": "开案"}, 11))

@@ -1,7 +1,7 @@
 //! `Access`: access decisions and redacted views.
 
 use pyo3::prelude::*;
-use shegong::access::{Access as Core, AcquaintanceScope, SubjectFacts, View, Viewer};
+use shegong::access::{Access as Core, SubjectFacts, Viewer, DEFAULT_SCOPE, DEFAULT_VIEW};
 use shegong::assessment::{Record, RecordKind};
 
 use crate::convert::{from_py, to_py};
@@ -12,21 +12,16 @@ use crate::errors::OrRaise;
 #[derive(Clone)]
 pub struct Access(pub Core);
 
-fn parse<T: serde::de::DeserializeOwned>(py: Python<'_>, s: &str, what: &str) -> PyResult<T> {
-    from_py(&pyo3::types::PyString::new(py, s).into_any(), what)
-}
-
 #[pymethods]
 impl Access {
     #[new]
-    #[pyo3(signature = (view="one_to_one", acquaintance_scope="psychological_only"))]
-    fn new(py: Python<'_>, view: &str, acquaintance_scope: &str) -> PyResult<Self> {
-        let view: View = parse(py, view, "view")?;
-        let acquaintance_scope: AcquaintanceScope =
-            parse(py, acquaintance_scope, "acquaintance_scope")?;
+    #[pyo3(signature = (view=None, acquaintance_scope=None), text_signature = "(view='one_to_one', acquaintance_scope='psychological_only')")]
+    fn new(view: Option<&str>, acquaintance_scope: Option<&str>) -> PyResult<Self> {
         Ok(Access(Core {
-            view,
-            acquaintance_scope,
+            view: view.map_or(Ok(DEFAULT_VIEW), str::parse).or_raise()?,
+            acquaintance_scope: acquaintance_scope
+                .map_or(Ok(DEFAULT_SCOPE), str::parse)
+                .or_raise()?,
         }))
     }
 
@@ -41,7 +36,7 @@ impl Access {
         subject: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let v: Viewer = from_py(viewer, "viewer")?;
-        let k: RecordKind = parse(py, record_kind, "record_kind")?;
+        let k: RecordKind = record_kind.parse().or_raise()?;
         let s: SubjectFacts = from_py(subject, "subject")?;
         to_py(py, &self.0.decide(&v, k, field, &s))
     }

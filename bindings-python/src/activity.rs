@@ -1,65 +1,62 @@
-//! `Activity`: group work and community activities.
+//! `Activity`: group work and community activities, on the same event log as `Case`.
 
-use chrono::{DateTime, FixedOffset};
 use pyo3::prelude::*;
-use shegong::activity::{Activity as Core, ActivityEvent, ActivityPlan, ActivityRecord};
-use shegong::case::Actor;
+use shegong::activity::{Activity as Core, ActivityEvent, ActivityRecord};
 use shegong::history::NewEvent;
 
-use crate::convert::{from_py, to_py};
-use crate::errors::{malformed, OrRaise};
+use crate::convert::{event_from_py, events_from_py, serde_name, to_py};
+use crate::errors::OrRaise;
+use shegong::event_types::ActivityEventType;
 
-/// A group (小组) or community activity (社区活动) and its history.
+/// A group (小组) or community activity (社区活动) and its tamper-evident history. Events are
+/// dicts `{"occurred_at": datetime, "recorded_at": datetime, "actor": {"id", "role"},
+/// "event": {"type": …, …}}`, as for `Case`; the first is `planned`.
 #[pyclass(module = "shegong", name = "Activity")]
 #[derive(Clone)]
 pub struct Activity(pub Core);
 
 #[pymethods]
 impl Activity {
-    /// Starts an activity from its plan (a dict), planned at `at` by `actor` (`{"id", "role"}`).
+    /// Starts an activity from its first event (`planned`).
     #[staticmethod]
-    fn plan(
-        plan: &Bound<'_, PyAny>,
-        at: DateTime<FixedOffset>,
-        actor: &Bound<'_, PyAny>,
-    ) -> PyResult<Self> {
-        let p: ActivityPlan = from_py(plan, "plan")?;
-        let a: Actor = from_py(actor, "actor")?;
-        Core::start(NewEvent::at(at, a, ActivityEvent::Planned { plan: p }))
-            .or_raise()
-            .map(Activity)
+    fn start(event: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let e: NewEvent<ActivityEvent> = event_from_py::<_, ActivityEventType>(event)?;
+        Core::start(e).or_raise().map(Activity)
     }
 
-    /// Records an event (a dict with `"type"`) after checking it.
-    fn record(
+    /// Checks an event and appends it; returns `{seq, hash, stage, warnings}`. A refused event
+    /// raises and changes nothing.
+    fn apply<'py>(
         &mut self,
-        at: DateTime<FixedOffset>,
-        actor: &Bound<'_, PyAny>,
-        event: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let a: Actor = from_py(actor, "actor")?;
-        let e: ActivityEvent = from_py(event, "event")?;
-        self.0.apply(NewEvent::at(at, a, e)).or_raise().map(|_| ())
+        py: Python<'py>,
+        event: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let e: NewEvent<ActivityEvent> = event_from_py::<_, ActivityEventType>(event)?;
+        let applied = self.0.apply(e).or_raise()?;
+        to_py(py, &applied)
     }
 
-    /// Rebuilds an activity from its recorded events.
+    /// Rebuilds an activity from its recorded events, verifying the chain and every guard.
     #[staticmethod]
-    fn replay(records: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let r: Vec<ActivityRecord> = from_py(records, "records")?;
+    fn replay(events: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let r: Vec<ActivityRecord> = events_from_py::<_, ActivityEventType>(events)?;
         Core::replay(r).or_raise().map(Activity)
     }
 
-    /// Reads an activity from JSON (replaying its history).
+    /// Reads a stored history (JSON), verifying its chain and every guard.
     #[staticmethod]
     fn from_json(json: &str) -> PyResult<Self> {
-        serde_json::from_str(json)
-            .map(Activity)
-            .map_err(|e| malformed(&e.to_string()))
+        Core::from_json(json).or_raise().map(Activity)
     }
 
-    /// The activity as JSON.
+    /// The stored history as JSON.
     fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.0).map_err(|e| malformed(&e.to_string()))
+        self.0.to_json().or_raise()
+    }
+
+    /// The stored history as a dict: format, id, rules, head, events.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.to_stored())
     }
 
     /// The plan.
@@ -72,6 +69,12 @@ impl Activity {
         to_py(py, &self.0.norm_warnings())
     }
 
+    /// The chain head (the last event's hash): store it beside the history.
+    #[getter]
+    fn head(&self) -> String {
+        self.0.head().to_owned()
+    }
+
     /// The history, oldest first.
     #[getter]
     fn history<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -81,7 +84,7 @@ impl Activity {
     /// A group's stage, or None for other kinds.
     #[getter]
     fn group_stage(&self) -> Option<String> {
-        self.0.group_stage().map(|s| crate::convert::serde_name(&s))
+        self.0.group_stage().map(|s| serde_name(&s))
     }
 
     /// Sessions held.
@@ -90,11 +93,15 @@ impl Activity {
         self.0.sessions_held()
     }
 
+    fn __len__(&self) -> usize {
+        self.0.history().len()
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Activity(id={:?}, kind={:?}, sessions_held={})",
             self.0.plan_of().id,
-            crate::convert::serde_name(&self.0.plan_of().kind),
+            serde_name(&self.0.plan_of().kind),
             self.0.sessions_held()
         )
     }

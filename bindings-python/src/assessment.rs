@@ -10,11 +10,8 @@ use crate::convert::Day;
 use crate::convert::{from_py, json_to_py, serde_name, to_checked_json, to_py};
 use crate::errors::OrRaise;
 
-fn kind(py: Python<'_>, name: &str) -> PyResult<RecordKind> {
-    from_py(
-        &pyo3::types::PyString::new(py, name).into_any(),
-        "record_kind",
-    )
+fn kind(name: &str) -> PyResult<RecordKind> {
+    name.parse().or_raise()
 }
 
 /// Reads and validates a record (a dict with `"kind"`); returns it as the library stores it.
@@ -36,7 +33,7 @@ pub fn record_kinds() -> Vec<&'static str> {
 /// Every field of a record kind: `{path, zh, personal, sensitivity, identifier}`.
 #[pyfunction]
 pub fn record_fields<'py>(py: Python<'py>, record_kind: &str) -> PyResult<Bound<'py, PyAny>> {
-    let k = kind(py, record_kind)?;
+    let k = kind(record_kind)?;
     let fields: Vec<serde_json::Value> = k
         .fields()
         .iter()
@@ -48,7 +45,7 @@ pub fn record_fields<'py>(py: Python<'py>, record_kind: &str) -> PyResult<Bound<
 /// The JSON Schema of a record kind.
 #[pyfunction]
 pub fn record_schema<'py>(py: Python<'py>, record_kind: &str) -> PyResult<Bound<'py, PyAny>> {
-    json_to_py(py, &kind(py, record_kind)?.json_schema())
+    json_to_py(py, &kind(record_kind)?.json_schema())
 }
 
 /// The Chinese label of every value of every labelled enum: `{enum: {value: label}}`.
@@ -83,13 +80,12 @@ pub fn default_retention<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
 /// The last day a record of `record_kind` dated `date` is kept under `policies`, or None.
 #[pyfunction]
 pub fn retain_until(
-    py: Python<'_>,
     policies: &Bound<'_, PyAny>,
     record_kind: &str,
     date: Day,
 ) -> PyResult<Option<NaiveDate>> {
     let p: RetentionPolicies = from_py(policies, "policies")?;
-    Ok(p.retain_until(kind(py, record_kind)?, date.0))
+    Ok(p.retain_until(kind(record_kind)?, date.0))
 }
 
 /// The records kept past their period as of `today`.

@@ -8,13 +8,13 @@ use pyo3::exceptions::{PyOSError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use shegong::deadline::RuleSet as CoreRules;
-use shegong::report::{evaluate_histories as core_evaluate, Batch, BatchError};
+use shegong::report::{evaluate_batch, Batch};
 use shegong::Calendar as CoreCalendar;
 
 use crate::calendar::Calendar;
-use crate::convert::{serde_name, to_checked_json};
+use crate::convert::to_checked_json;
 use crate::deadline::RuleSet;
-use crate::errors::{malformed, scrub};
+use crate::errors::{malformed, scrub, OrRaise};
 
 /// The columns of a batch evaluation: `obligations` (one row per obligation), `cases` (one
 /// row per case) and `errors` (one row per history that could not be read).
@@ -51,62 +51,11 @@ impl BatchResult {
     }
 }
 
-fn run(
-    py: Python<'_>,
-    histories: &[&str],
-    now: DateTime<FixedOffset>,
-    rules: CoreRules,
-    calendar: CoreCalendar,
-) -> Batch {
-    py.detach(move || {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8);
-        let chunk = histories.len().div_ceil(threads).max(1);
-        let parts: Vec<Batch> = std::thread::scope(|s| {
-            let handles: Vec<_> = histories
-                .chunks(chunk)
-                .enumerate()
-                .map(|(i, part)| {
-                    let (rules, calendar) = (&rules, &calendar);
-                    s.spawn(move || {
-                        core_evaluate(part.iter().copied(), rules, calendar, now, i * chunk)
-                    })
-                })
-                .collect();
-            // A worker that failed still accounts for its histories: one error row each,
-            // never a silently missing chunk.
-            handles
-                .into_iter()
-                .zip(histories.chunks(chunk).enumerate())
-                .map(|(h, (i, part))| {
-                    h.join()
-                        .unwrap_or_else(|_| failed_chunk(i.saturating_mul(chunk), part.len()))
-                })
-                .collect()
-        });
-        let mut all = Batch::default();
-        for mut p in parts {
-            all.obligations.append(&mut p.obligations);
-            all.cases.append(&mut p.cases);
-            all.errors.append(&mut p.errors);
-        }
-        all
-    })
-}
-
-/// The error rows of a chunk whose worker failed: one per history, so none goes missing.
-fn failed_chunk(first: usize, len: usize) -> Batch {
-    Batch {
-        errors: (0..len)
-            .map(|k| BatchError {
-                index: first.saturating_add(k),
-                code: "internal".to_owned(),
-                message: "evaluation failed in a worker thread".to_owned(),
-            })
-            .collect(),
-        ..Batch::default()
-    }
+/// Threads for a batch: the machine's parallelism, at most 8.
+fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
 }
 
 /// Python strings and dates reused across rows: workers, rules, statuses and dates repeat
@@ -151,6 +100,7 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
     let mut cache = Interned::default();
     let o = PyDict::new(py);
     let rows = &batch.obligations;
+    o.set_item("index", PyList::new(py, rows.iter().map(|r| r.index))?)?;
     o.set_item(
         "case_number",
         column(py, rows, |r| Ok(cache.string(py, &r.case_number)))?,
@@ -182,6 +132,7 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
     )?;
     let c = PyDict::new(py);
     let cs = &batch.cases;
+    c.set_item("index", PyList::new(py, cs.iter().map(|r| r.index))?)?;
     c.set_item(
         "case_number",
         column(py, cs, |r| Ok(cache.string(py, &r.case_number)))?,
@@ -192,7 +143,7 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
     )?;
     c.set_item(
         "stage",
-        column(py, cs, |r| Ok(cache.string(py, &serde_name(&r.stage))))?,
+        column(py, cs, |r| Ok(cache.string(py, r.stage.name())))?,
     )?;
     c.set_item("opened", column(py, cs, |r| cache.date(py, r.opened))?)?;
     c.set_item("closed", column(py, cs, |r| cache.date(py, r.closed))?)?;
@@ -250,8 +201,9 @@ fn evaluate_texts(
     calendar: Option<PyRef<'_, Calendar>>,
 ) -> PyResult<BatchResult> {
     let (r, c) = defaults(rules, calendar);
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let mut batch = run(py, &refs, now, r, c);
+    let mut batch = py
+        .detach(|| evaluate_batch(texts, &r, &c, now, threads()))
+        .or_raise()?;
     for row in &mut batch.errors {
         if not_utf8.contains(&row.index) {
             "malformed".clone_into(&mut row.code);

@@ -23,12 +23,10 @@ impl Calendar {
         Calendar(Core::china())
     }
 
-    /// A calendar from its stored description (a dict, or a JSON string).
+    /// A calendar from its stored description (JSON text, as `to_json` gives).
     #[staticmethod]
     fn from_json(json: &str) -> PyResult<Self> {
-        serde_json::from_str::<Core>(json)
-            .map(Calendar)
-            .map_err(|e| crate::errors::malformed(&e.to_string()))
+        Core::from_json(json).or_raise().map(Calendar)
     }
 
     /// The calendar's stored description, as JSON.
@@ -154,11 +152,11 @@ impl Calendar {
         ends: Vec<Day>,
     ) -> PyResult<Bound<'py, PyList>> {
         if starts.len() != ends.len() {
-            return Err(crate::errors::invalid(&format!(
-                "{} starts but {} ends",
-                starts.len(),
-                ends.len()
-            )));
+            return Err(crate::errors::raise(
+                crate::errors::Class::InvalidInput,
+                None,
+                &format!("{} starts but {} ends", starts.len(), ends.len()),
+            ));
         }
         let cal = self.0.clone();
         let out = py.detach(move || {

@@ -4,40 +4,18 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use shegong::case::{self as core, NewEvent, RecordedEvent};
 
-use crate::convert::{from_value, to_checked_json, to_py, Int};
-use crate::errors::{malformed, unknown_event_kind, OrRaise};
-
-/// Refuses an event whose `type` is not one of the core's event kinds with
-/// `UnknownEventKind`, as `parse_event` does, rather than as malformed data.
-fn check_kind(item: &serde_json::Value, at: &str) -> PyResult<()> {
-    let kind = item
-        .get("event")
-        .and_then(|e| e.get("type"))
-        .and_then(serde_json::Value::as_str);
-    match kind {
-        Some(kind) if !core::EventKind::KINDS.contains(&kind) => Err(unknown_event_kind(&format!(
-            "{at}.event.type: not a known event type"
-        ))),
-        _ => Ok(()),
-    }
-}
+use crate::convert::{event_from_py, events_from_py, to_py, Int};
+use crate::errors::{malformed, OrRaise};
+use shegong::event_types::CaseEventType;
 
 /// An event to record, its type checked first.
 fn new_event(event: &Bound<'_, PyAny>) -> PyResult<NewEvent> {
-    let value = to_checked_json(event)?;
-    check_kind(&value, "event")?;
-    from_value(value, "event")
+    event_from_py::<_, CaseEventType>(event)
 }
 
 /// Recorded events, each event's type checked first.
 fn recorded_events(events: &Bound<'_, PyAny>) -> PyResult<Vec<RecordedEvent>> {
-    let value = to_checked_json(events)?;
-    if let serde_json::Value::Array(items) = &value {
-        for (i, item) in items.iter().enumerate() {
-            check_kind(item, &format!("events[{i}]"))?;
-        }
-    }
-    from_value(value, "events")
+    events_from_py::<_, CaseEventType>(events)
 }
 
 /// A case (个案): its tamper-evident history and the state derived from it. Events are dicts

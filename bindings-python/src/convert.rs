@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
-use crate::errors::{cyclic, limit_exceeded, malformed, out_of_range};
+use crate::errors::{cyclic, limit_exceeded, malformed, out_of_range, to_py_err};
 
 /// Keys whose string values are calendar dates in the core's serialised types.
 pub const DATE_KEYS: &[&str] = &[
@@ -56,12 +56,13 @@ pub const INSTANT_KEYS: &[&str] = &[
     "start",
     "end",
     "next_appointment",
+    "crisis_declared_at",
+    "rights_informed_at",
+    "stage_since",
 ];
 
-/// The deepest nesting of dicts and lists accepted from Python (the same depth serde_json
-/// accepts in JSON text). One place, so that it becomes `shegong::limits::MAX_DEPTH` in one
-/// line once the core names it.
-pub const MAX_DEPTH: usize = 128;
+/// The deepest nesting of dicts and lists accepted from Python: the core's limit for JSON text.
+use shegong::limits::MAX_DEPTH;
 
 /// The deepest nesting converted back to Python: the input limit plus room for the few levels
 /// the core's own records wrap around what it was given.
@@ -167,24 +168,63 @@ pub fn to_checked_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
 }
 
 /// A Python value read as a core type.
-pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &'static str) -> PyResult<T> {
     from_value(to_checked_json(obj)?, what)
 }
 
-/// A JSON value read as a core type: `OutOfRange` for an integer its field cannot hold,
-/// `MalformedData` otherwise.
-pub fn from_value<T: DeserializeOwned>(value: Value, what: &str) -> PyResult<T> {
-    serde_json::from_value(value).map_err(|e| {
-        // serde names an integer its field cannot hold "invalid value: integer …"; that is
-        // the out-of-range case, whatever the field's width.
-        if e.classify() == serde_json::error::Category::Data
-            && e.to_string().starts_with("invalid value: integer")
+/// A JSON value read as a core type through the core's one JSON entry point
+/// (`shegong::json::from_value`: limits, unknown fields, messages that never repeat a value).
+/// An integer its field cannot hold raises `OutOfRange` (a `ValueError`), not `MalformedData`.
+pub fn from_value<T: DeserializeOwned>(value: Value, what: &'static str) -> PyResult<T> {
+    shegong::json::from_value(value, what).map_err(|e| {
+        if e.kind() == shegong::ErrorKind::Malformed
+            && e.to_string()
+                .ends_with("found an integer that is not allowed")
         {
             out_of_range(&format!("{what}: an integer outside its field's range"))
         } else {
-            malformed(&format!("{what}: {e}"))
+            to_py_err(e.into())
         }
     })
+}
+
+/// Refuses an event whose `event.type` names no event type of its aggregate (`K`, one of
+/// the enums of `shegong::event_types`) with `UnknownEventKind`, rather than as malformed data.
+fn check_event_type<K: std::str::FromStr>(item: &Value, at: &str) -> PyResult<()> {
+    let kind = item
+        .get("event")
+        .and_then(|e| e.get("type"))
+        .and_then(Value::as_str);
+    match kind {
+        Some(kind) if kind.parse::<K>().is_err() => Err(crate::errors::raise(
+            crate::errors::Class::UnknownEventKind,
+            None,
+            &format!("{at}.event.type: not a known event type"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// An event to record (`K` names its aggregate's event types), its type checked first.
+pub fn event_from_py<T: DeserializeOwned, K: std::str::FromStr>(
+    event: &Bound<'_, PyAny>,
+) -> PyResult<T> {
+    let value = to_checked_json(event)?;
+    check_event_type::<K>(&value, "event")?;
+    from_value(value, "event")
+}
+
+/// Recorded events (`K` names their aggregate's event types), each event's type checked first.
+pub fn events_from_py<T: DeserializeOwned, K: std::str::FromStr>(
+    events: &Bound<'_, PyAny>,
+) -> PyResult<Vec<T>> {
+    let value = to_checked_json(events)?;
+    if let Value::Array(items) = &value {
+        for (i, item) in items.iter().enumerate() {
+            check_event_type::<K>(item, &format!("events[{i}]"))?;
+        }
+    }
+    from_value(value, "events")
 }
 
 /// An integer argument whose value does not fit its Rust type raises `OutOfRange` (a

@@ -1,164 +1,213 @@
-//! The exception classes: `ShegongError(Exception)` and one subclass per kind of core error,
+//! The exception classes: `ShegongError(Exception)` and one subclass per core [`ErrorKind`],
 //! each carrying `code`, `rule_id` and `message`.
+//!
+//! Every class is described once in [`SPECS`] and built at module init (some have two bases,
+//! e.g. `OutOfRange(ShegongError, ValueError)`, which `create_exception!` cannot express);
+//! [`class_of`] maps every core kind to its class with one exhaustive `match`, so a kind added
+//! to the core stops this crate compiling until it is mapped.
 
-use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
+use shegong::ErrorKind;
 
-create_exception!(
-    shegong,
+/// An exception class of the package. The discriminant is the class's position in [`SPECS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
     ShegongError,
-    PyException,
-    "Any error of shegong; `code`, `rule_id` and `message` say which."
-);
-create_exception!(
-    shegong,
-    CalendarRangeError,
-    ShegongError,
-    "A date, or an answer, outside the calendar's data [calendar-provisional]."
-);
-create_exception!(
-    shegong,
-    AgencyCalendarError,
-    ShegongError,
-    "An invalid agency calendar or calendar description."
-);
-create_exception!(
-    shegong,
     TransitionRefused,
-    ShegongError,
-    "A case refused an event: the rules forbid this step now."
-);
-create_exception!(
-    shegong,
-    InvalidInput,
-    ShegongError,
-    "A missing or malformed field."
-);
-create_exception!(
-    shegong,
-    OutOfOrder,
-    ShegongError,
-    "An event's timestamps are out of order [records-authentic]."
-);
-create_exception!(
-    shegong,
-    TamperedHistory,
-    ShegongError,
-    "A case history's hash chain is broken [records-authentic]."
-);
-create_exception!(
-    shegong,
-    HeadMismatch,
-    TamperedHistory,
-    "A history does not end at its stored chain head: truncated, extended or re-chained."
-);
-create_exception!(
-    shegong,
-    MalformedData,
-    ShegongError,
-    "Data that could not be read."
-);
-create_exception!(
-    shegong,
-    UnknownEventKind,
-    MalformedData,
-    "An event type this library does not know."
-);
-create_exception!(
-    shegong,
-    UnsupportedFormat,
-    MalformedData,
-    "A stored format newer than this library reads."
-);
-create_exception!(
-    shegong,
-    NotStarted,
-    MalformedData,
-    "A case history that does not start with `received`."
-);
-create_exception!(
-    shegong,
-    CyclicInput,
-    MalformedData,
-    "A dict or list that contains itself: it has no JSON form."
-);
-create_exception!(
-    shegong,
-    LimitExceeded,
-    ShegongError,
-    "Input beyond a documented limit, such as nesting deeper than `MAX_DEPTH`."
-);
-create_exception!(
-    shegong,
-    RuleSetError,
-    ShegongError,
-    "An unknown rule or an inconsistent rule set."
-);
-create_exception!(
-    shegong,
     ActivityRefused,
-    ShegongError,
-    "An activity refused an event."
-);
-create_exception!(
-    shegong,
     VolunteerRefused,
-    ShegongError,
-    "A volunteer, agreement or roster refused a step."
-);
-create_exception!(
-    shegong,
+    RosterRefused,
     GroupRefused,
-    ShegongError,
-    "A service group refused a step."
-);
-create_exception!(
-    shegong,
-    InvalidNickname,
     InvalidInput,
-    "A nickname that does not follow the convention [nickname-convention]."
-);
-create_exception!(
-    shegong,
+    InvalidRecord,
+    InvalidLine,
+    InvalidParameters,
     InvalidIdNumber,
-    InvalidInput,
-    "An invalid resident ID number (GB 11643-1999)."
-);
-create_exception!(
-    shegong,
     InvalidPhone,
-    InvalidInput,
-    "An invalid phone number."
-);
+    InvalidNickname,
+    InvalidMask,
+    MalformedData,
+    UnknownValue,
+    UnknownEventKind,
+    UnsupportedFormat,
+    NotStarted,
+    CyclicInput,
+    OutOfOrder,
+    TamperedHistory,
+    HeadMismatch,
+    CalendarRangeError,
+    ResultOutOfRange,
+    AgencyCalendarError,
+    UnknownBase,
+    RuleSetError,
+    UnknownRule,
+    OutOfRange,
+    Overflow,
+    LimitExceeded,
+}
 
-/// `OutOfRange(ShegongError, ValueError)`: a number outside what its field or argument holds.
-/// `create_exception!` takes one base, so the class is built with `type()` at module init.
-static OUT_OF_RANGE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+/// A base of a class: another class of the package, or Python's `ValueError`.
+#[derive(Debug, Clone, Copy)]
+enum Base {
+    Of(Class),
+    ValueError,
+}
 
-fn out_of_range_type(py: Python<'_>) -> PyResult<&Py<PyType>> {
-    OUT_OF_RANGE.get_or_try_init(py, || {
-        let bases = PyTuple::new(
-            py,
-            [
-                py.get_type::<ShegongError>().into_any(),
-                py.get_type::<PyValueError>().into_any(),
-            ],
-        )?;
-        let body = PyDict::new(py);
-        body.set_item("__module__", "shegong")?;
-        body.set_item(
-            "__doc__",
-            "A number outside the range its field or argument holds (also a ValueError).",
-        )?;
-        let ty = py
-            .get_type::<PyType>()
-            .call1(("OutOfRange", bases, body))?
-            .cast_into::<PyType>()?;
-        Ok(ty.unbind())
+/// One class: its name, bases (classes earlier in [`SPECS`]), `code` and docstring.
+struct Spec {
+    class: Class,
+    name: &'static str,
+    bases: &'static [Base],
+    code: &'static str,
+    doc: &'static str,
+}
+
+use Base::{Of, ValueError};
+
+/// Every class, bases before subclasses, in the order of [`Class`]. A class made for a core
+/// kind has that kind's code; the others (`ShegongError`, `CyclicInput`, `OutOfRange`) have
+/// codes of their own, used by no kind.
+const SPECS: &[Spec] = &[
+    Spec { class: Class::ShegongError, name: "ShegongError", bases: &[], code: "error",
+        doc: "Any error of shegong; `code`, `rule_id` and `message` say which." },
+    Spec { class: Class::TransitionRefused, name: "TransitionRefused", bases: &[Of(Class::ShegongError)], code: "refused",
+        doc: "A case refused an event: the rules forbid this step now." },
+    Spec { class: Class::ActivityRefused, name: "ActivityRefused", bases: &[Of(Class::ShegongError)], code: "activity_refused",
+        doc: "An activity refused an event." },
+    Spec { class: Class::VolunteerRefused, name: "VolunteerRefused", bases: &[Of(Class::ShegongError)], code: "volunteer_refused",
+        doc: "A volunteer or a confidentiality agreement refused a step." },
+    Spec { class: Class::RosterRefused, name: "RosterRefused", bases: &[Of(Class::VolunteerRefused)], code: "roster_refused",
+        doc: "A shift or roster step is not allowed." },
+    Spec { class: Class::GroupRefused, name: "GroupRefused", bases: &[Of(Class::ShegongError)], code: "group_refused",
+        doc: "A service group refused a step." },
+    Spec { class: Class::InvalidInput, name: "InvalidInput", bases: &[Of(Class::ShegongError)], code: "invalid_input",
+        doc: "A missing or malformed field (an empty reason, a duplicate id)." },
+    Spec { class: Class::InvalidRecord, name: "InvalidRecord", bases: &[Of(Class::InvalidInput)], code: "invalid_record",
+        doc: "A field of a needs-assessment or service record breaks its form's rules." },
+    Spec { class: Class::InvalidLine, name: "InvalidLine", bases: &[Of(Class::InvalidInput)], code: "invalid_line",
+        doc: "A workload plan line names an item or variant the table does not have." },
+    Spec { class: Class::InvalidParameters, name: "InvalidParameters", bases: &[Of(Class::InvalidInput)], code: "invalid_parameters",
+        doc: "Workload parameters that make no sense (more days off than days)." },
+    Spec { class: Class::InvalidIdNumber, name: "InvalidIdNumber", bases: &[Of(Class::InvalidInput)], code: "invalid_id_number",
+        doc: "An invalid resident ID number (GB 11643-1999)." },
+    Spec { class: Class::InvalidPhone, name: "InvalidPhone", bases: &[Of(Class::InvalidInput)], code: "invalid_phone",
+        doc: "An invalid phone number." },
+    Spec { class: Class::InvalidNickname, name: "InvalidNickname", bases: &[Of(Class::InvalidInput)], code: "invalid_nickname",
+        doc: "A nickname that does not follow the convention [nickname-convention]." },
+    Spec { class: Class::InvalidMask, name: "InvalidMask", bases: &[Of(Class::InvalidInput), ValueError], code: "invalid_mask",
+        doc: "A mask that would show more of an ID number than its region code and last four characters (also a ValueError)." },
+    Spec { class: Class::MalformedData, name: "MalformedData", bases: &[Of(Class::ShegongError)], code: "malformed",
+        doc: "Data that could not be read: malformed JSON, a missing or unknown field, a wrong type." },
+    Spec { class: Class::UnknownValue, name: "UnknownValue", bases: &[Of(Class::MalformedData), ValueError], code: "unknown_value",
+        doc: "A string that names no value of an enum (a view, a position, a record kind); also a ValueError." },
+    Spec { class: Class::UnknownEventKind, name: "UnknownEventKind", bases: &[Of(Class::MalformedData)], code: "unknown_event_kind",
+        doc: "An event type this library does not know." },
+    Spec { class: Class::UnsupportedFormat, name: "UnsupportedFormat", bases: &[Of(Class::MalformedData)], code: "unsupported_format",
+        doc: "A stored format newer than this library reads." },
+    Spec { class: Class::NotStarted, name: "NotStarted", bases: &[Of(Class::MalformedData)], code: "not_started",
+        doc: "A history with no events, or one that does not start with its first event." },
+    Spec { class: Class::CyclicInput, name: "CyclicInput", bases: &[Of(Class::MalformedData)], code: "cyclic_input",
+        doc: "A dict or list that contains itself: it has no JSON form." },
+    Spec { class: Class::OutOfOrder, name: "OutOfOrder", bases: &[Of(Class::ShegongError)], code: "out_of_order",
+        doc: "An event's timestamps are out of order [records-authentic]." },
+    Spec { class: Class::TamperedHistory, name: "TamperedHistory", bases: &[Of(Class::ShegongError)], code: "tampered",
+        doc: "A history's hash chain is broken [records-authentic]." },
+    Spec { class: Class::HeadMismatch, name: "HeadMismatch", bases: &[Of(Class::TamperedHistory)], code: "head_mismatch",
+        doc: "A history does not end at its stored chain head: truncated, extended or re-chained." },
+    Spec { class: Class::CalendarRangeError, name: "CalendarRangeError", bases: &[Of(Class::ShegongError), ValueError], code: "out_of_range",
+        doc: "A date outside the calendar's data [calendar-provisional]; also a ValueError." },
+    Spec { class: Class::ResultOutOfRange, name: "ResultOutOfRange", bases: &[Of(Class::CalendarRangeError)], code: "result_out_of_range",
+        doc: "An answer that would lie outside the calendar's data [calendar-provisional]." },
+    Spec { class: Class::AgencyCalendarError, name: "AgencyCalendarError", bases: &[Of(Class::ShegongError)], code: "invalid_agency_day",
+        doc: "An agency calendar names a date twice, or a date the calendar cannot cover." },
+    Spec { class: Class::UnknownBase, name: "UnknownBase", bases: &[Of(Class::AgencyCalendarError)], code: "unknown_base",
+        doc: "A stored calendar names a base calendar this library does not know." },
+    Spec { class: Class::RuleSetError, name: "RuleSetError", bases: &[Of(Class::ShegongError)], code: "invalid_rule_set",
+        doc: "An inconsistent rule set." },
+    Spec { class: Class::UnknownRule, name: "UnknownRule", bases: &[Of(Class::RuleSetError)], code: "unknown_rule",
+        doc: "No rule has the ID asked for." },
+    Spec { class: Class::OutOfRange, name: "OutOfRange", bases: &[Of(Class::ShegongError), ValueError], code: "value_out_of_range",
+        doc: "An int outside what its field or argument holds (e.g. 2**64, or -1 for a count), or a float that is NaN or infinite; also a ValueError, never a bare OverflowError." },
+    Spec { class: Class::Overflow, name: "Overflow", bases: &[Of(Class::OutOfRange)], code: "overflow",
+        doc: "Arithmetic on numbers from outside would overflow (hours, fees, serials, offsets); also a ValueError." },
+    Spec { class: Class::LimitExceeded, name: "LimitExceeded", bases: &[Of(Class::ShegongError)], code: "limit_exceeded",
+        doc: "Input beyond a documented limit (shegong.MAX_DEPTH, MAX_STRING_BYTES, …)." },
+];
+
+/// The class of every core kind: one exhaustive match, no fallback.
+pub fn class_of(kind: ErrorKind) -> Class {
+    match kind {
+        ErrorKind::Refused => Class::TransitionRefused,
+        ErrorKind::ActivityRefused => Class::ActivityRefused,
+        ErrorKind::VolunteerRefused => Class::VolunteerRefused,
+        ErrorKind::RosterRefused => Class::RosterRefused,
+        ErrorKind::GroupRefused => Class::GroupRefused,
+        ErrorKind::InvalidInput => Class::InvalidInput,
+        ErrorKind::InvalidRecord => Class::InvalidRecord,
+        ErrorKind::InvalidLine => Class::InvalidLine,
+        ErrorKind::InvalidParameters => Class::InvalidParameters,
+        ErrorKind::InvalidIdNumber => Class::InvalidIdNumber,
+        ErrorKind::InvalidPhone => Class::InvalidPhone,
+        ErrorKind::InvalidNickname => Class::InvalidNickname,
+        ErrorKind::InvalidMask => Class::InvalidMask,
+        ErrorKind::UnknownValue => Class::UnknownValue,
+        ErrorKind::OutOfOrder => Class::OutOfOrder,
+        ErrorKind::Tampered => Class::TamperedHistory,
+        ErrorKind::HeadMismatch => Class::HeadMismatch,
+        ErrorKind::Malformed => Class::MalformedData,
+        ErrorKind::UnknownEventKind => Class::UnknownEventKind,
+        ErrorKind::UnsupportedFormat => Class::UnsupportedFormat,
+        ErrorKind::NotStarted => Class::NotStarted,
+        ErrorKind::OutOfRange => Class::CalendarRangeError,
+        ErrorKind::ResultOutOfRange => Class::ResultOutOfRange,
+        ErrorKind::InvalidAgencyDay => Class::AgencyCalendarError,
+        ErrorKind::UnknownBase => Class::UnknownBase,
+        ErrorKind::UnknownRule => Class::UnknownRule,
+        ErrorKind::InvalidRuleSet => Class::RuleSetError,
+        ErrorKind::Overflow => Class::Overflow,
+        ErrorKind::LimitExceeded => Class::LimitExceeded,
+    }
+}
+
+static CLASSES: PyOnceLock<Vec<Py<PyType>>> = PyOnceLock::new();
+
+fn classes(py: Python<'_>) -> PyResult<&Vec<Py<PyType>>> {
+    CLASSES.get_or_try_init(py, || {
+        let mut built: Vec<Py<PyType>> = Vec::with_capacity(SPECS.len());
+        for spec in SPECS {
+            let mut bases = Vec::new();
+            for base in spec.bases {
+                bases.push(match base {
+                    Of(c) => lookup(&built, *c)?.bind(py).clone().into_any(),
+                    ValueError => py.get_type::<PyValueError>().into_any(),
+                });
+            }
+            if bases.is_empty() {
+                bases.push(py.get_type::<pyo3::exceptions::PyException>().into_any());
+            }
+            let body = PyDict::new(py);
+            body.set_item("__module__", "shegong")?;
+            body.set_item("__doc__", spec.doc)?;
+            body.set_item("code", spec.code)?;
+            let ty = py
+                .get_type::<PyType>()
+                .call1((spec.name, PyTuple::new(py, bases)?, body))?
+                .cast_into::<PyType>()?;
+            built.push(ty.unbind());
+        }
+        Ok(built)
     })
+}
+
+fn lookup(built: &[Py<PyType>], class: Class) -> PyResult<&Py<PyType>> {
+    SPECS
+        .iter()
+        .position(|s| s.class == class)
+        .and_then(|i| built.get(i))
+        .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("exception class order"))
 }
 
 /// Withholds every word made of 11 or more digits (an 18-character ID may end in `X`) from a
@@ -190,113 +239,56 @@ pub fn scrub(message: &str) -> String {
     out
 }
 
-fn build<E: pyo3::PyTypeInfo>(code: &str, rule: Option<&str>, message: String) -> PyErr {
-    let message = scrub(&message);
-    let err = PyErr::new::<E, _>(message.clone());
+/// An exception of `class` with its code, rule ID and (scrubbed) message.
+pub fn raise(class: Class, rule: Option<&str>, message: &str) -> PyErr {
+    let message = scrub(message);
+    let code = SPECS
+        .iter()
+        .find(|s| s.class == class)
+        .map_or("error", |s| s.code);
     Python::attach(|py| {
+        let ty = match classes(py).and_then(|all| lookup(all, class)) {
+            Ok(ty) => ty.bind(py).clone(),
+            Err(e) => return e,
+        };
+        let err = PyErr::from_type(ty, message.clone());
         let value = err.value(py);
         // Setting attributes on a fresh exception instance cannot fail in practice; if it
         // did, the exception still carries its message.
         let _ = value.setattr("code", code);
         let _ = value.setattr("rule_id", rule);
         let _ = value.setattr("message", message);
-    });
-    err
-}
-
-/// Maps a core error to its exception class.
-pub fn to_py_err(e: shegong::Error) -> PyErr {
-    use shegong::Error as E;
-    let code = e.code();
-    let rule = e.rule_id().map(str::to_owned);
-    let rule = rule.as_deref();
-    let msg = e.to_string();
-    match &e {
-        E::Calendar(_) | E::Workload(shegong::workload::WorkloadError::Calendar(_)) => match code {
-            "out_of_range" | "result_out_of_range" => build::<CalendarRangeError>(code, rule, msg),
-            _ => build::<AgencyCalendarError>(code, rule, msg),
-        },
-        E::Case(_) => match code {
-            "refused" => build::<TransitionRefused>(code, rule, msg),
-            "out_of_order" => build::<OutOfOrder>(code, rule, msg),
-            "tampered" => build::<TamperedHistory>(code, rule, msg),
-            "head_mismatch" => build::<HeadMismatch>(code, rule, msg),
-            "unknown_event_kind" => build::<UnknownEventKind>(code, rule, msg),
-            "unsupported_format" => build::<UnsupportedFormat>(code, rule, msg),
-            "not_started" => build::<NotStarted>(code, rule, msg),
-            "malformed" => build::<MalformedData>(code, rule, msg),
-            _ => build::<InvalidInput>(code, rule, msg),
-        },
-        E::Deadline(_) => match code {
-            "malformed" => build::<MalformedData>(code, rule, msg),
-            _ => build::<RuleSetError>(code, rule, msg),
-        },
-        E::Activity(_) => match code {
-            "activity_refused" => build::<ActivityRefused>(code, rule, msg),
-            _ => build::<InvalidInput>(code, rule, msg),
-        },
-        E::Assessment(_) => match code {
-            "malformed" => build::<MalformedData>(code, rule, msg),
-            _ => build::<InvalidInput>(code, rule, msg),
-        },
-        E::Identity(_) => match code {
-            "invalid_phone" => build::<InvalidPhone>(code, rule, msg),
-            "invalid_mask" => build::<InvalidInput>(code, rule, msg),
-            _ => build::<InvalidIdNumber>(code, rule, msg),
-        },
-        E::Volunteer(_) => match code {
-            "invalid_input" => build::<InvalidInput>(code, rule, msg),
-            _ => build::<VolunteerRefused>(code, rule, msg),
-        },
-        E::Workload(_) => build::<InvalidInput>(code, rule, msg),
-        E::Group(_) => match code {
-            "invalid_nickname" => build::<InvalidNickname>(code, rule, msg),
-            _ => build::<GroupRefused>(code, rule, msg),
-        },
-        _ => build::<ShegongError>(code, rule, msg),
-    }
-}
-
-/// An `OutOfRange` error (also a `ValueError`) with a message.
-pub fn out_of_range(message: &str) -> PyErr {
-    let message = scrub(message);
-    Python::attach(|py| {
-        let err = match out_of_range_type(py) {
-            Ok(ty) => PyErr::from_type(ty.bind(py).clone(), message.clone()),
-            Err(e) => return e,
-        };
-        let value = err.value(py);
-        // As in `build`: setting attributes on a fresh instance cannot fail in practice.
-        let _ = value.setattr("code", "out_of_range");
-        let _ = value.setattr("rule_id", py.None());
-        let _ = value.setattr("message", message);
         err
     })
 }
 
+/// Maps a core error to the class of its kind.
+pub fn to_py_err(e: shegong::Error) -> PyErr {
+    raise(class_of(e.kind()), e.rule_id(), &e.message())
+}
+
+/// An `OutOfRange` error (also a `ValueError`) with a message.
+pub fn out_of_range(message: &str) -> PyErr {
+    raise(Class::OutOfRange, None, message)
+}
+
 /// A `LimitExceeded` error with a message.
 pub fn limit_exceeded(message: &str) -> PyErr {
-    build::<LimitExceeded>("limit_exceeded", None, message.to_owned())
+    raise(Class::LimitExceeded, None, message)
 }
 
 /// A `CyclicInput` error with a message.
 pub fn cyclic(message: &str) -> PyErr {
-    build::<CyclicInput>("cyclic_input", None, message.to_owned())
-}
-
-/// An `UnknownEventKind` error with a message.
-pub fn unknown_event_kind(message: &str) -> PyErr {
-    build::<UnknownEventKind>("unknown_event_kind", None, message.to_owned())
+    raise(Class::CyclicInput, None, message)
 }
 
 /// A `MalformedData` error with a message (unreadable input).
 pub fn malformed(message: &str) -> PyErr {
-    build::<MalformedData>("malformed", None, format!("malformed input: {message}"))
-}
-
-/// An `InvalidInput` error with a message.
-pub fn invalid(message: &str) -> PyErr {
-    build::<InvalidInput>("invalid_input", None, message.to_owned())
+    raise(
+        Class::MalformedData,
+        None,
+        &format!("malformed input: {message}"),
+    )
 }
 
 /// Turns a core result into a Python one.
@@ -311,30 +303,18 @@ impl<T, E: Into<shegong::Error>> OrRaise<T> for Result<T, E> {
     }
 }
 
+/// The codes of every core error kind, in the core's order (`shegong::ErrorKind::ALL`).
+#[pyfunction]
+pub fn error_kinds() -> Vec<&'static str> {
+    ErrorKind::ALL.iter().map(|k| k.code()).collect()
+}
+
 /// Registers the exception classes in the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
-    m.add("ShegongError", py.get_type::<ShegongError>())?;
-    m.add("CalendarRangeError", py.get_type::<CalendarRangeError>())?;
-    m.add("AgencyCalendarError", py.get_type::<AgencyCalendarError>())?;
-    m.add("TransitionRefused", py.get_type::<TransitionRefused>())?;
-    m.add("InvalidInput", py.get_type::<InvalidInput>())?;
-    m.add("OutOfOrder", py.get_type::<OutOfOrder>())?;
-    m.add("TamperedHistory", py.get_type::<TamperedHistory>())?;
-    m.add("HeadMismatch", py.get_type::<HeadMismatch>())?;
-    m.add("MalformedData", py.get_type::<MalformedData>())?;
-    m.add("UnknownEventKind", py.get_type::<UnknownEventKind>())?;
-    m.add("UnsupportedFormat", py.get_type::<UnsupportedFormat>())?;
-    m.add("NotStarted", py.get_type::<NotStarted>())?;
-    m.add("CyclicInput", py.get_type::<CyclicInput>())?;
-    m.add("LimitExceeded", py.get_type::<LimitExceeded>())?;
-    m.add("OutOfRange", out_of_range_type(py)?.clone_ref(py))?;
-    m.add("RuleSetError", py.get_type::<RuleSetError>())?;
-    m.add("ActivityRefused", py.get_type::<ActivityRefused>())?;
-    m.add("VolunteerRefused", py.get_type::<VolunteerRefused>())?;
-    m.add("GroupRefused", py.get_type::<GroupRefused>())?;
-    m.add("InvalidNickname", py.get_type::<InvalidNickname>())?;
-    m.add("InvalidIdNumber", py.get_type::<InvalidIdNumber>())?;
-    m.add("InvalidPhone", py.get_type::<InvalidPhone>())?;
+    for (spec, ty) in SPECS.iter().zip(classes(py)?) {
+        m.add(spec.name, ty.clone_ref(py))?;
+    }
+    m.add_function(pyo3::wrap_pyfunction!(error_kinds, m)?)?;
     Ok(())
 }

@@ -7,10 +7,6 @@ use crate::convert::Day;
 use crate::convert::{from_py, serde_name, to_py};
 use crate::errors::OrRaise;
 
-fn parse<T: serde::de::DeserializeOwned>(py: Python<'_>, s: &str, what: &str) -> PyResult<T> {
-    from_py(&pyo3::types::PyString::new(py, s).into_any(), what)
-}
-
 /// An online service group (线上服务群): tier or support group, admins, members, applications.
 #[pyclass(module = "shegong", name = "ServiceGroup")]
 #[derive(Clone)]
@@ -19,14 +15,8 @@ pub struct ServiceGroup(pub core::ServiceGroup);
 #[pymethods]
 impl ServiceGroup {
     #[new]
-    fn new(
-        py: Python<'_>,
-        group_id: &str,
-        kind: &str,
-        name: &str,
-        admins: &Bound<'_, PyAny>,
-    ) -> PyResult<Self> {
-        let k: GroupKind = parse(py, kind, "kind")?;
+    fn new(group_id: &str, kind: &str, name: &str, admins: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let k: GroupKind = kind.parse().or_raise()?;
         let a: Vec<GroupAdmin> = from_py(admins, "admins")?;
         core::ServiceGroup::new(group_id, k, name, a)
             .or_raise()
@@ -85,8 +75,8 @@ impl ServiceGroup {
 
 /// Writes a nickname following the convention, e.g. `社工-张三`.
 #[pyfunction]
-pub fn nickname(py: Python<'_>, role: &str, name_or_unit: &str) -> PyResult<String> {
-    let r: NicknameRole = parse(py, role, "role")?;
+pub fn nickname(role: &str, name_or_unit: &str) -> PyResult<String> {
+    let r: NicknameRole = role.parse().or_raise()?;
     core::nickname(r, name_or_unit).or_raise()
 }
 

@@ -21,6 +21,29 @@ use pyo3::prelude::*;
 fn _shegong(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
+    // The core's named defaults and limits, so that Python code and the tests read the same
+    // numbers the signatures and stubs show.
+    m.add(
+        "DIRECT_SHARE_PERCENT",
+        shegong::workload::DIRECT_SHARE_PERCENT,
+    )?;
+    m.add(
+        "DEFAULT_PAID_LEAVE_DAYS",
+        shegong::workload::DEFAULT_PAID_LEAVE_DAYS,
+    )?;
+    m.add(
+        "DEFAULT_HOURS_PER_DAY",
+        shegong::workload::DEFAULT_HOURS_PER_DAY,
+    )?;
+    m.add("MASK_KEEP_START", shegong::identity::MASK_KEEP_START)?;
+    m.add("MASK_KEEP_END", shegong::identity::MASK_KEEP_END)?;
+    m.add("DEFAULT_VIEW", shegong::access::DEFAULT_VIEW.name())?;
+    m.add("DEFAULT_SCOPE", shegong::access::DEFAULT_SCOPE.name())?;
+    m.add("MAX_DEPTH", shegong::limits::MAX_DEPTH)?;
+    m.add("MAX_INPUT_BYTES", shegong::limits::MAX_INPUT_BYTES)?;
+    m.add("MAX_STRING_BYTES", shegong::limits::MAX_STRING_BYTES)?;
+    m.add("MAX_HISTORY_EVENTS", shegong::limits::MAX_HISTORY_EVENTS)?;
+    m.add("MAX_BATCH_HISTORIES", shegong::limits::MAX_BATCH_HISTORIES)?;
     m.add_class::<calendar::Calendar>()?;
     m.add_class::<case::Case>()?;
     m.add_class::<deadline::RuleSet>()?;

@@ -3,15 +3,13 @@
 use chrono::{DateTime, FixedOffset};
 use pyo3::prelude::*;
 use shegong::assessment::ServiceTime;
-use shegong::case::Actor;
 use shegong::history::NewEvent;
-use shegong::volunteer::{
-    self as core, VolunteerEvent, VolunteerKind, VolunteerRecord, VolunteerRegistration,
-};
+use shegong::volunteer::{self as core, VolunteerEvent, VolunteerKind, VolunteerRecord};
 
 use crate::convert::Day;
-use crate::convert::{from_py, serde_name, to_py};
-use crate::errors::{malformed, OrRaise};
+use crate::convert::{event_from_py, events_from_py, from_py, json_to_py, to_py};
+use crate::errors::OrRaise;
+use shegong::event_types::VolunteerEventType;
 
 /// A volunteer (志愿者): registration, life cycle, agreements, deployments, breaches.
 #[pyclass(module = "shegong", name = "Volunteer")]
@@ -20,59 +18,59 @@ pub struct Volunteer(pub core::Volunteer);
 
 #[pymethods]
 impl Volunteer {
-    /// Registers a volunteer with the registration form (a dict).
+    /// Starts a volunteer from the first event (`registered`).
     #[staticmethod]
-    fn register(
-        volunteer_id: &str,
-        registration: &Bound<'_, PyAny>,
-        at: DateTime<FixedOffset>,
-        actor: &Bound<'_, PyAny>,
-    ) -> PyResult<Self> {
-        let r: VolunteerRegistration = from_py(registration, "registration")?;
-        let a: Actor = from_py(actor, "actor")?;
-        let first = VolunteerEvent::Registered {
-            volunteer_id: volunteer_id.to_owned(),
-            registration: Box::new(r),
-        };
-        core::Volunteer::start(NewEvent::at(at, a, first))
-            .or_raise()
-            .map(Volunteer)
+    fn start(event: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let e: NewEvent<VolunteerEvent> = event_from_py::<_, VolunteerEventType>(event)?;
+        core::Volunteer::start(e).or_raise().map(Volunteer)
     }
 
-    /// Records an event (a dict with `"type"`) after checking the life cycle.
-    fn record(
+    /// Checks an event against the life cycle and agreement rules and appends it; returns
+    /// `{seq, hash, stage, warnings}`. A refused event raises and changes nothing.
+    fn apply<'py>(
         &mut self,
-        at: DateTime<FixedOffset>,
-        actor: &Bound<'_, PyAny>,
-        event: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let a: Actor = from_py(actor, "actor")?;
-        let e: VolunteerEvent = from_py(event, "event")?;
-        self.0.apply(NewEvent::at(at, a, e)).or_raise().map(|_| ())
+        py: Python<'py>,
+        event: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let e: NewEvent<VolunteerEvent> = event_from_py::<_, VolunteerEventType>(event)?;
+        let a = self.0.apply(e).or_raise()?;
+        // A volunteer's events carry no warnings (`Infallible`): the list is always empty.
+        let applied =
+            serde_json::json!({"seq": a.seq, "hash": a.hash, "stage": a.stage, "warnings": []});
+        json_to_py(py, &applied)
     }
 
-    /// Rebuilds a volunteer from its history.
+    /// Rebuilds a volunteer from its recorded events, verifying the chain and every guard.
     #[staticmethod]
-    fn replay(volunteer_id: &str, records: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let r: Vec<VolunteerRecord> = from_py(records, "records")?;
-        let v = core::Volunteer::replay(r).or_raise()?;
-        if v.id() != volunteer_id {
-            return Err(malformed("the volunteer id is not the history's"));
-        }
-        Ok(Volunteer(v))
+    fn replay(events: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let r: Vec<VolunteerRecord> = events_from_py::<_, VolunteerEventType>(events)?;
+        core::Volunteer::replay(r).or_raise().map(Volunteer)
     }
 
-    /// Reads a volunteer from JSON (replaying the history).
+    /// Reads a stored history (JSON), verifying its chain and every guard.
     #[staticmethod]
     fn from_json(json: &str) -> PyResult<Self> {
-        serde_json::from_str(json)
-            .map(Volunteer)
-            .map_err(|e| malformed(&e.to_string()))
+        core::Volunteer::from_json(json).or_raise().map(Volunteer)
     }
 
-    /// The volunteer as JSON.
+    /// The stored history as JSON.
     fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.0).map_err(|e| malformed(&e.to_string()))
+        self.0.to_json().or_raise()
+    }
+
+    /// The stored history as a dict: format, id, rules, head, events.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.to_stored())
+    }
+
+    /// The chain head (the last event's hash): store it beside the history.
+    #[getter]
+    fn head(&self) -> String {
+        self.0.head().to_owned()
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.history().len()
     }
 
     /// The status of the volunteer's agreement on `date`, or None without one.
@@ -91,7 +89,7 @@ impl Volunteer {
 
     /// The volunteer as an access-decision viewer on `on`, acting as `kind`.
     fn viewer<'py>(&self, py: Python<'py>, kind: &str, on: Day) -> PyResult<Bound<'py, PyAny>> {
-        let k: VolunteerKind = from_py(&pyo3::types::PyString::new(py, kind).into_any(), "kind")?;
+        let k: VolunteerKind = kind.parse().or_raise()?;
         to_py(py, &shegong::access::Viewer::volunteer(&self.0, k, on.0))
     }
 
@@ -104,7 +102,7 @@ impl Volunteer {
     /// The life-cycle stage's name.
     #[getter]
     fn stage(&self) -> String {
-        serde_name(&self.0.stage())
+        self.0.stage().to_string()
     }
 
     /// The registration form.
@@ -141,7 +139,7 @@ impl Volunteer {
         format!(
             "Volunteer(id={:?}, stage={:?})",
             self.0.id(),
-            serde_name(&self.0.stage())
+            self.0.stage().to_string()
         )
     }
 }

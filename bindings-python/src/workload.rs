@@ -29,14 +29,14 @@ pub fn annual_hours<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let p = match params {
         Some(p) if !p.is_none() => from_py(p, "params")?,
-        _ => AnnualHoursParams::standard_2016(),
+        _ => AnnualHoursParams::default(),
     };
     to_py(py, &core::annual_hours(p).or_raise()?)
 }
 
 /// Annual hours from the real calendar of `year`.
 #[pyfunction]
-#[pyo3(signature = (calendar, year, paid_leave_days=Int(5), hours_per_day=Int(8)), text_signature = "(calendar, year, paid_leave_days=5, hours_per_day=8)")]
+#[pyo3(signature = (calendar, year, paid_leave_days=Int(core::DEFAULT_PAID_LEAVE_DAYS), hours_per_day=Int(core::DEFAULT_HOURS_PER_DAY)), text_signature = "(calendar, year, paid_leave_days=5, hours_per_day=8)")]
 pub fn annual_hours_from_calendar<'py>(
     py: Python<'py>,
     calendar: PyRef<'py, Calendar>,
@@ -53,7 +53,7 @@ pub fn annual_hours_from_calendar<'py>(
 
 /// The direct-service share, in minutes, of an annual-hours result.
 #[pyfunction]
-#[pyo3(signature = (annual, percent=Int(70)), text_signature = "(annual, percent=70)")]
+#[pyo3(signature = (annual, percent=Int(core::DIRECT_SHARE_PERCENT)), text_signature = "(annual, percent=70)")]
 pub fn direct_share(annual: &Bound<'_, PyAny>, percent: Int<u32>) -> PyResult<i64> {
     let a: AnnualHours = from_py(annual, "annual")?;
     core::direct_share(&a, percent.0).or_raise()
@@ -146,10 +146,10 @@ pub fn check_budget<'py>(
 #[pyfunction]
 pub fn fee_cap<'py>(
     py: Python<'py>,
-    supervisor_type: &Bound<'py, PyAny>,
+    supervisor_type: &str,
     years_of_practice: Int<u32>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let t: SupervisorType = from_py(supervisor_type, "supervisor_type")?;
+    let t: SupervisorType = supervisor_type.parse().or_raise()?;
     to_py(py, &core::fee_cap_fen(t, years_of_practice.0))
 }
 

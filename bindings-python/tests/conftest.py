@@ -34,6 +34,22 @@ def jsonable(x: Any) -> Any:
     return json.loads(json.dumps(x, default=default, ensure_ascii=False))
 
 
+def record(aggregate: Any, at: dt.datetime, actor: dict, event: dict) -> Any:
+    """Applies `event` by `actor` at `at` to a Case, Activity or Volunteer (one event log)."""
+    return aggregate.apply({"occurred_at": at, "recorded_at": at, "actor": actor, "event": event})
+
+
+def plan_activity(plan: dict, at: dt.datetime, actor: dict) -> shegong.Activity:
+    """Starts an activity with its `planned` event."""
+    return shegong.Activity.start({"occurred_at": at, "recorded_at": at, "actor": actor, "event": {"type": "planned", "plan": plan}})
+
+
+def register_volunteer(volunteer_id: str, registration: dict, at: dt.datetime, actor: dict) -> shegong.Volunteer:
+    """Starts a volunteer with its `registered` event."""
+    return shegong.Volunteer.start({"occurred_at": at, "recorded_at": at, "actor": actor, "event": {
+        "type": "registered", "volunteer_id": volunteer_id, "registration": registration}})
+
+
 def ev(when: str, actor_id: str, role: str, event: dict) -> dict:
     return {"occurred_at": t(when), "recorded_at": t(when), "actor": {"id": actor_id, "role": role}, "event": event}
 
@@ -44,6 +60,9 @@ def opened_case() -> shegong.Case:
         "type": "received", "case_number": "SZ-2026-0031",
         "client": {"id": "c-1", "name": "王阿姨", "date_of_birth": dt.date(1948, 3, 2)},
         "source": {"kind": "voluntary"}, "channel": "in_person", "topic": "独居照料"}))
+    # [open-after-interview] and [inform-rights]: an interview and the rights explained first.
+    case.apply(ev("2026-09-29T09:10", "w-li", "worker", {"type": "consultation_held", "summary": "咨询面谈", "topic": ""}))
+    case.apply(ev("2026-09-29T09:20", "w-li", "worker", {"type": "rights_informed", "how": "oral", "summary": "介绍申请及退出机制"}))
     case.apply(ev("2026-09-29T09:30", "c-1", "client", {"type": "consent_given", "consent": {
         "id": "k1", "given_by": "王阿姨", "capacity": "client", "purpose": {"kind": "service"}}}))
     case.apply(ev("2026-09-29T10:00", "w-li", "worker", {"type": "opened", "summary": "开案"}))

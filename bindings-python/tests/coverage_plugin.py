@@ -36,6 +36,8 @@ _ATTR_AT: Dict[types.CodeType, Dict[int, str]] = {}
 _INSIDE: Dict[str, bool] = {}
 _CLASSES = {n: getattr(shegong, n) for n in shegong.__all__ if isinstance(getattr(shegong, n), type)}
 _ERRORS = {n for n, c in _CLASSES.items() if issubclass(c, BaseException)}
+# Module constants (defaults and limits) count, like properties, when a test file loads them.
+_CONSTANTS = {n for n in shegong.__all__ if not callable(getattr(shegong, n)) and not isinstance(getattr(shegong, n), types.ModuleType)}
 _PROPERTIES: Dict[str, Set[str]] = {}
 for _n, _c in _CLASSES.items():
     for _m, _v in vars(_c).items():
@@ -82,6 +84,8 @@ def _attrs(code: types.CodeType) -> Dict[int, str]:
 def _local_trace(frame: types.FrameType, event: str, arg: Any) -> Optional[Any]:
     if event == "opcode":
         name = _attrs(frame.f_code).get(frame.f_lasti)
+        if name is not None and name in _CONSTANTS:
+            CALLED.add(name)
         if name is not None and name in _PROPERTIES:
             for cls in _PROPERTIES[name]:
                 CALLED.update((cls, f"{cls}.{name}"))

@@ -8,7 +8,7 @@ import json
 import pytest
 
 import shegong
-from conftest import ev, t
+from conftest import ev, plan_activity, record, register_volunteer, t
 
 D = dt.date
 
@@ -54,8 +54,8 @@ def test_every_error_class_is_raised_by_real_bad_input(opened_case):
         (shegong.UnsupportedFormat, lambda: shegong.Case.from_json('{"format": 9}')),
         (shegong.NotStarted, lambda: shegong.Case.replay([])),
         (shegong.RuleSetError, lambda: shegong.RuleSet.preset().without("no-such-rule")),
-        (shegong.ActivityRefused, lambda: _group().record(t("2026-03-20"), {"id": "w-li", "role": "worker"}, {"type": "session_held", "number": 1, "participants": 9, "minutes": 90})),
-        (shegong.VolunteerRefused, lambda: _volunteer().record(t("2026-03-02"), {"id": "w-li", "role": "worker"}, {"type": "deployed", "group_id": "G-1"})),
+        (shegong.ActivityRefused, lambda: record(_group(), t("2026-03-20"), {"id": "w-li", "role": "worker"}, {"type": "session_held", "number": 1, "participants": 9, "minutes": 90})),
+        (shegong.VolunteerRefused, lambda: record(_volunteer(), t("2026-03-02"), {"id": "w-li", "role": "worker"}, {"type": "deployed", "group_id": "G-1"})),
         (shegong.GroupRefused, lambda: shegong.ServiceGroup("G", "key_accompaniment_group", "重点陪助群", [{"person_id": "a", "role": "building_head"}])),
         (shegong.InvalidNickname, lambda: shegong.parse_nickname("张三")),
         (shegong.InvalidIdNumber, lambda: shegong.IdNumber("110105194912310021")),
@@ -85,7 +85,7 @@ def test_every_error_class_is_raised_by_real_bad_input(opened_case):
 
 
 def _group():
-    return shegong.Activity.plan({"id": "G-1", "title": "小组", "kind": "group", "date": D(2026, 3, 20), "planned_sessions": 6,
+    return plan_activity({"id": "G-1", "title": "小组", "kind": "group", "date": D(2026, 3, 20), "planned_sessions": 6,
                                   "expected_participants": 10, "minutes": 90}, t("2026-03-01"), {"id": "w-li", "role": "worker"})
 
 
@@ -94,18 +94,18 @@ def _registration():
 
 
 def _volunteer():
-    return shegong.Volunteer.register("v-1", _registration(), t("2026-03-01"), {"id": "w-li", "role": "worker"})
+    return register_volunteer("v-1", _registration(), t("2026-03-01"), {"id": "w-li", "role": "worker"})
 
 
 def test_case_api(opened_case):
     c = opened_case
-    assert (c.number, c.stage, len(c)) == ("SZ-2026-0031", "opened", 3)
+    assert (c.number, c.stage, len(c)) == ("SZ-2026-0031", "opened", 5)
     assert c.history[0]["occurred_at"] == t("2026-09-29T09:00") and c.state["client"]["date_of_birth"] == D(1948, 3, 2)
     assert shegong.Case.from_json(c.to_json()).head == c.head == c.to_dict()["head"]
     assert shegong.Case.replay(c.history).head == c.head
     assert shegong.Case.replay_verified(c.history, c.head).stage == "opened"
     assert c.file_check()["method"] == "case_work"
-    assert shegong.consultation_count([c], "c-1", "独居照料") == 0
+    assert shegong.consultation_count([c], "c-1", "独居照料") == 1  # the interview before opening [consult-max-3]
     assert shegong.case_number("SZ", 2026, 7) == "SZ-2026-0007"
     assert shegong.next_case_number("SZ", 2026, ["SZ-2026-0006"]) == "SZ-2026-0007"
     assert "opened" in shegong.event_types()
@@ -121,20 +121,20 @@ def test_rules_and_obligations(opened_case):
     assert first["rule"] == "open-approval-5wd" and first["due_date"] == D(2026, 10, 12)
     assert first["counts_from"]["at"] == t("2026-09-29T10:00") and first["status"]["status"] == "at_risk"
     agency = rules.renamed("某机构", "2026.3").with_offset("open-approval-5wd", {"working_days": 3}).without("crisis-immediate")
-    assert agency.name == "某机构" and agency.version == "2026.3" and len(agency.rules) == 12
+    assert agency.name == "某机构" and agency.version == "2026.3" and len(agency.rules) == len(rules.rules) - 1
     assert shegong.RuleSet.from_json(agency.to_json()) == agency
     rule = dict(rules.rules[0], id="agency-extra-1wd", offset={"working_days": 1})
-    assert len(rules.with_rule(rule).rules) == 14
+    assert len(rules.with_rule(rule).rules) == len(rules.rules) + 1
     g = _group()
-    g.record(t("2026-03-02"), {"id": "w-li", "role": "worker"}, {"type": "plan_submitted", "to": "l-zhou"})
+    record(g, t("2026-03-02"), {"id": "w-li", "role": "worker"}, {"type": "plan_submitted", "to": "l-zhou"})
     assert rules.activity_obligations(g, shegong.Calendar.china(), t("2026-03-03"))[0]["rule"] in ("activity-plan-2w", "activity-review-3wd")
     assert "RuleSet" in repr(rules)
 
 
 def test_activity_api():
     g = _group()
-    g.record(t("2026-03-02"), {"id": "w-li", "role": "worker"}, {"type": "plan_submitted", "to": "l-zhou"})
-    g.record(t("2026-03-20T15:00"), {"id": "w-li", "role": "worker"}, {"type": "session_held", "number": 1, "participants": 9, "minutes": 90})
+    record(g, t("2026-03-02"), {"id": "w-li", "role": "worker"}, {"type": "plan_submitted", "to": "l-zhou"})
+    record(g, t("2026-03-20T15:00"), {"id": "w-li", "role": "worker"}, {"type": "session_held", "number": 1, "participants": 9, "minutes": 90})
     assert (g.group_stage, g.sessions_held) == ("beginning", 1)
     assert shegong.Activity.from_json(g.to_json()).sessions_held == 1
     assert shegong.Activity.replay(g.history).sessions_held == 1
@@ -145,20 +145,20 @@ def test_activity_api():
 def test_volunteers_roster_and_access():
     w = {"id": "w-li", "role": "worker"}
     v = _volunteer()
-    v.record(t("2026-03-02"), w, {"type": "screened", "passed": True})
-    v.record(t("2026-03-03"), w, {"type": "trained", "course": "岗前培训", "hours": 2})
-    v.record(t("2026-03-03"), w, {"type": "agreement_drafted", "agreement": {
+    record(v, t("2026-03-02"), w, {"type": "screened", "passed": True})
+    record(v, t("2026-03-03"), w, {"type": "trained", "course": "岗前培训", "hours": 2})
+    record(v, t("2026-03-03"), w, {"type": "agreement_drafted", "agreement": {
         "id": "A1", "agency": "某中心", "volunteer_name": "王芳", "volunteer_id_number": "11010519491231002X",
         "volunteer_phone": "13800131234", "scope": ["client_information"], "effective_from": D(2026, 3, 4)}})
     for party in ("volunteer", "agency"):
-        v.record(t("2026-03-04"), w, {"type": "agreement_signed", "agreement_id": "A1", "party": party})
-    v.record(t("2026-03-05"), w, {"type": "deployed", "group_id": "G-focus"})
+        record(v, t("2026-03-04"), w, {"type": "agreement_signed", "agreement_id": "A1", "party": party})
+    record(v, t("2026-03-05"), w, {"type": "deployed", "group_id": "G-focus"})
     assert (v.id, v.stage, v.deployments, v.duty_of_confidentiality) == ("v-1", "deployed", ["G-focus"], True)
     assert v.agreement_status_on(D(2026, 3, 5))["status"] == "in_force"
     assert v.agreement_in_force_on(D(2026, 3, 3)) is None and v.agreements[0]["agreement"]["id"] == "A1"
     assert v.registration["id_number"] == "11010519491231002X" and len(v.history) == 7
     assert shegong.Volunteer.from_json(v.to_json()).stage == "deployed"
-    assert shegong.Volunteer.replay("v-1", v.history).stage == "deployed"
+    assert shegong.Volunteer.replay(v.history).stage == "deployed"
     assert "11010519491231002X" not in repr(v)
     roster = shegong.Roster("G-focus", secretary="v-1")
     roster.add_shift("s1", t("2026-03-06T18:00"), t("2026-03-06T22:00"), "general")
@@ -177,10 +177,10 @@ def test_volunteers_roster_and_access():
     access = shegong.Access()
     assert access.decide(viewer, "service_record", "client_name", subject)["allowed"] is True
     assert shegong.Access(view="group_visible").decide(viewer, "service_record", "client_name", subject)["rule"] == "private-info-one-to-one"
-    record = {"kind": "consultation_record", "group": "G", "serial_number": "1", "client_name": "陈", "gender": "female",
+    rec = {"kind": "consultation_record", "group": "G", "serial_number": "1", "client_name": "陈", "gender": "female",
               "phone": "13700001111", "category": "psychological", "server_name": "刘", "recorder": "何",
               "items": [{"number": 1, "question": "q", "answer": "a"}], "recorded_at": t("2026-03-06T10:00")}
-    red = access.redact(viewer, record, subject)
+    red = access.redact(viewer, rec, subject)
     assert red["value"]["phone"] == "137****1111" and "13700001111" not in json.dumps(red, default=str)
     assert "Access" in repr(access)
 
@@ -236,8 +236,8 @@ def test_workload_api(opened_case):
     report = shegong.evaluate_plan(plan, table)
     assert report["total_minutes"] == 1600 * 60 and report["findings"] == []
     actual = shegong.actual_counts([opened_case], [_group()], D(2026, 1, 1), D(2026, 12, 31))
-    assert actual[0]["item"] == "intake"
-    assert shegong.compare(report, actual)[0]["item"] == "intake"
+    assert "intake" in [a["item"] for a in actual]
+    assert "intake" in [c["item"] for c in shegong.compare(report, actual)]
     rec = {"date": D(2026, 3, 10), "kind": "individual", "supervisor": "王", "supervisor_type": "local", "years_of_practice": 10,
            "supervisees": ["w-1"], "minutes": 150, "fee_per_hour_fen": 26000}
     assert [f["rule"] for f in shegong.check_supervision(rec)] == ["supervision-limits", "supervision-fee-caps"]
@@ -257,7 +257,7 @@ def test_batch_into_pandas(opened_case, tmp_path):
     obligations = pd.DataFrame(result.obligations)
     cases = pd.DataFrame(result.cases)
     errors = pd.DataFrame(result.errors)
-    assert list(obligations.columns) == ["case_number", "worker", "rule", "status", "due_date", "days_late", "working_days_late", "provisional"]
+    assert list(obligations.columns) == ["index", "case_number", "worker", "rule", "status", "due_date", "days_late", "working_days_late", "provisional"]
     assert len(cases) == 3 and len(errors) == 1 and errors["code"][0] == "malformed"
     overdue = obligations[(obligations.rule == "open-approval-5wd") & (obligations.status == "overdue")]
     assert len(overdue) == 1 and overdue.iloc[0]["due_date"] == D(2026, 10, 12)

@@ -70,7 +70,7 @@ def test_out_of_range_ints_raised_bare_overflow_error():
     for call in calls:
         with pytest.raises(shegong.OutOfRange) as info:
             call()
-        assert info.value.code == "out_of_range" and not isinstance(info.value, OverflowError)
+        assert info.value.code == "value_out_of_range" and not isinstance(info.value, OverflowError)
 
 
 def test_case_apply_unknown_event_type_raised_malformed_data(opened_case):

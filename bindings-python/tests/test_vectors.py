@@ -1,6 +1,7 @@
 """The shared vectors under tests/vectors/, replayed through Python: identical to Rust."""
 
 import datetime
+import functools
 import json
 
 import pytest
@@ -9,10 +10,26 @@ import shegong
 from conftest import VECTORS, jsonable
 
 
+# Every vector file a test below replayed to the end, as "family/name.json": the last test
+# of this module fails if a file under tests/vectors/ was never replayed through Python.
+REPLAYED = set()
+
+
 def load(family: str):
     files = sorted((VECTORS / family).glob("*.json"))
     assert files, family
-    return [(f.name, json.loads(f.read_text(encoding="utf-8"))) for f in files]
+    return [(f"{family}/{f.name}", json.loads(f.read_text(encoding="utf-8"))) for f in files]
+
+
+def replays(test):
+    """Records the test's vector file in REPLAYED when the test body returns (passes)."""
+
+    @functools.wraps(test)
+    def run(name, v):
+        test(name, v)
+        REPLAYED.add(name)
+
+    return run
 
 
 def outcome_of_apply(case, event):
@@ -24,6 +41,7 @@ def outcome_of_apply(case, event):
 
 
 @pytest.mark.parametrize("name,v", load("case"))
+@replays
 def test_case_vectors(name, v):
     if v["kind"] == "case_steps":
         steps = v["steps"]
@@ -47,6 +65,7 @@ def test_case_vectors(name, v):
 
 
 @pytest.mark.parametrize("name,v", load("deadline"))
+@replays
 def test_obligation_vectors(name, v):
     rules = shegong.RuleSet.preset() if v["rule_set"] == "preset" else shegong.RuleSet.from_json(json.dumps(v["rule_set"], ensure_ascii=False))
     cal = shegong.Calendar.from_json(json.dumps(v["calendar"], ensure_ascii=False))
@@ -62,6 +81,7 @@ def test_obligation_vectors(name, v):
 
 
 @pytest.mark.parametrize("name,v", load("assessment"))
+@replays
 def test_assessment_vectors(name, v):
     import datetime as dt
     if v["kind"] == "records":
@@ -83,6 +103,7 @@ def test_assessment_vectors(name, v):
 
 
 @pytest.mark.parametrize("name,v", load("volunteer"))
+@replays
 def test_volunteer_vectors(name, v):
     if v["kind"] == "identity":
         for c in v["id_numbers"]:
@@ -117,6 +138,7 @@ def test_volunteer_vectors(name, v):
 
 
 @pytest.mark.parametrize("name,v", load("workload"))
+@replays
 def test_workload_vectors(name, v):
     if v["kind"] == "annual_hours":
         for c in v["formula"]:
@@ -131,3 +153,111 @@ def test_workload_vectors(name, v):
     else:
         for c in v["cases"]:
             assert jsonable(shegong.check_supervision(c["record"])) == c["expect"]
+
+
+def error_of(e):
+    return {"outcome": "error", "code": e.code, "rule": e.rule_id, "message": e.message}
+
+
+@pytest.mark.parametrize("name,v", load("activity"))
+@replays
+def test_activity_vectors(name, v):
+    assert v["kind"] == "activity_steps"
+    steps = v["steps"]
+    act = shegong.Activity.start(steps[0]["event"])
+    for i, step in enumerate(steps[1:], 2):
+        before = act.to_json()
+        try:
+            a = act.apply(step["event"])
+            got = {"outcome": "applied", "group_stage": a["stage"]}
+        except shegong.ShegongError as e:
+            got = error_of(e)
+            assert act.to_json() == before, "a refused event changes nothing"
+        assert got == step["expect"], f"{name} step {i}"
+    assert act.group_stage == v["final"]["group_stage"]
+    assert (len(act), act.head) == (v["final"]["history_len"], v["final"]["head"])
+    assert shegong.Activity.from_json(act.to_json()).head == act.head
+    assert shegong.Activity.replay(act.history).head == act.head
+
+
+@pytest.mark.parametrize("name,v", load("volunteer-lifecycle"))
+@replays
+def test_volunteer_lifecycle_vectors(name, v):
+    assert v["kind"] == "volunteer_steps"
+    steps = v["steps"]
+    vol = shegong.Volunteer.start(steps[0]["event"])
+    for i, step in enumerate(steps[1:], 2):
+        before = vol.to_json()
+        try:
+            a = vol.apply(step["event"])
+            got = {"outcome": "applied", "stage": a["stage"]}
+        except shegong.ShegongError as e:
+            got = error_of(e)
+            assert vol.to_json() == before, "a refused event changes nothing"
+        assert got == step["expect"], f"{name} step {i}"
+    assert vol.stage == v["final"]["stage"]
+    assert (len(vol), vol.head) == (v["final"]["history_len"], v["final"]["head"])
+    assert shegong.Volunteer.from_json(vol.to_json()).head == vol.head
+    assert shegong.Volunteer.replay(vol.history).head == vol.head
+
+
+def rows(columns):
+    """Dict of lists back to the list of row dicts the vectors hold."""
+    keys = list(columns)
+    return [dict(zip(keys, values)) for values in zip(*(columns[k] for k in keys))]
+
+
+@pytest.mark.parametrize("name,v", load("report"))
+@replays
+def test_report_vectors(name, v):
+    assert v["kind"] == "batch" and v["rule_set"] == "preset"
+    now = datetime.datetime.fromisoformat(v["now"])
+    texts = [h["json"] for h in v["histories"]]
+    got = shegong.evaluate_histories(texts, now)
+    assert jsonable(rows(got.obligations)) == v["expect"]["obligations"]
+    assert jsonable(rows(got.cases)) == v["expect"]["cases"]
+    assert jsonable(rows(got.errors)) == v["expect"]["errors"]
+    # Every input gives its case row or one error row.
+    indexes = sorted(got.cases["index"] + got.errors["index"])
+    assert indexes == list(range(len(texts)))
+
+
+def calendar_answer(cal, q):
+    """Answers one calendar query the way core/tests/calendar_vectors.rs does."""
+    day = lambda k: datetime.date.fromisoformat(q[k])  # noqa: E731
+    try:
+        op = q["op"]
+        if op == "is_workday":
+            d = cal.day(day("date"))
+            return {"outcome": "ok", "value": {"working": d["working"], "provisional": d["provisional"]}}
+        if op == "add_workdays":
+            c = cal.add_workdays_checked(day("date"), q["n"])
+            return {"outcome": "ok", "value": c["value"].isoformat(), "provisional": c["provisional"]}
+        if op == "workdays_between":
+            c = cal.workdays_between_checked(day("from"), day("to"))
+            return {"outcome": "ok", "value": c["value"], "provisional": c["provisional"]}
+        if op == "workday_on_or_after":
+            return {"outcome": "ok", "value": cal.workday_on_or_after(day("date")).isoformat()}
+        if op == "workday_on_or_before":
+            return {"outcome": "ok", "value": cal.workday_on_or_before(day("date")).isoformat()}
+        if op == "workdays_in_year":
+            return {"outcome": "ok", "value": cal.workdays_in_year(q["year"])}
+        raise AssertionError(f"unknown calendar op {op}")
+    except shegong.ShegongError as e:
+        return {"outcome": "error", "code": e.code, "rule": e.rule_id, "message": e.message}
+
+
+@pytest.mark.parametrize("name,v", load("calendar"))
+@replays
+def test_calendar_vectors(name, v):
+    assert v["kind"] == "calendar"
+    cal = shegong.Calendar.from_json(json.dumps(v["calendar"], ensure_ascii=False))
+    for q in v["queries"]:
+        assert calendar_answer(cal, q) == q["expect"], (name, q)
+
+
+def test_every_vector_file_was_replayed():
+    """Runs last in this module: a vector file no test above replayed fails here."""
+    on_disk = {f"{f.parent.name}/{f.name}" for f in VECTORS.glob("*/*.json")}
+    assert on_disk, VECTORS
+    assert on_disk - REPLAYED == set(), "vector files not replayed through Python"

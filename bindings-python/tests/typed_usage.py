@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import List
+from typing import List, Optional
 
 import shegong
-from shegong.types import NewEvent, Obligation
+from shegong.types import Applied, NewEvent, Obligation
 
 CST = dt.timezone(dt.timedelta(hours=8))
 
@@ -45,6 +45,21 @@ def main() -> None:
     batch = shegong.evaluate_histories([case.to_json()], at("2026-10-13T09:00"))
     rules: List[str] = [str(r) for r in batch.obligations["rule"]]
     print(rules, shegong.IdNumber("11010519491231002X").birth_date)
+    worker = {"id": "w-li", "role": "worker"}
+    plan = {"id": "G-1", "title": "小组", "kind": "group", "date": "2026-10-20", "planned_sessions": 6,
+            "expected_participants": 10, "minutes": 90}
+    activity = shegong.Activity.start({"occurred_at": at("2026-10-13T09:00"), "recorded_at": at("2026-10-13T09:00"),
+                                       "actor": worker, "event": {"type": "planned", "plan": plan}})
+    applied: Applied = activity.apply({"occurred_at": at("2026-10-14T09:00"), "recorded_at": at("2026-10-14T09:00"),
+                                       "actor": worker, "event": {"type": "plan_submitted", "to": "l-zhou"}})
+    stage: Optional[str] = applied["stage"]
+    again: shegong.Activity = shegong.Activity.from_json(activity.to_json())
+    print(stage, again.head == activity.head, len(again), shegong.error_kinds()[0], shegong.DIRECT_SHARE_PERCENT)
+    try:
+        shegong.Volunteer.replay([])
+    except shegong.ShegongError as e:
+        code: str = e.code
+        print(code)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,9 @@ use serde_json::Value;
 use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_STRING_BYTES};
 use crate::ErrorKind;
 
+pub(crate) mod tagged;
+pub(crate) use tagged::tagged_enum;
+
 /// Why JSON input was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -434,6 +437,21 @@ fn path_error(
     let mut reason = sanitize(inner);
     if matches!(inner.classify(), serde_json::error::Category::Data) {
         let raw = raw_message(inner);
+        // An error below an internally tagged enum of `tagged_enum!` carries its inner path.
+        let (raw, below) = tagged::split(&raw);
+        if !below.is_empty() {
+            segs.extend(below.iter().filter_map(|s| {
+                match s {
+                    Value::String(k) => Some(Seg::Key(Cow::Owned(k.clone()))),
+                    Value::Number(n) => n
+                        .as_u64()
+                        .and_then(|i| usize::try_from(i).ok())
+                        .map(Seg::Index),
+                    _ => None,
+                }
+            }));
+            reason = sanitize_message(raw);
+        }
         let unknown = raw
             .strip_prefix("unknown variant `")
             .map(|r| (true, r))

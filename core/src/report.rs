@@ -226,14 +226,19 @@ pub const INTERNAL: &str = "internal";
 /// still fails, or cannot be started, yields error rows (or an evaluation on the calling
 /// thread) for its inputs, never a silent loss.
 ///
+/// # Errors
+/// [`JsonError::LimitExceeded`](crate::json::JsonError::LimitExceeded) for more than
+/// [`MAX_BATCH_HISTORIES`](crate::limits::MAX_BATCH_HISTORIES) histories (split the input).
+///
 /// # Example
 /// ```
 /// use chrono::DateTime;
 /// use shegong::{report::evaluate_batch, Calendar, RuleSet};
 /// let now = DateTime::parse_from_rfc3339("2026-03-10T09:00:00+08:00").unwrap();
-/// let batch = evaluate_batch(&["{not json", "[]"], &RuleSet::preset(), &Calendar::china(), now, 2);
+/// let batch = evaluate_batch(&["{not json", "[]"], &RuleSet::preset(), &Calendar::china(), now, 2)?;
 /// let indexes: Vec<usize> = batch.errors.iter().map(|e| e.index).collect();
 /// assert_eq!(indexes, [0, 1]);
+/// # Ok::<(), shegong::json::JsonError>(())
 /// ```
 pub fn evaluate_batch<S: AsRef<str> + Sync>(
     histories: &[S],
@@ -241,7 +246,14 @@ pub fn evaluate_batch<S: AsRef<str> + Sync>(
     calendar: &Calendar,
     now: DateTime<FixedOffset>,
     threads: usize,
-) -> Batch {
+) -> Result<Batch, crate::json::JsonError> {
+    crate::json::check_count(
+        "batch",
+        "",
+        histories.len(),
+        "MAX_BATCH_HISTORIES",
+        crate::limits::MAX_BATCH_HISTORIES,
+    )?;
     let threads = threads.clamp(1, histories.len().max(1));
     let chunk = histories.len().div_ceil(threads).max(1);
     let parts: Vec<Batch> = std::thread::scope(|scope| {
@@ -275,7 +287,7 @@ pub fn evaluate_batch<S: AsRef<str> + Sync>(
         batch.cases.extend(part.cases);
         batch.errors.extend(part.errors);
     }
-    batch
+    Ok(batch)
 }
 
 /// One chunk of [`evaluate_batch`], each history isolated by `catch_unwind`.

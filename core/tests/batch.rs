@@ -56,7 +56,7 @@ fn indexes(b: &Batch) -> Vec<usize> {
 fn batch_vector_is_current_and_replays() {
     let inputs = inputs();
     let texts: Vec<&str> = inputs.iter().map(|(_, s)| s.as_str()).collect();
-    let batch = evaluate_batch(&texts, &RuleSet::preset(), &Calendar::china(), now(), 3);
+    let batch = evaluate_batch(&texts, &RuleSet::preset(), &Calendar::china(), now(), 3).unwrap();
     assert_eq!(indexes(&batch), (0..inputs.len()).collect::<Vec<_>>());
     let v = json!({
         "format": 1,
@@ -86,7 +86,8 @@ fn batch_vector_is_current_and_replays() {
                     &Calendar::china(),
                     common::t(v["now"].as_str().unwrap()),
                     threads,
-                );
+                )
+                .unwrap();
                 assert_eq!(serde_json::to_value(&got).unwrap(), v["expect"]);
             }
         }
@@ -102,10 +103,18 @@ proptest! {
     fn batch_never_drops_a_history(picks in prop::collection::vec((0usize..6, any::<String>()), 0..24), threads in 0usize..6) {
         let pool = inputs();
         let texts: Vec<String> = picks.iter().map(|(k, junk)| if *k == 5 { junk.clone() } else { pool[*k].1.clone() }).collect();
-        let batch = evaluate_batch(&texts, &RuleSet::preset(), &Calendar::china(), now(), threads);
+        let batch = evaluate_batch(&texts, &RuleSet::preset(), &Calendar::china(), now(), threads).unwrap();
         prop_assert_eq!(indexes(&batch), (0..texts.len()).collect::<Vec<_>>());
         let mut per_case: BTreeMap<usize, usize> = BTreeMap::new();
         for o in &batch.obligations { *per_case.entry(o.index).or_default() += 1; }
         for c in &batch.cases { prop_assert_eq!(per_case.get(&c.index).copied().unwrap_or(0), c.obligations as usize); }
     }
+}
+
+// A batch over MAX_BATCH_HISTORIES is a typed limit error, not an out-of-memory.
+#[test]
+fn batch_over_the_limit_is_limit_exceeded() {
+    let texts = vec![""; shegong::limits::MAX_BATCH_HISTORIES + 1];
+    let e = evaluate_batch(&texts, &RuleSet::preset(), &Calendar::china(), now(), 2).unwrap_err();
+    assert_eq!(e.kind(), shegong::ErrorKind::LimitExceeded);
 }

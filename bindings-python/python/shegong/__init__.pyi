@@ -1,5 +1,4 @@
 from . import types as types
-from ._shegong import __version__ as __version__
 from ._shegong import Access as Access
 from ._shegong import Activity as Activity
 from ._shegong import ActivityRefused as ActivityRefused
@@ -9,30 +8,53 @@ from ._shegong import Calendar as Calendar
 from ._shegong import CalendarRangeError as CalendarRangeError
 from ._shegong import Case as Case
 from ._shegong import CyclicInput as CyclicInput
+from ._shegong import DEFAULT_HOURS_PER_DAY as DEFAULT_HOURS_PER_DAY
+from ._shegong import DEFAULT_PAID_LEAVE_DAYS as DEFAULT_PAID_LEAVE_DAYS
+from ._shegong import DEFAULT_SCOPE as DEFAULT_SCOPE
+from ._shegong import DEFAULT_VIEW as DEFAULT_VIEW
+from ._shegong import DIRECT_SHARE_PERCENT as DIRECT_SHARE_PERCENT
 from ._shegong import GroupRefused as GroupRefused
 from ._shegong import HeadMismatch as HeadMismatch
 from ._shegong import IdNumber as IdNumber
 from ._shegong import InvalidIdNumber as InvalidIdNumber
 from ._shegong import InvalidInput as InvalidInput
+from ._shegong import InvalidLine as InvalidLine
+from ._shegong import InvalidMask as InvalidMask
 from ._shegong import InvalidNickname as InvalidNickname
+from ._shegong import InvalidParameters as InvalidParameters
 from ._shegong import InvalidPhone as InvalidPhone
+from ._shegong import InvalidRecord as InvalidRecord
 from ._shegong import LimitExceeded as LimitExceeded
+from ._shegong import MASK_KEEP_END as MASK_KEEP_END
+from ._shegong import MASK_KEEP_START as MASK_KEEP_START
+from ._shegong import MAX_BATCH_HISTORIES as MAX_BATCH_HISTORIES
+from ._shegong import MAX_DEPTH as MAX_DEPTH
+from ._shegong import MAX_HISTORY_EVENTS as MAX_HISTORY_EVENTS
+from ._shegong import MAX_INPUT_BYTES as MAX_INPUT_BYTES
+from ._shegong import MAX_STRING_BYTES as MAX_STRING_BYTES
 from ._shegong import MalformedData as MalformedData
 from ._shegong import NotStarted as NotStarted
 from ._shegong import OutOfOrder as OutOfOrder
 from ._shegong import OutOfRange as OutOfRange
+from ._shegong import Overflow as Overflow
 from ._shegong import Phone as Phone
+from ._shegong import ResultOutOfRange as ResultOutOfRange
 from ._shegong import Roster as Roster
+from ._shegong import RosterRefused as RosterRefused
 from ._shegong import RuleSet as RuleSet
 from ._shegong import RuleSetError as RuleSetError
 from ._shegong import ServiceGroup as ServiceGroup
 from ._shegong import ShegongError as ShegongError
 from ._shegong import TamperedHistory as TamperedHistory
 from ._shegong import TransitionRefused as TransitionRefused
+from ._shegong import UnknownBase as UnknownBase
 from ._shegong import UnknownEventKind as UnknownEventKind
+from ._shegong import UnknownRule as UnknownRule
+from ._shegong import UnknownValue as UnknownValue
 from ._shegong import UnsupportedFormat as UnsupportedFormat
 from ._shegong import Volunteer as Volunteer
 from ._shegong import VolunteerRefused as VolunteerRefused
+from ._shegong import __version__ as __version__
 from ._shegong import actual_counts as actual_counts
 from ._shegong import age_groups as age_groups
 from ._shegong import annual_hours as annual_hours
@@ -45,6 +67,7 @@ from ._shegong import compare as compare
 from ._shegong import consultation_count as consultation_count
 from ._shegong import default_retention as default_retention
 from ._shegong import direct_share as direct_share
+from ._shegong import error_kinds as error_kinds
 from ._shegong import evaluate_histories as evaluate_histories
 from ._shegong import evaluate_jsonl as evaluate_jsonl
 from ._shegong import evaluate_plan as evaluate_plan
@@ -77,27 +100,49 @@ __all__ = [
     "CalendarRangeError",
     "Case",
     "CyclicInput",
+    "DEFAULT_HOURS_PER_DAY",
+    "DEFAULT_PAID_LEAVE_DAYS",
+    "DEFAULT_SCOPE",
+    "DEFAULT_VIEW",
+    "DIRECT_SHARE_PERCENT",
     "GroupRefused",
     "HeadMismatch",
     "IdNumber",
     "InvalidIdNumber",
     "InvalidInput",
+    "InvalidLine",
+    "InvalidMask",
     "InvalidNickname",
+    "InvalidParameters",
     "InvalidPhone",
+    "InvalidRecord",
     "LimitExceeded",
+    "MASK_KEEP_END",
+    "MASK_KEEP_START",
+    "MAX_BATCH_HISTORIES",
+    "MAX_DEPTH",
+    "MAX_HISTORY_EVENTS",
+    "MAX_INPUT_BYTES",
+    "MAX_STRING_BYTES",
     "MalformedData",
     "NotStarted",
     "OutOfOrder",
     "OutOfRange",
+    "Overflow",
     "Phone",
+    "ResultOutOfRange",
     "Roster",
+    "RosterRefused",
     "RuleSet",
     "RuleSetError",
     "ServiceGroup",
     "ShegongError",
     "TamperedHistory",
     "TransitionRefused",
+    "UnknownBase",
     "UnknownEventKind",
+    "UnknownRule",
+    "UnknownValue",
     "UnsupportedFormat",
     "Volunteer",
     "VolunteerRefused",
@@ -114,6 +159,7 @@ __all__ = [
     "consultation_count",
     "default_retention",
     "direct_share",
+    "error_kinds",
     "evaluate_histories",
     "evaluate_jsonl",
     "evaluate_plan",

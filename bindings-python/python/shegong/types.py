@@ -37,11 +37,13 @@ class NewEvent(TypedDict):
 
 
 class Applied(TypedDict):
-    """What ``Case.apply`` reports for an accepted event."""
+    """What ``apply`` of a Case, Activity or Volunteer reports for an accepted event: its
+    sequence number, its hash (the new chain head), the stage after it (an activity that is not
+    a group has none) and its warnings."""
 
     seq: int
     hash: str
-    stage: str
+    stage: Optional[str]
     warnings: List[JsonDict]
 
 

@@ -74,10 +74,26 @@ def received(**client_over):
 
 def fresh_case() -> shegong.Case:
     case = shegong.Case.start(ev("2026-09-29T09:00", received()))
+    # [open-after-interview] and [inform-rights]: an interview and the rights explained first.
+    case.apply(ev("2026-09-29T09:10", {"type": "consultation_held", "summary": "咨询面谈", "topic": ""}))
+    case.apply(ev("2026-09-29T09:20", {"type": "rights_informed", "how": "oral", "summary": "介绍申请及退出机制"}))
     case.apply(ev("2026-09-29T09:30", {"type": "consent_given", "consent": {
         "id": "k1", "given_by": "王阿姨", "capacity": "client", "purpose": {"kind": "service"}}}, {"id": "c-1", "role": "client"}))
     case.apply(ev("2026-09-29T10:00", {"type": "opened", "summary": "开案"}))
     return case
+
+
+def record(aggregate, at, actor, event):
+    return aggregate.apply({"occurred_at": at, "recorded_at": at, "actor": actor, "event": event})
+
+
+def plan_activity(plan, at, actor):
+    return shegong.Activity.start({"occurred_at": at, "recorded_at": at, "actor": actor, "event": {"type": "planned", "plan": plan}})
+
+
+def register_volunteer(volunteer_id, registration, at, actor):
+    return shegong.Volunteer.start({"occurred_at": at, "recorded_at": at, "actor": actor, "event": {
+        "type": "registered", "volunteer_id": volunteer_id, "registration": registration}})
 
 
 def registration(**over):
@@ -87,7 +103,7 @@ def registration(**over):
 
 
 def fresh_volunteer() -> shegong.Volunteer:
-    return shegong.Volunteer.register("v-1", registration(), t("2026-03-01"), WORKER)
+    return register_volunteer("v-1", registration(), t("2026-03-01"), WORKER)
 
 
 def group_plan(**over):
@@ -98,7 +114,7 @@ def group_plan(**over):
 
 
 def fresh_activity() -> shegong.Activity:
-    return shegong.Activity.plan(group_plan(), t("2026-03-01"), WORKER)
+    return plan_activity(group_plan(), t("2026-03-01"), WORKER)
 
 
 def deep_list(depth: int) -> list:
@@ -133,11 +149,6 @@ class Weird:
 
 NOW = t("2026-10-13T09:00")
 BIG = "x" * (10 * 1024 * 1024)
-NEEDS_UNKNOWN = "needs core: deny_unknown_fields on every input type"
-NEEDS_DUP = "needs core: duplicate JSON keys refused"
-NEEDS_ARITH = "needs core: checked arithmetic on outside numbers"
-NEEDS_LIMITS = "needs core: documented string size limits"
-NEEDS_ENVELOPE = "needs core: the stored envelope checked against the history"
 
 # -- Case.apply: an event with a bad value at every level -------------------------------------
 note = {"type": "note_added", "text": "x"}
@@ -199,15 +210,15 @@ row("Case.apply year 1900", "Case.apply", lambda c: c.apply(ev("1900-01-01", not
 row("Case.apply year 9999", "Case.apply", lambda c: c.apply(ev("9999-12-31", note)), SAFE, "case")
 row("Case.apply unknown field summry", "Case.apply", lambda c: c.apply(ev("2026-09-30", {"type": "opened", "summry": "x"})), E.MalformedData, "case")
 row("Case.apply unknown top-level field", "Case.apply", lambda c: c.apply(dict(ev("2026-09-30", note), extra=1)), E.MalformedData, "case")
-row("Case.apply unknown field beside text", "Case.apply", lambda c: c.apply(ev("2026-09-30", {"type": "note_added", "text": "x", "summry": "y"})), E.MalformedData, "case", NEEDS_UNKNOWN)
-row("Case.apply 10 MB note", "Case.apply", lambda c: c.apply(ev("2026-09-30", {"type": "note_added", "text": BIG})), E.LimitExceeded, "case", NEEDS_LIMITS)
+row("Case.apply unknown field beside text", "Case.apply", lambda c: c.apply(ev("2026-09-30", {"type": "note_added", "text": "x", "summry": "y"})), E.MalformedData, "case")
+row("Case.apply 10 MB note", "Case.apply", lambda c: c.apply(ev("2026-09-30", {"type": "note_added", "text": BIG})), E.LimitExceeded, "case")
 row("Case.apply id number in the actor id", "Case.apply", lambda c: c.apply(ev("2026-09-30", {"type": "withdrawn", "reason": " "}, {"id": ID, "role": "worker"})), E.ShegongError, "case")
 
 # -- Case.start ------------------------------------------------------------------------------
 for label, value, expect in [b for b in BAD_VALUES[:12] if b[0] != "tuple"]:
     row(f"Case.start client = {label}", "Case.start", lambda _, v=value: shegong.Case.start(ev("2026-09-29", dict(received(), client=v))),
         expect if label not in ("str",) else E.MalformedData)
-row("Case.start client.birth_date for date_of_birth", "Case.start", lambda _: shegong.Case.start(ev("2026-09-29", dict(received(), client={"id": "c", "name": "n", "birth_date": dt.date(1948, 3, 2)}))), E.MalformedData, None, NEEDS_UNKNOWN)
+row("Case.start client.birth_date for date_of_birth", "Case.start", lambda _: shegong.Case.start(ev("2026-09-29", dict(received(), client={"id": "c", "name": "n", "birth_date": dt.date(1948, 3, 2)}))), E.MalformedData)
 row("Case.start date of birth 2026-02-30", "Case.start", lambda _: shegong.Case.start(ev("2026-09-29", received(date_of_birth="2026-02-30"))), E.MalformedData)
 row("Case.start first event not received", "Case.start", lambda _: shegong.Case.start(ev("2026-09-29", note)), E.ShegongError)
 row("Case.start unknown type", "Case.start", lambda _: shegong.Case.start(ev("2026-09-29", {"type": "teleported"})), E.UnknownEventKind)
@@ -242,7 +253,7 @@ row("Case.replay edited seq", "Case.replay", lambda _: shegong.Case.replay(edite
 row("Case.replay seq 2**64", "Case.replay", lambda _: shegong.Case.replay(edited(1, ["seq"], 2**64)), E.OutOfRange)
 row("Case.replay seq -1", "Case.replay", lambda _: shegong.Case.replay(edited(1, ["seq"], -1)), (E.OutOfRange, E.MalformedData))
 row("Case.replay edited type unknown", "Case.replay", lambda _: shegong.Case.replay(edited(2, ["event", "type"], "teleported")), E.UnknownEventKind)
-row("Case.replay unknown field in a stored event", "Case.replay", lambda _: shegong.Case.replay(edited(2, ["event", "hidden"], "x")), E.ShegongError, None, NEEDS_UNKNOWN)
+row("Case.replay unknown field in a stored event", "Case.replay", lambda _: shegong.Case.replay(edited(2, ["event", "hidden"], "x")), E.ShegongError)
 row("Case.replay empty", "Case.replay", lambda _: shegong.Case.replay([]), E.NotStarted)
 row("Case.replay None", "Case.replay", lambda _: shegong.Case.replay(None), E.MalformedData)
 row("Case.replay a str", "Case.replay", lambda _: shegong.Case.replay("[]"), E.MalformedData)
@@ -256,47 +267,48 @@ row("Case.replay_verified cyclic", "Case.replay_verified", lambda _: shegong.Cas
 
 # -- Case.from_json / parse_event: text ------------------------------------------------------
 STORED = fresh_case().to_json()
+FORMAT = '"format":%d,' % json.loads(STORED)["format"]
 for cut in (0, 1, 10, 50, 100, 200, 400, len(STORED) // 2, len(STORED) - 2, len(STORED) - 1):
     row(f"Case.from_json truncated at {cut}", "Case.from_json", lambda _, k=cut: shegong.Case.from_json(STORED[:k]), E.MalformedData)
 row("Case.from_json null", "Case.from_json", lambda _: shegong.Case.from_json("null"), E.MalformedData)
 row("Case.from_json 42", "Case.from_json", lambda _: shegong.Case.from_json("42"), E.MalformedData)
-row("Case.from_json format 99", "Case.from_json", lambda _: shegong.Case.from_json(STORED.replace('"format":1', '"format":99')), E.UnsupportedFormat)
-row("Case.from_json format 2**64", "Case.from_json", lambda _: shegong.Case.from_json(STORED.replace('"format":1', f'"format":{2**64}')), E.ShegongError)
-row("Case.from_json 100000-deep array", "Case.from_json", lambda _: shegong.Case.from_json("[" * 100_000 + "]" * 100_000), E.MalformedData)
+row("Case.from_json format 99", "Case.from_json", lambda _: shegong.Case.from_json(STORED.replace(FORMAT, '"format":99,')), E.UnsupportedFormat)
+row("Case.from_json format 2**64", "Case.from_json", lambda _: shegong.Case.from_json(STORED.replace(FORMAT, f'"format":{2**64},')), E.ShegongError)
+row("Case.from_json 100000-deep array", "Case.from_json", lambda _: shegong.Case.from_json("[" * 100_000 + "]" * 100_000), E.LimitExceeded)
 row("Case.from_json bytes", "Case.from_json", lambda _: shegong.Case.from_json(STORED.encode()), TypeError)
 row("Case.from_json lone surrogate", "Case.from_json", lambda _: shegong.Case.from_json("\ud800"), ValueError)
-row("Case.from_json duplicate key", "Case.from_json", lambda _: shegong.Case.from_json(STORED.replace('"format":1,', '"format":1,"format":1,')), E.MalformedData, None, NEEDS_DUP)
-row("Case.from_json envelope case number differs", "Case.from_json", lambda _: shegong.Case.from_json(STORED.replace('"case_number":"SZ-2026-0031","head"', '"case_number":"SZ-2026-0099","head"')), E.ShegongError, None, NEEDS_ENVELOPE)
-row("Case.from_json unknown envelope field", "Case.from_json", lambda _: shegong.Case.from_json(STORED.replace('"format":1,', '"format":1,"note":"x",')), E.MalformedData, None, NEEDS_UNKNOWN)
+row("Case.from_json duplicate key", "Case.from_json", lambda _: shegong.Case.from_json(STORED.replace(FORMAT, FORMAT + FORMAT)), E.MalformedData)
+row("Case.from_json envelope case number differs", "Case.from_json", lambda _: shegong.Case.from_json(STORED.replace('"case_number":"SZ-2026-0031",', '"case_number":"SZ-2026-0099",', 1)), E.ShegongError)
+row("Case.from_json unknown envelope field", "Case.from_json", lambda _: shegong.Case.from_json(STORED.replace(FORMAT, FORMAT + '"note":"x",')), E.MalformedData)
 row("Case.from_json id number as int in a field", "Case.from_json", lambda _: shegong.Case.from_json(STORED.replace('"summary":"开案"', f'"summary":{BAD_ID}')), E.MalformedData)
 EVENT_TEXT = json.dumps({"occurred_at": "2026-09-30T10:00:00+08:00", "recorded_at": "2026-09-30T10:00:00+08:00", "actor": WORKER, "event": note})
 row("parse_event unknown type", "parse_event", lambda _: shegong.parse_event(EVENT_TEXT.replace("note_added", "teleported")), E.UnknownEventKind)
 row("parse_event truncated", "parse_event", lambda _: shegong.parse_event(EVENT_TEXT[:30]), E.MalformedData)
 row("parse_event empty", "parse_event", lambda _: shegong.parse_event(""), E.MalformedData)
 row("parse_event offset-less", "parse_event", lambda _: shegong.parse_event(EVENT_TEXT.replace("+08:00", "")), E.MalformedData)
-row("parse_event duplicate type key", "parse_event", lambda _: shegong.parse_event(EVENT_TEXT.replace('"type": "note_added"', '"type": "teleported", "type": "note_added"')), E.MalformedData, None, NEEDS_DUP)
+row("parse_event duplicate type key", "parse_event", lambda _: shegong.parse_event(EVENT_TEXT.replace('"type": "note_added"', '"type": "teleported", "type": "note_added"')), E.MalformedData)
 row("parse_event phone in role", "parse_event", lambda _: shegong.parse_event(EVENT_TEXT.replace('"worker"', f'"{PHONE}"')), E.MalformedData)
 row("parse_event not a str", "parse_event", lambda _: shegong.parse_event({"event": note}), TypeError)
 
 # -- Volunteer ----------------------------------------------------------------------------------
 for label, value, expect in BAD_VALUES:
-    row(f"Volunteer.record event = {label}", "Volunteer.record", lambda v, x=value: v.record(t("2026-03-02"), WORKER, x),
+    row(f"Volunteer.apply event = {label}", "Volunteer.apply", lambda v, x=value: record(v, t("2026-03-02"), WORKER, x),
         expect if label != "str" else E.MalformedData, "volunteer")
-row("Volunteer.record unknown type", "Volunteer.record", lambda v: v.record(t("2026-03-02"), WORKER, {"type": "teleported"}), E.MalformedData, "volunteer")
-row("Volunteer.record trained hours 2**32", "Volunteer.record", lambda v: v.record(t("2026-03-02"), WORKER, {"type": "trained", "course": "c", "hours": 2**32}), E.OutOfRange, "volunteer")
-row("Volunteer.record trained hours -1", "Volunteer.record", lambda v: v.record(t("2026-03-02"), WORKER, {"type": "trained", "course": "c", "hours": -1}), (E.OutOfRange, E.MalformedData), "volunteer")
-row("Volunteer.record naive datetime", "Volunteer.record", lambda v: v.record(dt.datetime(2026, 3, 2), WORKER, {"type": "screened", "passed": True}), TypeError, "volunteer")
-row("Volunteer.record actor cyclic", "Volunteer.record", lambda v: v.record(t("2026-03-02"), cyclic_dict(), {"type": "screened", "passed": True}), E.CyclicInput, "volunteer")
-row("Volunteer.record out of order", "Volunteer.record", lambda v: v.record(t("2020-03-02"), WORKER, {"type": "screened", "passed": True}), E.ShegongError, "volunteer", "needs core: one event log refusing events out of time order for volunteers")
-row("Volunteer.register id number as int", "Volunteer.register", lambda _: shegong.Volunteer.register("v", registration(id_number=int(BAD_ID)), t("2026-03-01"), WORKER), E.ShegongError)
-row("Volunteer.register id number in gender", "Volunteer.register", lambda _: shegong.Volunteer.register("v", registration(gender=ID), t("2026-03-01"), WORKER), E.MalformedData)
-row("Volunteer.register id number in age", "Volunteer.register", lambda _: shegong.Volunteer.register("v", registration(age=ID), t("2026-03-01"), WORKER), E.MalformedData, None, NEEDS_UNKNOWN)
-row("Volunteer.register bad id number", "Volunteer.register", lambda _: shegong.Volunteer.register("v", registration(id_number=BAD_ID), t("2026-03-01"), WORKER), E.ShegongError)
-row("Volunteer.register bad phone", "Volunteer.register", lambda _: shegong.Volunteer.register("v", registration(phone="1380013123"), t("2026-03-01"), WORKER), E.ShegongError)
-row("Volunteer.register phone as int", "Volunteer.register", lambda _: shegong.Volunteer.register("v", registration(phone=int(PHONE)), t("2026-03-01"), WORKER), E.MalformedData)
-row("Volunteer.register unknown position", "Volunteer.register", lambda _: shegong.Volunteer.register("v", registration(positions=["astronaut"]), t("2026-03-01"), WORKER), E.MalformedData)
-row("Volunteer.register deep", "Volunteer.register", lambda _: shegong.Volunteer.register("v", deep_dict(100_000), t("2026-03-01"), WORKER), E.LimitExceeded)
-row("Volunteer.replay edited", "Volunteer.replay", lambda _: shegong.Volunteer.replay("v-1", None), E.MalformedData)
+row("Volunteer.apply unknown type", "Volunteer.apply", lambda v: record(v, t("2026-03-02"), WORKER, {"type": "teleported"}), E.MalformedData, "volunteer")
+row("Volunteer.apply trained hours 2**32", "Volunteer.apply", lambda v: record(v, t("2026-03-02"), WORKER, {"type": "trained", "course": "c", "hours": 2**32}), E.OutOfRange, "volunteer")
+row("Volunteer.apply trained hours -1", "Volunteer.apply", lambda v: record(v, t("2026-03-02"), WORKER, {"type": "trained", "course": "c", "hours": -1}), (E.OutOfRange, E.MalformedData), "volunteer")
+row("Volunteer.apply naive datetime", "Volunteer.apply", lambda v: record(v, dt.datetime(2026, 3, 2), WORKER, {"type": "screened", "passed": True}), TypeError, "volunteer")
+row("Volunteer.apply actor cyclic", "Volunteer.apply", lambda v: record(v, t("2026-03-02"), cyclic_dict(), {"type": "screened", "passed": True}), E.CyclicInput, "volunteer")
+row("Volunteer.apply out of order", "Volunteer.apply", lambda v: record(v, t("2020-03-02"), WORKER, {"type": "screened", "passed": True}), E.ShegongError, "volunteer")
+row("Volunteer.start id number as int", "Volunteer.start", lambda _: register_volunteer("v", registration(id_number=int(BAD_ID)), t("2026-03-01"), WORKER), E.ShegongError)
+row("Volunteer.start id number in gender", "Volunteer.start", lambda _: register_volunteer("v", registration(gender=ID), t("2026-03-01"), WORKER), E.MalformedData)
+row("Volunteer.start id number in age", "Volunteer.start", lambda _: register_volunteer("v", registration(age=ID), t("2026-03-01"), WORKER), E.MalformedData)
+row("Volunteer.start bad id number", "Volunteer.start", lambda _: register_volunteer("v", registration(id_number=BAD_ID), t("2026-03-01"), WORKER), E.ShegongError)
+row("Volunteer.start bad phone", "Volunteer.start", lambda _: register_volunteer("v", registration(phone="1380013123"), t("2026-03-01"), WORKER), E.ShegongError)
+row("Volunteer.start phone as int", "Volunteer.start", lambda _: register_volunteer("v", registration(phone=int(PHONE)), t("2026-03-01"), WORKER), E.MalformedData)
+row("Volunteer.start unknown position", "Volunteer.start", lambda _: register_volunteer("v", registration(positions=["astronaut"]), t("2026-03-01"), WORKER), E.MalformedData)
+row("Volunteer.start deep", "Volunteer.start", lambda _: register_volunteer("v", deep_dict(100_000), t("2026-03-01"), WORKER), E.LimitExceeded)
+row("Volunteer.replay edited", "Volunteer.replay", lambda _: shegong.Volunteer.replay(None), E.MalformedData)
 row("Volunteer.from_json truncated", "Volunteer.from_json", lambda _: shegong.Volunteer.from_json(fresh_volunteer().to_json()[:40]), E.MalformedData)
 row("Volunteer.agreement_status_on datetime", "Volunteer.agreement_status_on", lambda v: v.agreement_status_on(t("2026-03-02")), TypeError, "volunteer")
 row("Volunteer.viewer unknown position", "Volunteer.viewer", lambda v: v.viewer("astronaut", dt.date(2026, 3, 2)), E.MalformedData, "volunteer")
@@ -316,7 +328,7 @@ row("validate_record 2026-02-30", "validate_record", lambda _: shegong.validate_
 row("validate_record year 9999", "validate_record", lambda _: shegong.validate_record(dict(RECORD, date=dt.date(9999, 12, 31))), SAFE)
 row("validate_record date int", "validate_record", lambda _: shegong.validate_record(dict(RECORD, date=20260305)), E.MalformedData)
 row("validate_record entries dict", "validate_record", lambda _: shegong.validate_record(dict(RECORD, entries={})), E.MalformedData)
-row("validate_record unknown field", "validate_record", lambda _: shegong.validate_record(dict(RECORD, summry="x")), E.MalformedData, None, NEEDS_UNKNOWN)
+row("validate_record unknown field", "validate_record", lambda _: shegong.validate_record(dict(RECORD, summry="x")), E.MalformedData)
 row("validate_record offset-less instant", "validate_record", lambda _: shegong.validate_record({"kind": "consultation_record", "recorded_at": "2026-03-06T10:00:00"}), TypeError)
 row("validate_record deep", "validate_record", lambda _: shegong.validate_record(deep_dict(100_000)), E.LimitExceeded)
 row("validate_record cyclic", "validate_record", lambda _: shegong.validate_record(cyclic_dict()), E.CyclicInput)
@@ -343,7 +355,7 @@ row("IdNumber empty", "IdNumber", lambda _: shegong.IdNumber(""), E.InvalidIdNum
 row("IdNumber 10 MB", "IdNumber", lambda _: shegong.IdNumber(BIG), E.InvalidIdNumber)
 row("IdNumber.masked 2**64", "IdNumber.masked", lambda _: shegong.IdNumber(ID).masked(2**64, 1), E.OutOfRange)
 row("IdNumber.masked -1", "IdNumber.masked", lambda _: shegong.IdNumber(ID).masked(-1, 1), E.OutOfRange)
-row("IdNumber.masked 2**64-1 reveals nothing", "IdNumber.masked", lambda _: shegong.IdNumber(ID).masked(2**64 - 1, 1), SAFE, None, NEEDS_ARITH)
+row("IdNumber.masked 2**64-1 reveals nothing", "IdNumber.masked", lambda _: shegong.IdNumber(ID).masked(2**64 - 1, 1), SAFE)
 row("IdNumber.masked 18, 0", "IdNumber.masked", lambda _: shegong.IdNumber(ID).masked(18, 0), SAFE)
 row("IdNumber.expose with an argument", "IdNumber.expose", lambda _: shegong.IdNumber(ID).expose(1), TypeError)
 row("Phone int", "Phone", lambda _: shegong.Phone(int(PHONE)), TypeError)
@@ -355,21 +367,22 @@ row("case_number serial 2**32", "case_number", lambda _: shegong.case_number("SZ
 row("case_number serial -1", "case_number", lambda _: shegong.case_number("SZ", 2026, -1), E.OutOfRange)
 row("case_number year 10**100", "case_number", lambda _: shegong.case_number("SZ", 10**100, 1), E.OutOfRange)
 row("next_case_number garbage issued", "next_case_number", lambda _: shegong.next_case_number("SZ", 2026, ["nope"]), E.ShegongError)
-row("next_case_number after 4294967295", "next_case_number", lambda _: shegong.next_case_number("SZ", 2026, ["SZ-2026-4294967295"]), E.ShegongError, None, NEEDS_ARITH)
+row("next_case_number after 4294967295", "next_case_number", lambda _: shegong.next_case_number("SZ", 2026, ["SZ-2026-4294967295"]), E.ShegongError)
 row("next_case_number year 2**31", "next_case_number", lambda _: shegong.next_case_number("SZ", 2**31, []), E.OutOfRange)
 row("consultation_count not cases", "consultation_count", lambda _: shegong.consultation_count([1], "c", "t"), TypeError)
 row("event_types with an argument", "event_types", lambda _: shegong.event_types(1), TypeError)
 
 # -- Workload --------------------------------------------------------------------------------
-row("annual_hours public holidays 2**32-1", "annual_hours", lambda _: shegong.annual_hours({**shegong.annual_hours()["basis"]["params"], "public_holidays": 2**32 - 1}), E.ShegongError, None, NEEDS_ARITH)
+row("annual_hours public holidays 2**32-1", "annual_hours", lambda _: shegong.annual_hours({**shegong.annual_hours()["basis"]["params"], "public_holidays": 2**32 - 1}), E.ShegongError)
 row("annual_hours public holidays 2**64", "annual_hours", lambda _: shegong.annual_hours({**shegong.annual_hours()["basis"]["params"], "public_holidays": 2**64}), E.OutOfRange)
 row("annual_hours params cyclic", "annual_hours", lambda _: shegong.annual_hours(cyclic_dict()), E.CyclicInput)
 row("annual_hours params nan", "annual_hours", lambda _: shegong.annual_hours({"public_holidays": float("nan")}), E.OutOfRange)
 row("annual_hours_from_calendar year 2**31", "annual_hours_from_calendar", lambda _: shegong.annual_hours_from_calendar(shegong.Calendar.china(), 2**31), E.OutOfRange)
 row("annual_hours_from_calendar leave -1", "annual_hours_from_calendar", lambda _: shegong.annual_hours_from_calendar(shegong.Calendar.china(), 2026, -1), E.OutOfRange)
-row("annual_hours_from_calendar hours 2**32-1", "annual_hours_from_calendar", lambda _: shegong.annual_hours_from_calendar(shegong.Calendar.china(), 2026, 5, 2**32 - 1), E.ShegongError, None, NEEDS_ARITH)
+# Absurd but exact: (248 - 5) days × 4294967295 h, no wrap (test_boundary checks the number).
+row("annual_hours_from_calendar hours 2**32-1", "annual_hours_from_calendar", lambda _: shegong.annual_hours_from_calendar(shegong.Calendar.china(), 2026, 5, 2**32 - 1), SAFE)
 row("direct_share percent 2**32", "direct_share", lambda _: shegong.direct_share(shegong.annual_hours(), 2**32), E.OutOfRange)
-row("direct_share minutes 2**62", "direct_share", lambda _: shegong.direct_share(dict(shegong.annual_hours(), minutes=2**62)), E.ShegongError, None, NEEDS_ARITH)
+row("direct_share minutes 2**62", "direct_share", lambda _: shegong.direct_share(dict(shegong.annual_hours(), minutes=2**62)), E.ShegongError)
 row("direct_share annual None", "direct_share", lambda _: shegong.direct_share(None), E.MalformedData)
 row("reference_table with an argument", "reference_table", lambda _: shegong.reference_table(1), TypeError)
 row("standard_plan staff -1", "standard_plan", lambda _: shegong.standard_plan("p", -1, []), E.OutOfRange)
@@ -378,7 +391,7 @@ row("evaluate_plan garbage", "evaluate_plan", lambda _: shegong.evaluate_plan({"
 row("actual_counts garbage", "actual_counts", lambda _: shegong.actual_counts([1], [], t("2026-01-01"), t("2026-12-31")), TypeError)
 row("compare garbage", "compare", lambda _: shegong.compare({}, {}), E.MalformedData)
 row("check_supervision garbage", "check_supervision", lambda _: shegong.check_supervision([{"kind": "nope"}]), E.MalformedData)
-row("check_budget fee 2**62", "check_budget", lambda _: shegong.check_budget([{"kind": "group", "sessions": 2, "minutes": 120, "supervisees": 5, "supervisor_type": "overseas", "years_of_practice": 3, "fee_per_hour_fen": 2**62}]), E.ShegongError, None, NEEDS_ARITH)
+row("check_budget fee 2**62", "check_budget", lambda _: shegong.check_budget([{"kind": "group", "sessions": 2, "minutes": 120, "supervisees": 5, "supervisor_type": "overseas", "years_of_practice": 3, "fee_per_hour_fen": 2**62}]), E.ShegongError)
 row("check_budget fee 2**64", "check_budget", lambda _: shegong.check_budget([{"kind": "group", "sessions": 2, "minutes": 120, "supervisees": 5, "supervisor_type": "overseas", "years_of_practice": 3, "fee_per_hour_fen": 2**64}]), E.OutOfRange)
 row("fee_cap years -1", "fee_cap", lambda _: shegong.fee_cap("local", -1), E.OutOfRange)
 row("fee_cap unknown type", "fee_cap", lambda _: shegong.fee_cap("martian", 3), E.MalformedData)
@@ -418,7 +431,7 @@ def huge_hours_rules():
     return shegong.RuleSet.from_json(json.dumps(text))
 
 
-row("RuleSet hours 4294967295 then obligations", "RuleSet.obligations", lambda _: huge_hours_rules().obligations(fresh_case(), CAL(), NOW), E.ShegongError, None, NEEDS_ARITH)
+row("RuleSet hours 4294967295 then obligations", "RuleSet.obligations", lambda _: huge_hours_rules().obligations(fresh_case(), CAL(), NOW), E.ShegongError)
 row("RuleSet.from_json truncated", "RuleSet.from_json", lambda _: shegong.RuleSet.from_json(RULES().to_json()[:30]), E.MalformedData)
 row("RuleSet.from_json hours 2**64", "RuleSet.from_json", lambda _: shegong.RuleSet.from_json(RULES().to_json().replace('"working_days": 5', f'"hours": {2**64}', 1)), E.ShegongError)
 row("RuleSet.with_offset unknown rule", "RuleSet.with_offset", lambda _: RULES().with_offset("nope", {"working_days": 1}), E.RuleSetError)
@@ -431,12 +444,12 @@ row("RuleSet.obligations not a case", "RuleSet.obligations", lambda _: RULES().o
 row("RuleSet.activity_obligations naive now", "RuleSet.activity_obligations", lambda _: RULES().activity_obligations(fresh_activity(), CAL(), dt.datetime(2026, 3, 3)), TypeError)
 
 # -- Activity, groups, roster --------------------------------------------------------------------
-row("Activity.plan sessions 2**32", "Activity.plan", lambda _: shegong.Activity.plan(group_plan(planned_sessions=2**32), t("2026-03-01"), WORKER), E.OutOfRange)
-row("Activity.plan 2026-02-30", "Activity.plan", lambda _: shegong.Activity.plan(group_plan(date="2026-02-30"), t("2026-03-01"), WORKER), E.MalformedData)
-row("Activity.plan unknown kind", "Activity.plan", lambda _: shegong.Activity.plan(group_plan(kind="rave"), t("2026-03-01"), WORKER), E.MalformedData)
-row("Activity.plan deep", "Activity.plan", lambda _: shegong.Activity.plan(deep_list(7000), t("2026-03-01"), WORKER), E.LimitExceeded)
-row("Activity.record participants -1", "Activity.record", lambda _: fresh_activity().record(t("2026-03-20"), WORKER, {"type": "session_held", "number": 1, "participants": -1, "minutes": 90}), (E.OutOfRange, E.MalformedData))
-row("Activity.record unknown type", "Activity.record", lambda _: fresh_activity().record(t("2026-03-20"), WORKER, {"type": "teleported"}), E.MalformedData)
+row("Activity.start sessions 2**32", "Activity.start", lambda _: plan_activity(group_plan(planned_sessions=2**32), t("2026-03-01"), WORKER), E.OutOfRange)
+row("Activity.start 2026-02-30", "Activity.start", lambda _: plan_activity(group_plan(date="2026-02-30"), t("2026-03-01"), WORKER), E.MalformedData)
+row("Activity.start unknown kind", "Activity.start", lambda _: plan_activity(group_plan(kind="rave"), t("2026-03-01"), WORKER), E.MalformedData)
+row("Activity.start deep", "Activity.start", lambda _: plan_activity(deep_list(7000), t("2026-03-01"), WORKER), E.LimitExceeded)
+row("Activity.apply participants -1", "Activity.apply", lambda _: record(fresh_activity(), t("2026-03-20"), WORKER, {"type": "session_held", "number": 1, "participants": -1, "minutes": 90}), (E.OutOfRange, E.MalformedData))
+row("Activity.apply unknown type", "Activity.apply", lambda _: record(fresh_activity(), t("2026-03-20"), WORKER, {"type": "teleported"}), E.MalformedData)
 row("Activity.replay None", "Activity.replay", lambda _: shegong.Activity.replay(None), E.MalformedData)
 row("Activity.from_json empty", "Activity.from_json", lambda _: shegong.Activity.from_json(""), E.ShegongError)
 row("ServiceGroup unknown kind", "ServiceGroup", lambda _: shegong.ServiceGroup("G", "rave", "x", []), E.MalformedData)

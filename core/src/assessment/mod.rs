@@ -43,7 +43,7 @@ mod retention;
 mod service_record;
 mod volunteer_records;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use common::{
     Education, EmergencyContact, Gender, Interaction, MaritalStatus, PoliticalStatus, Relative,
@@ -175,9 +175,11 @@ impl RecordKind {
     }
 }
 
+crate::json::tagged_enum! {
+tag = "kind";
 /// Any record, tagged with its kind: `{"kind": "service_record", …fields}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Record {
     /// 居民家庭需求档案.
@@ -196,6 +198,7 @@ pub enum Record {
     CaseManagementFollowUp(CaseManagementFollowUp),
     /// 志愿者信息登记表.
     VolunteerRegistration(VolunteerRegistration),
+}
 }
 
 fn invalid(kind: RecordKind, field: &str, reason: String) -> AssessmentError {

@@ -8,10 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use super::RecordKind;
 
+crate::json::tagged_enum! {
+tag = "basis";
 /// Why a record is kept as long as it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
-#[serde(tag = "basis", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RetentionBasis {
     /// PIPL art. 19: the shortest period necessary for the purpose of processing
@@ -22,6 +24,7 @@ pub enum RetentionBasis {
         /// The rule's name or reference.
         rule: String,
     },
+}
 }
 
 /// How long one record kind is kept, as the agency configured it.

@@ -90,7 +90,7 @@ pub enum DayKind {
 /// [`Calendar::day`](super::Calendar::day).
 ///
 /// Its JSON form is flat: `{"date": …, "working": …, "kind": "holiday", "name": …, …,
-/// "provisional": …}`. It is read through a flat, tagged twin ([`DayRepr`]) because serde's
+/// "provisional": …}`. It is read through a flat, tagged twin (`DayRepr`) because serde's
 /// `flatten` cannot refuse unknown fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "DayRepr")]

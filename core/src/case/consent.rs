@@ -22,10 +22,12 @@ pub enum ConsentCapacity {
     Guardian,
 }
 
+crate::json::tagged_enum! {
+tag = "kind";
 /// What a consent is for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ConsentPurpose {
     /// Receiving case service (《个案辅导知情同意书》).
@@ -40,6 +42,7 @@ pub enum ConsentPurpose {
         /// Who the information may be shared with.
         with: String,
     },
+}
 }
 
 /// A consent as given: the event payload of [`EventKind::ConsentGiven`](super::EventKind::ConsentGiven).

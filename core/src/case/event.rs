@@ -7,11 +7,13 @@ use super::forms::CaseForm;
 use super::number::CaseNumber;
 use super::types::{Channel, Client, Role, Source};
 
+crate::json::tagged_enum! {
+tag = "type";
 /// One thing that happened in a case. Serialised with a `"type"` tag in snake_case, e.g.
 /// `{"type": "opened", "summary": "…"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EventKind {
     /// A service application, referral or outreach contact received: the first event of every
@@ -284,6 +286,7 @@ pub enum EventKind {
         summary: String,
     },
 }
+}
 
 impl EventKind {
     /// Every event type's serialised name, in declaration order.
@@ -424,10 +427,12 @@ pub enum ReplyMode {
     Written,
 }
 
+crate::json::tagged_enum! {
+tag = "outcome";
 /// A supervisor's decision on a submission.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Decision {
     /// Approved (批准).
@@ -441,6 +446,7 @@ pub enum Decision {
         /// What to change; required.
         comments: String,
     },
+}
 }
 
 impl Decision {

@@ -146,10 +146,12 @@ pub fn age_in_full_years(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
     u32::try_from(years).ok()
 }
 
+crate::json::tagged_enum! {
+tag = "kind";
 /// How a client came to the service (服务对象来源, `[source-kinds]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Source {
     /// A voluntary applicant (主动求助者).
@@ -171,6 +173,7 @@ pub enum Source {
         /// The condition the volunteer judged an emergency.
         condition: String,
     },
+}
 }
 
 /// The kinds of referrer 003 names for case finding.
