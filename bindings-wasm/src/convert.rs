@@ -1,0 +1,139 @@
+//! Conversion between JS values and the core's serde forms.
+//!
+//! JS → core: the value's shape is checked first (nesting depth, node count: deep recursion
+//! in wasm can overrun its stack without a clean trap), then it is written as JSON and read
+//! by the core's own `from_json` path, so the core's strictness (unknown fields, duplicate
+//! keys) and messages apply unchanged. Core → JS: the core's JSON, parsed into plain objects.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use js_sys::{Array, Object, JSON};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::errors::{invalid, limit, malformed, OrThrow};
+
+/// The deepest nesting of arrays and objects accepted from JS: the core's documented limit.
+/// Deeper input (or an object that contains itself) is refused with a `LimitExceeded` error
+/// before any conversion.
+pub const MAX_DEPTH: usize = shegong::limits::MAX_DEPTH;
+
+/// The most values (of any kind) one input may hold.
+pub const MAX_NODES: usize = 1_000_000;
+
+/// Refuses a value nested deeper than [`MAX_DEPTH`] or holding more than [`MAX_NODES`]
+/// values, walking it with an explicit stack (never recursion).
+pub fn check_shape(value: &JsValue, what: &str) -> Result<(), JsValue> {
+    let mut stack: Vec<(JsValue, usize)> = vec![(value.clone(), 0)];
+    let mut seen: usize = 0;
+    while let Some((v, depth)) = stack.pop() {
+        seen = seen.saturating_add(1);
+        if seen > MAX_NODES {
+            return Err(limit(&format!(
+                "{what} holds more than {MAX_NODES} values [limits]"
+            )));
+        }
+        if !v.is_object() {
+            continue;
+        }
+        if depth >= MAX_DEPTH {
+            return Err(limit(&format!(
+                "{what} is nested deeper than {MAX_DEPTH} levels, or contains itself [limits]"
+            )));
+        }
+        let children = if Array::is_array(&v) {
+            Array::from(&v)
+        } else {
+            Object::values(v.unchecked_ref::<Object>())
+        };
+        let next = depth.saturating_add(1);
+        for child in children.iter() {
+            stack.push((child, next));
+        }
+    }
+    Ok(())
+}
+
+/// A JS value (a plain object, or a JSON string) as JSON text, after [`check_shape`].
+pub fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    if let Some(s) = value.as_string() {
+        return Ok(s);
+    }
+    if value.is_undefined() || value.is_function() || value.is_symbol() {
+        return Err(invalid(&format!(
+            "{what}: expected an object or a JSON string"
+        )));
+    }
+    check_shape(value, what)?;
+    JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| malformed(&format!("{what} cannot be written as JSON")))
+}
+
+/// A JS value as a core type, through the core's strict JSON reader (unknown fields,
+/// duplicate keys and limits refused; messages name the path, never the value).
+pub fn from_js<T: DeserializeOwned>(value: &JsValue, what: &'static str) -> Result<T, JsValue> {
+    let text = json_text(value, what)?;
+    shegong::json::from_str(&text, what).or_throw()
+}
+
+/// A core value as a plain JS value.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value)
+        .map_err(|_| malformed("a value the core produced could not be written as JSON"))?;
+    JSON::parse(&text)
+}
+
+/// An ISO date (`YYYY-MM-DD`).
+pub fn date(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| invalid(&format!("{what}: expected an ISO date (YYYY-MM-DD)")))
+}
+
+/// An RFC 3339 instant with its offset.
+pub fn instant(s: &str, what: &str) -> Result<DateTime<FixedOffset>, JsValue> {
+    DateTime::parse_from_rfc3339(s).map_err(|_| {
+        invalid(&format!(
+            "{what}: expected an RFC 3339 instant with offset (2026-05-06T09:00:00+08:00)"
+        ))
+    })
+}
+
+/// The largest integer a JS number holds exactly (2^53 − 1).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// A JS number as an integer: refused unless it is a whole number within ±(2^53 − 1), so a
+/// fraction or a huge value is an error, never silently truncated or wrapped.
+pub fn integer(n: f64, what: &str) -> Result<i64, JsValue> {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER {
+        // Exact: a whole number within ±2^53 converts to i64 without loss.
+        #[allow(clippy::cast_possible_truncation)]
+        Ok(n as i64)
+    } else {
+        Err(invalid(&format!(
+            "{what}: expected a whole number within ±(2^53 − 1)"
+        )))
+    }
+}
+
+/// A non-negative integer that fits `usize`.
+pub fn count(n: f64, what: &str) -> Result<usize, JsValue> {
+    usize::try_from(integer(n, what)?)
+        .map_err(|_| invalid(&format!("{what}: expected a non-negative whole number")))
+}
+
+/// An integer answer as a JS number (exact for every count the core returns).
+#[allow(clippy::cast_precision_loss)]
+pub fn number(n: i64) -> f64 {
+    n as f64
+}
+
+/// The serde name of a labelled value ("male", "mobile", "forming").
+pub fn label<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}

@@ -1,0 +1,79 @@
+//! Workload: annual hours, the direct-service share, project plans, supervision.
+
+use shegong::workload::{
+    self as core, AnnualHours, AnnualHoursParams, ProjectPlan, ReferenceTable, SupervisionRecord,
+};
+use wasm_bindgen::prelude::*;
+
+use crate::calendar::Calendar;
+use crate::convert::{from_js, to_js};
+use crate::errors::OrThrow;
+
+/// Annual working hours from the formula's parameters (the 2016 standard when omitted).
+#[wasm_bindgen(js_name = annualHours, unchecked_return_type = "T.AnnualHours")]
+pub fn annual_hours(
+    #[wasm_bindgen(unchecked_param_type = "T.AnnualHoursParams | undefined")] params: JsValue,
+) -> Result<JsValue, JsValue> {
+    let p: AnnualHoursParams = if params.is_undefined() || params.is_null() {
+        AnnualHoursParams::standard_2016()
+    } else {
+        from_js(&params, "params")?
+    };
+    to_js(&core::annual_hours(p).or_throw()?)
+}
+
+/// Annual working hours from a calendar year (paid leave and hours per day default to the
+/// core's named defaults).
+#[wasm_bindgen(js_name = annualHoursFromCalendar, unchecked_return_type = "T.AnnualHours")]
+pub fn annual_hours_from_calendar(
+    calendar: &Calendar,
+    year: i32,
+    paid_leave_days: Option<u32>,
+    hours_per_day: Option<u32>,
+) -> Result<JsValue, JsValue> {
+    let r = core::annual_hours_from_calendar(
+        &calendar.0,
+        year,
+        paid_leave_days.unwrap_or(core::DEFAULT_PAID_LEAVE_DAYS),
+        hours_per_day.unwrap_or(core::DEFAULT_HOURS_PER_DAY),
+    )
+    .or_throw()?;
+    to_js(&r)
+}
+
+/// Minutes of direct service owed: `percent` (default 70) of the annual minutes.
+#[wasm_bindgen(js_name = directShare)]
+pub fn direct_share(
+    #[wasm_bindgen(unchecked_param_type = "T.AnnualHours")] annual: JsValue,
+    percent: Option<u32>,
+) -> Result<f64, JsValue> {
+    let a: AnnualHours = from_js(&annual, "annual")?;
+    let m = core::direct_share(&a, percent.unwrap_or(core::DIRECT_SHARE_PERCENT)).or_throw()?;
+    Ok(crate::convert::number(m))
+}
+
+/// A project plan evaluated on the Suzhou 2016 reference table.
+#[wasm_bindgen(js_name = evaluatePlan, unchecked_return_type = "T.PlanReport")]
+pub fn evaluate_plan(
+    #[wasm_bindgen(unchecked_param_type = "T.ProjectPlan")] plan: JsValue,
+) -> Result<JsValue, JsValue> {
+    let p: ProjectPlan = from_js(&plan, "plan")?;
+    to_js(&p.evaluate(&ReferenceTable::suzhou_2016()).or_throw()?)
+}
+
+/// The findings on one supervision record.
+#[wasm_bindgen(js_name = checkSupervision, unchecked_return_type = "T.Finding[]")]
+pub fn check_supervision(
+    #[wasm_bindgen(unchecked_param_type = "T.SupervisionRecord")] record: JsValue,
+) -> Result<JsValue, JsValue> {
+    let r: SupervisionRecord = from_js(&record, "record")?;
+    to_js(&core::check_supervision(&r))
+}
+
+/// Minutes as "h h m min".
+#[wasm_bindgen(js_name = formatMinutes)]
+pub fn format_minutes(minutes: f64) -> Result<String, JsValue> {
+    Ok(core::format_minutes(crate::convert::integer(
+        minutes, "minutes",
+    )?))
+}
