@@ -91,5 +91,10 @@ pub fn volunteer_viewer(
     #[wasm_bindgen(unchecked_param_type = "IsoDate")] on: &str,
 ) -> Result<JsValue, JsValue> {
     let k: VolunteerKind = kind.parse().or_throw()?;
-    to_js(&Viewer::volunteer(&volunteer.0, k, date(on, "date")?))
+    to_js(&Viewer::volunteer(
+        &volunteer.0,
+        k,
+        date(on, "date")?,
+        shegong::access::Purpose::Service,
+    ))
 }
