@@ -69,6 +69,12 @@ impl Activity {
         to_py(py, &self.0.norm_warnings())
     }
 
+    /// The records a group's file lacks (`[group-records]`): `member_list` and
+    /// `member_contract`, in that order; empty for other kinds.
+    fn group_file_missing(&self) -> Vec<&'static str> {
+        self.0.group_file_missing()
+    }
+
     /// The chain head (the last event's hash): store it beside the history.
     #[getter]
     fn head(&self) -> String {

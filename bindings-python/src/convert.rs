@@ -35,6 +35,7 @@ pub const DATE_KEYS: &[&str] = &[
     "applied_on",
     "joined_on",
     "retain_until",
+    "confirmed_on",
 ];
 
 /// Keys whose string values are instants in the core's serialised types.

@@ -51,6 +51,7 @@ fn _shegong(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<volunteer::Volunteer>()?;
     m.add_class::<volunteer::Roster>()?;
     m.add_class::<access::Access>()?;
+    m.add_class::<access::Viewer>()?;
     m.add_class::<identity::IdNumber>()?;
     m.add_class::<identity::Phone>()?;
     m.add_class::<groups::ServiceGroup>()?;
@@ -83,6 +84,7 @@ fn _shegong(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(workload::actual_counts, m)?)?;
     m.add_function(wrap_pyfunction!(workload::compare, m)?)?;
     m.add_function(wrap_pyfunction!(workload::check_supervision, m)?)?;
+    m.add_function(wrap_pyfunction!(workload::total_supervision, m)?)?;
     m.add_function(wrap_pyfunction!(workload::check_budget, m)?)?;
     m.add_function(wrap_pyfunction!(workload::fee_cap, m)?)?;
     m.add_function(wrap_pyfunction!(workload::check_staffing, m)?)?;

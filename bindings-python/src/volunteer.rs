@@ -2,10 +2,12 @@
 
 use chrono::{DateTime, FixedOffset};
 use pyo3::prelude::*;
+use shegong::access::Purpose;
 use shegong::assessment::ServiceTime;
 use shegong::history::NewEvent;
 use shegong::volunteer::{self as core, VolunteerEvent, VolunteerKind, VolunteerRecord};
 
+use crate::access::Viewer;
 use crate::convert::Day;
 use crate::convert::{event_from_py, events_from_py, from_py, json_to_py, to_py};
 use crate::errors::OrRaise;
@@ -87,18 +89,20 @@ impl Volunteer {
         to_py(py, &self.0.agreement_in_force_on(date.0))
     }
 
-    /// The volunteer as an access-decision viewer on `on`, acting as `kind`.
-    fn viewer<'py>(&self, py: Python<'py>, kind: &str, on: Day) -> PyResult<Bound<'py, PyAny>> {
-        let k: VolunteerKind = kind.parse().or_raise()?;
-        to_py(
-            py,
-            &shegong::access::Viewer::volunteer(
-                &self.0,
-                k,
-                on.0,
-                shegong::access::Purpose::Service,
-            ),
-        )
+    /// The volunteer as an access-decision `Viewer` on `on`, acting as `acting_as` (a
+    /// position: `medical`, `psychological`, `general`, `other`), asking for `purpose`
+    /// (`service` or `other`). Read from this record only: the positions it registered, every
+    /// agreement in force that day, the groups it was deployed to that day and the clients it
+    /// declared it knows. A position it never registered gives a viewer the core denies
+    /// (`[volunteer-kinds]`); so does another purpose or a day outside a deployment
+    /// (`[access-while-serving]`).
+    #[pyo3(signature = (acting_as, on, purpose="service"))]
+    fn viewer(&self, acting_as: &str, on: Day, purpose: &str) -> PyResult<Viewer> {
+        let k: VolunteerKind = acting_as.parse().or_raise()?;
+        let p: Purpose = purpose.parse().or_raise()?;
+        Ok(Viewer(shegong::access::Viewer::volunteer(
+            &self.0, k, on.0, p,
+        )))
     }
 
     /// The volunteer's id.
@@ -129,6 +133,23 @@ impl Volunteer {
     #[getter]
     fn deployments(&self) -> Vec<String> {
         self.0.deployments().iter().cloned().collect()
+    }
+
+    /// The positions the volunteer registered (`medical`, `psychological`, `general`, `other`).
+    #[getter]
+    fn kinds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, self.0.kinds())
+    }
+
+    /// The groups the volunteer was deployed to on `date`.
+    fn deployments_on(&self, date: Day) -> Vec<String> {
+        self.0.deployments_on(date.0).into_iter().collect()
+    }
+
+    /// The clients the volunteer declared they know (`[acquaintance-avoidance]`).
+    #[getter]
+    fn acquaintances(&self) -> Vec<String> {
+        self.0.acquaintances().iter().cloned().collect()
     }
 
     /// Whether the volunteer owes confidentiality (for ever, once an agreement was signed).

@@ -132,6 +132,18 @@ pub fn check_supervision<'py>(
     to_py(py, &core::check_supervision(&r))
 }
 
+/// Totals the supervision of recorded sessions: only sessions whose records are written and
+/// confirmed by their supervisor count (`[supervision-records]`): `{sessions, minutes,
+/// fee_fen, not_counted}`.
+#[pyfunction]
+pub fn total_supervision<'py>(
+    py: Python<'py>,
+    records: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let r: Vec<SupervisionRecord> = from_py(records, "records")?;
+    to_py(py, &core::total_supervision(&r).or_raise()?)
+}
+
 /// Totals and checks a supervision budget.
 #[pyfunction]
 pub fn check_budget<'py>(

@@ -39,6 +39,11 @@ def record(aggregate: Any, at: dt.datetime, actor: dict, event: dict) -> Any:
     return aggregate.apply({"occurred_at": at, "recorded_at": at, "actor": actor, "event": event})
 
 
+# What a plan states besides its name and time ([activity-plan-contents], 002 第三十五条).
+PLAN_CONTENTS = {"purpose": "预防跌倒", "content": "平衡训练", "method": "小组", "place": "社区活动室",
+                 "person_in_charge": "w-li", "budget_fen": 80_000, "feasibility": "场地与组员已落实"}
+
+
 def plan_activity(plan: dict, at: dt.datetime, actor: dict) -> shegong.Activity:
     """Starts an activity with its `planned` event."""
     return shegong.Activity.start({"occurred_at": at, "recorded_at": at, "actor": actor, "event": {"type": "planned", "plan": plan}})

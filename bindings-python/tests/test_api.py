@@ -8,7 +8,7 @@ import json
 import pytest
 
 import shegong
-from conftest import ev, plan_activity, record, register_volunteer, t
+from conftest import PLAN_CONTENTS, ev, plan_activity, record, register_volunteer, t
 
 D = dt.date
 
@@ -85,8 +85,11 @@ def test_every_error_class_is_raised_by_real_bad_input(opened_case):
 
 
 def _group():
+    # [activity-plan-contents]: a plan states its purpose, content, method, place, person in
+    # charge, budget and feasibility before it is submitted.
     return plan_activity({"id": "G-1", "title": "小组", "kind": "group", "date": D(2026, 3, 20), "planned_sessions": 6,
-                                  "expected_participants": 10, "minutes": 90}, t("2026-03-01"), {"id": "w-li", "role": "worker"})
+                          "expected_participants": 10, "minutes": 90, "contents": PLAN_CONTENTS},
+                         t("2026-03-01"), {"id": "w-li", "role": "worker"})
 
 
 def _registration():
@@ -139,6 +142,8 @@ def test_activity_api():
     assert shegong.Activity.from_json(g.to_json()).sessions_held == 1
     assert shegong.Activity.replay(g.history).sessions_held == 1
     assert g.plan_of()["date"] == D(2026, 3, 20) and g.norm_warnings() == []
+    assert g.plan_of()["contents"]["budget_fen"] == 80_000
+    assert g.group_file_missing() == ["member_list", "member_contract"]  # [group-records]
     assert "G-1" in repr(g)
 
 
@@ -171,8 +176,13 @@ def test_volunteers_roster_and_access():
     hours = roster.hours_worked(t("2026-03-08"))
     assert shegong.total_hours(hours, D(2026, 3, 1), D(2026, 3, 31)) == [{"volunteer_id": "v-1", "minutes": 480, "sessions": 2}]
     assert len(roster.to_dict()["shifts"]) == 2 and "G-focus" in repr(roster)
+    assert (v.kinds, v.acquaintances, v.deployments_on(D(2026, 3, 6))) == (["general"], [], ["G-focus"])
     viewer = v.viewer("general", D(2026, 3, 6))
-    assert viewer["agreement"] == "in_force"
+    assert isinstance(viewer, shegong.Viewer) and viewer == v.viewer("general", D(2026, 3, 6), purpose="service")
+    assert (viewer.id, viewer.role, viewer.groups, viewer.agreement, viewer.agreement_covers_clients) == (
+        "v-1", "general_volunteer", ["G-focus"], "in_force", True)
+    assert (viewer.acquaintances, viewer.purpose, viewer.on, viewer.position_registered) == ([], "service", D(2026, 3, 6), True)
+    assert "v-1" in repr(viewer) and "in_force" not in repr(viewer)
     subject = {"id": "c-1", "groups": ["G-focus"]}
     access = shegong.Access()
     assert access.decide(viewer, "service_record", "client_name", subject)["allowed"] is True
@@ -240,7 +250,12 @@ def test_workload_api(opened_case):
     assert "intake" in [c["item"] for c in shegong.compare(report, actual)]
     rec = {"date": D(2026, 3, 10), "kind": "individual", "supervisor": "王", "supervisor_type": "local", "years_of_practice": 10,
            "supervisees": ["w-1"], "minutes": 150, "fee_per_hour_fen": 26000}
-    assert [f["rule"] for f in shegong.check_supervision(rec)] == ["supervision-limits", "supervision-fee-caps"]
+    # An unconfirmed record does not count ([supervision-records]).
+    assert [f["rule"] for f in shegong.check_supervision(rec)] == ["supervision-limits", "supervision-fee-caps", "supervision-records"]
+    confirmed = dict(rec, topic="个案督导", confirmed_by="王", confirmed_on=D(2026, 3, 11))
+    assert [f["rule"] for f in shegong.check_supervision(confirmed)] == ["supervision-limits", "supervision-fee-caps"]
+    total = shegong.total_supervision([confirmed, rec])
+    assert (total["sessions"], total["minutes"]) == (1, 150) and [f["rule"] for f in total["not_counted"]] == ["supervision-records"]
     assert shegong.check_budget([{"kind": "group", "sessions": 2, "minutes": 120, "supervisees": 5, "supervisor_type": "overseas",
                                   "years_of_practice": 3, "fee_per_hour_fen": 30000}])["total_fen"] == 120000
     assert shegong.fee_cap("local", 4) == {"cap": "not_covered"}

@@ -52,6 +52,7 @@ from ._shegong import UnknownEventKind as UnknownEventKind
 from ._shegong import UnknownRule as UnknownRule
 from ._shegong import UnknownValue as UnknownValue
 from ._shegong import UnsupportedFormat as UnsupportedFormat
+from ._shegong import Viewer as Viewer
 from ._shegong import Volunteer as Volunteer
 from ._shegong import VolunteerRefused as VolunteerRefused
 from ._shegong import __version__ as __version__
@@ -87,6 +88,7 @@ from ._shegong import retain_until as retain_until
 from ._shegong import route as route
 from ._shegong import standard_plan as standard_plan
 from ._shegong import total_hours as total_hours
+from ._shegong import total_supervision as total_supervision
 from ._shegong import validate_record as validate_record
 from ._shegong import zh_labels as zh_labels
 
@@ -144,6 +146,7 @@ __all__ = [
     "UnknownRule",
     "UnknownValue",
     "UnsupportedFormat",
+    "Viewer",
     "Volunteer",
     "VolunteerRefused",
     "__version__",
@@ -179,6 +182,7 @@ __all__ = [
     "route",
     "standard_plan",
     "total_hours",
+    "total_supervision",
     "validate_record",
     "zh_labels",
     "types",

@@ -129,15 +129,23 @@ class RedactedRecord(TypedDict):
     masked: List[str]
 
 
-class Viewer(TypedDict):
-    """Who is looking, for access decisions."""
+class StaffViewer(TypedDict):
+    """A staff viewer the platform asserts (``worker``, ``supervisor``, ``group_admin`` or
+    ``resident``): the only viewer a caller may write as a dict. A volunteer viewer is a
+    ``shegong.Viewer`` built by ``Volunteer.viewer`` from the volunteer's own record."""
 
     id: str
     role: str
-    agreement: str
-    agreement_covers_clients: NotRequired[bool]
     groups: NotRequired[List[str]]
-    acquaintances: NotRequired[List[str]]
+
+
+class SupervisionTotal(TypedDict):
+    """Supervision delivered: what counts, and why the other sessions do not."""
+
+    sessions: int
+    minutes: int
+    fee_fen: int
+    not_counted: List["Finding"]
 
 
 class SubjectFacts(TypedDict):

@@ -312,17 +312,58 @@ row("Volunteer.replay edited", "Volunteer.replay", lambda _: shegong.Volunteer.r
 row("Volunteer.from_json truncated", "Volunteer.from_json", lambda _: shegong.Volunteer.from_json(fresh_volunteer().to_json()[:40]), E.MalformedData)
 row("Volunteer.agreement_status_on datetime", "Volunteer.agreement_status_on", lambda v: v.agreement_status_on(t("2026-03-02")), TypeError, "volunteer")
 row("Volunteer.viewer unknown position", "Volunteer.viewer", lambda v: v.viewer("astronaut", dt.date(2026, 3, 2)), E.MalformedData, "volunteer")
+row("Volunteer.viewer unknown purpose", "Volunteer.viewer", lambda v: v.viewer("general", dt.date(2026, 3, 2), "curiosity"), E.UnknownValue, "volunteer")
+row("Volunteer.viewer purpose None", "Volunteer.viewer", lambda v: v.viewer("general", dt.date(2026, 3, 2), None), TypeError, "volunteer")
+row("Volunteer.viewer datetime", "Volunteer.viewer", lambda v: v.viewer("general", t("2026-03-02")), TypeError, "volunteer")
+row("Volunteer.viewer date as text 2026-02-30", "Volunteer.viewer", lambda v: v.viewer("general", "2026-02-30"), TypeError, "volunteer")
+row("Volunteer.viewer date 0001-01-01", "Volunteer.viewer", lambda v: v.viewer("general", dt.date.min), SAFE, "volunteer")
+row("Volunteer.viewer date 9999-12-31", "Volunteer.viewer", lambda v: v.viewer("general", dt.date.max), SAFE, "volunteer")
+
+
+def _denied(decision, rule):
+    """The decision, when it denies by `rule`; an AssertionError (a failed row) otherwise."""
+    if decision["outcome"] != "deny" or decision.get("rule") != rule:
+        raise AssertionError(f"expected a denial by {rule}, got {decision}")
+    return decision
+
+
+# [volunteer-kinds]: a position the volunteer never registered builds a viewer, which is denied.
+row("Volunteer.viewer acting_as a position not registered", "Volunteer.viewer",
+    lambda v: _denied(shegong.Access().decide(v.viewer("medical", dt.date(2026, 3, 2)), "service_record", "client_name",
+                                              {"id": "c-1", "groups": []}), "volunteer-kinds"), SAFE, "volunteer")
 
 # -- Access, records -----------------------------------------------------------------------
-VIEWER = {"acquaintances": [], "agreement": "none", "agreement_covers_clients": False, "groups": [], "id": "v", "role": "general_volunteer"}
-SUBJECT = {"id": "c-1", "groups": []}
+RECORD = {"kind": "daily_summary", "date": dt.date(2026, 3, 5), "entries": []}
+# A viewer dict is a staff viewer the platform asserts: {id, role, groups}, never a volunteer.
+VIEWER = {"id": "w-1", "role": "worker", "groups": []}
+# The format-1 volunteer viewer a caller used to write: refused, whatever it claims.
+CLAIMED = {"acquaintances": [], "agreement": "in_force", "agreement_covers_clients": True, "groups": ["G-1"], "id": "v",
+           "role": "medical_volunteer"}
+SUBJECT = {"id": "c-1", "groups": ["G-1"]}
 row("Access.redact 7000-deep record", "Access.redact", lambda _: shegong.Access().redact(VIEWER, deep_list(7000), SUBJECT), E.LimitExceeded)
 row("Access.redact self-containing record", "Access.redact", lambda _: shegong.Access().redact(VIEWER, cyclic_dict(), SUBJECT), E.CyclicInput)
 row("Access.redact record is a set", "Access.redact", lambda _: shegong.Access().redact(VIEWER, {1}, SUBJECT), TypeError)
 row("Access.decide viewer None", "Access.decide", lambda _: shegong.Access().decide(None, "service_record", "client_name", SUBJECT), E.MalformedData)
 row("Access.decide unknown record kind", "Access.decide", lambda _: shegong.Access().decide(VIEWER, "nope", "client_name", SUBJECT), E.MalformedData)
+row("Access.decide volunteer role claimed in a dict", "Access.decide",
+    lambda _: shegong.Access().decide({"id": "v", "role": "medical_volunteer", "groups": ["G-1"]}, "service_record", "client_name", SUBJECT), E.MalformedData)
+row("Access.decide format-1 volunteer viewer with an agreement in force", "Access.decide",
+    lambda _: shegong.Access().decide(CLAIMED, "service_record", "needs.medical", SUBJECT), E.MalformedData)
+row("Access.redact volunteer role claimed in a dict", "Access.redact",
+    lambda _: shegong.Access().redact(CLAIMED, RECORD, SUBJECT), E.MalformedData)
+row("Access.decide staff dict claiming an agreement", "Access.decide",
+    lambda _: shegong.Access().decide(dict(VIEWER, role="resident", agreement="in_force"), "service_record", "client_name", SUBJECT), E.MalformedData)
+row("Access.decide unknown role", "Access.decide",
+    lambda _: shegong.Access().decide(dict(VIEWER, role="director"), "service_record", "client_name", SUBJECT), E.MalformedData)
+row("Access.decide viewer is a Volunteer", "Access.decide",
+    lambda _: shegong.Access().decide(fresh_volunteer(), "service_record", "client_name", SUBJECT), TypeError)
+row("Access.decide viewer id number in groups", "Access.decide",
+    lambda _: shegong.Access().decide(dict(VIEWER, groups=ID), "service_record", "client_name", SUBJECT), E.MalformedData)
+row("Viewer.staff volunteer role", "Viewer.staff", lambda _: shegong.Viewer.staff("v", "psychological_volunteer", ["G-1"]), E.MalformedData)
+row("Viewer.staff unknown role", "Viewer.staff", lambda _: shegong.Viewer.staff("v", "director"), E.MalformedData)
+row("Viewer.staff groups a str", "Viewer.staff", lambda _: shegong.Viewer.staff("v", "worker", "G-1"), TypeError)
+row("Viewer built directly", "Viewer", lambda _: shegong.Viewer(), TypeError)
 row("Access unknown view", "Access", lambda _: shegong.Access(view="everyone"), E.MalformedData)
-RECORD = {"kind": "daily_summary", "date": dt.date(2026, 3, 5), "entries": []}
 row("validate_record unknown kind", "validate_record", lambda _: shegong.validate_record({"kind": "nope"}), E.MalformedData)
 row("validate_record 2026-02-30", "validate_record", lambda _: shegong.validate_record(dict(RECORD, date="2026-02-30")), E.MalformedData)
 row("validate_record year 9999", "validate_record", lambda _: shegong.validate_record(dict(RECORD, date=dt.date(9999, 12, 31))), SAFE)
@@ -391,6 +432,16 @@ row("evaluate_plan garbage", "evaluate_plan", lambda _: shegong.evaluate_plan({"
 row("actual_counts garbage", "actual_counts", lambda _: shegong.actual_counts([1], [], t("2026-01-01"), t("2026-12-31")), TypeError)
 row("compare garbage", "compare", lambda _: shegong.compare({}, {}), E.MalformedData)
 row("check_supervision garbage", "check_supervision", lambda _: shegong.check_supervision([{"kind": "nope"}]), E.MalformedData)
+SUPERVISION = {"date": dt.date(2026, 3, 10), "kind": "individual", "supervisor": "s-wang", "supervisor_type": "local", "years_of_practice": 10,
+               "supervisees": ["w-1"], "minutes": 90, "fee_per_hour_fen": 20000, "topic": "个案", "confirmed_by": "s-wang",
+               "confirmed_on": dt.date(2026, 3, 11)}
+row("total_supervision garbage", "total_supervision", lambda _: shegong.total_supervision([{"kind": "nope"}]), E.MalformedData)
+row("total_supervision one record, not a list", "total_supervision", lambda _: shegong.total_supervision(SUPERVISION), E.MalformedData)
+row("total_supervision fee 2**64", "total_supervision", lambda _: shegong.total_supervision([dict(SUPERVISION, fee_per_hour_fen=2**64)]), E.OutOfRange)
+row("total_supervision negative fee", "total_supervision", lambda _: shegong.total_supervision([dict(SUPERVISION, fee_per_hour_fen=-1)]), E.ShegongError)
+row("total_supervision confirmed 2026-02-30", "total_supervision", lambda _: shegong.total_supervision([dict(SUPERVISION, confirmed_on="2026-02-30")]), E.MalformedData)
+row("total_supervision 2**62 fee", "total_supervision", lambda _: shegong.total_supervision([dict(SUPERVISION, fee_per_hour_fen=2**62, minutes=2**31)] * 3), E.ShegongError)
+row("check_supervision confirmed_on an int", "check_supervision", lambda _: shegong.check_supervision(dict(SUPERVISION, confirmed_on=20260311)), E.MalformedData)
 row("check_budget fee 2**62", "check_budget", lambda _: shegong.check_budget([{"kind": "group", "sessions": 2, "minutes": 120, "supervisees": 5, "supervisor_type": "overseas", "years_of_practice": 3, "fee_per_hour_fen": 2**62}]), E.ShegongError)
 row("check_budget fee 2**64", "check_budget", lambda _: shegong.check_budget([{"kind": "group", "sessions": 2, "minutes": 120, "supervisees": 5, "supervisor_type": "overseas", "years_of_practice": 3, "fee_per_hour_fen": 2**64}]), E.OutOfRange)
 row("fee_cap years -1", "fee_cap", lambda _: shegong.fee_cap("local", -1), E.OutOfRange)
@@ -450,6 +501,14 @@ row("Activity.start unknown kind", "Activity.start", lambda _: plan_activity(gro
 row("Activity.start deep", "Activity.start", lambda _: plan_activity(deep_list(7000), t("2026-03-01"), WORKER), E.LimitExceeded)
 row("Activity.apply participants -1", "Activity.apply", lambda _: record(fresh_activity(), t("2026-03-20"), WORKER, {"type": "session_held", "number": 1, "participants": -1, "minutes": 90}), (E.OutOfRange, E.MalformedData))
 row("Activity.apply unknown type", "Activity.apply", lambda _: record(fresh_activity(), t("2026-03-20"), WORKER, {"type": "teleported"}), E.MalformedData)
+row("Activity.start contents budget -1", "Activity.start", lambda _: plan_activity(group_plan(contents={"purpose": "p", "budget_fen": -1}), t("2026-03-01"), WORKER), (E.OutOfRange, E.MalformedData))
+row("Activity.start contents budget 2**64", "Activity.start", lambda _: plan_activity(group_plan(contents={"budget_fen": 2**64}), t("2026-03-01"), WORKER), E.OutOfRange)
+row("Activity.start contents unknown field", "Activity.start", lambda _: plan_activity(group_plan(contents={"purpse": "p"}), t("2026-03-01"), WORKER), E.MalformedData)
+# serde reads a struct from a sequence of its fields (as for an actor): a legal, partial plan.
+row("Activity.start contents a list", "Activity.start", lambda _: plan_activity(group_plan(contents=["p"]), t("2026-03-01"), WORKER), SAFE)
+row("Activity.apply member list -1", "Activity.apply", lambda _: record(fresh_activity(), t("2026-03-02"), WORKER, {"type": "member_list_filed", "members": -1}), (E.OutOfRange, E.MalformedData))
+row("Activity.apply contract before list", "Activity.apply", lambda _: record(fresh_activity(), t("2026-03-02"), WORKER, {"type": "member_contract_signed", "signatures": 3}), E.ActivityRefused)
+row("Activity.apply plan_revised without plan", "Activity.apply", lambda _: record(fresh_activity(), t("2026-03-02"), WORKER, {"type": "plan_revised"}), E.MalformedData)
 row("Activity.replay None", "Activity.replay", lambda _: shegong.Activity.replay(None), E.MalformedData)
 row("Activity.from_json empty", "Activity.from_json", lambda _: shegong.Activity.from_json(""), E.ShegongError)
 row("ServiceGroup unknown kind", "ServiceGroup", lambda _: shegong.ServiceGroup("G", "rave", "x", []), E.MalformedData)
