@@ -155,8 +155,9 @@ def test_volunteers_roster_and_access():
     record(v, t("2026-03-03"), w, {"type": "agreement_drafted", "agreement": {
         "id": "A1", "agency": "某中心", "volunteer_name": "王芳", "volunteer_id_number": "11010519491231002X",
         "volunteer_phone": "13800131234", "scope": ["client_information"], "effective_from": D(2026, 3, 4)}})
-    for party in ("volunteer", "agency"):
-        record(v, t("2026-03-04"), w, {"type": "agreement_signed", "agreement_id": "A1", "party": party})
+    # Rules version 2: the volunteer signs their own side, the agency's staff the agency's.
+    for party, actor in (("volunteer", {"id": "v-1", "role": "volunteer"}), ("agency", w)):
+        record(v, t("2026-03-04"), actor, {"type": "agreement_signed", "agreement_id": "A1", "party": party})
     record(v, t("2026-03-05"), w, {"type": "deployed", "group_id": "G-focus"})
     assert (v.id, v.stage, v.deployments, v.duty_of_confidentiality) == ("v-1", "deployed", ["G-focus"], True)
     assert v.agreement_status_on(D(2026, 3, 5))["status"] == "in_force"

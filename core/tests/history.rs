@@ -273,7 +273,8 @@ mod volunteer {
     }
 
     fn at(day: &str, e: VolunteerEvent) -> NewEvent<VolunteerEvent> {
-        NewEvent::at(t(day), worker(), e)
+        let actor = crate::common::volunteer::actor_for("v-1", &e);
+        NewEvent::at(t(day), actor, e)
     }
 
     pub(super) fn signed() -> Volunteer {

@@ -19,8 +19,22 @@ use shegong::activity::{Activity, ActivityEvent, ActivityKind};
 use shegong::history::NewEvent;
 use shegong::volunteer::{Volunteer, VolunteerEvent};
 
+/// Who records an event under rules version 2: the plan's review is the project lead's to
+/// whom it was submitted ("l-zhou"); the volunteer ("v-1") signs their own side and declares
+/// their own acquaintances; the worker records the rest.
+fn actor_of(event: &Value) -> Value {
+    match (event["type"].as_str(), event["party"].as_str()) {
+        (Some("plan_reviewed"), _) => json!({"id": "l-zhou", "role": "project_lead"}),
+        (Some("agreement_signed"), Some("volunteer")) | (Some("acquaintance_declared"), _) => {
+            json!({"id": "v-1", "role": "volunteer"})
+        }
+        _ => serde_json::to_value(worker()).unwrap(),
+    }
+}
+
 fn ev<E: serde::Serialize>(occurred: &str, recorded: &str, event: E) -> Value {
-    json!({ "occurred_at": occurred, "recorded_at": recorded, "actor": worker(), "event": event })
+    let event = serde_json::to_value(event).unwrap();
+    json!({ "occurred_at": occurred, "recorded_at": recorded, "actor": actor_of(&event), "event": event })
 }
 
 fn expect_err(code: &str, rule: Option<&str>, message: String) -> Value {
@@ -103,6 +117,9 @@ fn activity_steps() -> Vec<Value> {
                 to: "l-zhou".into(),
             },
         ),
+        // [activity-review-3wd]: the submitter never reviews their own plan (refused).
+        json!({ "occurred_at": d("09-08T08:00"), "recorded_at": d("09-08T08:00"), "actor": worker(),
+                "event": {"type": "plan_reviewed", "approved": true, "comments": "自审"} }),
         ev(
             &d("09-08T09:00"),
             &d("09-08T09:00"),
@@ -198,7 +215,7 @@ fn volunteer_steps() -> Vec<Value> {
         "volunteer_id_number": "11010519491231002X", "volunteer_phone": "13800131234",
         "scope": ["client_information"], "effective_from": "2026-03-05"
     });
-    let e = |o: &str, r: &str, event: Value| json!({ "occurred_at": d(o), "recorded_at": d(r), "actor": worker(), "event": event });
+    let e = |o: &str, r: &str, event: Value| json!({ "occurred_at": d(o), "recorded_at": d(r), "actor": actor_of(&event), "event": event });
     vec![
         e(
             "01T09:00",
@@ -225,6 +242,10 @@ fn volunteer_steps() -> Vec<Value> {
             "04T09:00",
             json!({"type": "agreement_drafted", "agreement": agreement}),
         ),
+        // [agreement-before-access]: the volunteer never signs the agency's side (refused).
+        json!({ "occurred_at": d("05T08:00"), "recorded_at": d("05T08:00"),
+                "actor": {"id": "v-1", "role": "volunteer"},
+                "event": {"type": "agreement_signed", "agreement_id": "A-1", "party": "agency"} }),
         e(
             "05T09:00",
             "05T09:00",

@@ -41,7 +41,8 @@ pub fn agreement(id: &str, effective: &str) -> ConfidentialityAgreement {
 }
 
 fn rec(v: &mut Volunteer, at: &str, e: VolunteerEvent) {
-    v.apply(shegong::history::NewEvent::at(t(at), worker(), e))
+    let actor = common::volunteer::actor_for(v.id(), &e);
+    v.apply(shegong::history::NewEvent::at(t(at), actor, e))
         .unwrap();
 }
 

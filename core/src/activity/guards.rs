@@ -4,7 +4,126 @@
 use super::{
     ActivityError, ActivityEvent, ActivityKind, ActivityRecord, ActivityState, GroupStage,
 };
+use crate::case::Role;
 use crate::history::NewEvent;
+
+/// Whether a role is the agency's staff, who record an activity's steps.
+fn staff(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Worker | Role::FirstLineSupervisor | Role::ProjectLead | Role::TeamLead
+    )
+}
+
+/// Rules version 2: who may record each event and its date not before the step it follows
+/// (a late entry is recorded after later events, but not dated before what it depends on).
+/// A refusal is returned as its rule and reason; an invalid identifier as an error.
+fn who_and_when(
+    view: &View<'_>,
+    new: &NewEvent<ActivityEvent>,
+) -> Result<Option<(&'static str, String)>, ActivityError> {
+    const REVIEW: &str = "activity-review-3wd";
+    let actor = &new.actor;
+    let at = new.occurred_at;
+    // The latest earlier event matching `pred`.
+    let last =
+        |pred: &dyn Fn(&ActivityEvent) -> bool| view.history.iter().rev().find(|r| pred(&r.event));
+    let before = |rule: &'static str, what: &str, pred: &dyn Fn(&ActivityEvent) -> bool| {
+        last(pred).and_then(|r| {
+            (at < r.occurred_at).then(|| {
+                (
+                    rule,
+                    format!("dated {at}, before {what} at {}", r.occurred_at),
+                )
+            })
+        })
+    };
+    if let ActivityEvent::PlanReviewed { .. } = &new.event {
+        // The decision is the reviewer's the plan was submitted to, never the submitter's.
+        let Some(sub) = last(&|e| matches!(e, ActivityEvent::PlanSubmitted { .. })) else {
+            return Ok(None);
+        };
+        let to = match &sub.event {
+            ActivityEvent::PlanSubmitted { to } => to.as_str(),
+            _ => "",
+        };
+        if actor.id == sub.actor.id || actor.id != to || !actor.role.is_supervisory() {
+            return Ok(Some((
+                REVIEW,
+                "the review comes from the person the plan was submitted to, acting as project lead or supervisor, and never from the submitter".to_owned(),
+            )));
+        }
+        return Ok(before(REVIEW, "the submission it reviews", &|e| {
+            matches!(e, ActivityEvent::PlanSubmitted { .. })
+        }));
+    }
+    if !staff(actor.role) {
+        let rule = match new.event {
+            ActivityEvent::PlanSubmitted { .. } => REVIEW,
+            _ => "group-stages",
+        };
+        return Ok(Some((
+            rule,
+            format!(
+                "an activity's steps are recorded by the agency's staff, not by a {}",
+                actor.role.name()
+            ),
+        )));
+    }
+    Ok(match &new.event {
+        ActivityEvent::PlanSubmitted { to } => {
+            if to.trim().is_empty() || to.trim() != to {
+                return Err(ActivityError::InvalidInput {
+                    field: "to",
+                    reason: "name the reviewer by a non-empty id without surrounding whitespace [activity-review-3wd]".to_owned(),
+                });
+            }
+            (*to == actor.id).then(|| {
+                (
+                    REVIEW,
+                    "a plan is submitted to another person than its submitter".to_owned(),
+                )
+            })
+        }
+        ActivityEvent::SessionHeld { .. } => before("group-stages", "the previous session", &|e| {
+            matches!(e, ActivityEvent::SessionHeld { .. })
+        })
+        .or_else(|| {
+            before("activity-plan-2w", "the plan's submission", &|e| {
+                matches!(e, ActivityEvent::PlanSubmitted { .. })
+            })
+        }),
+        ActivityEvent::SessionSummarySubmitted { number } => before(
+            "group-session-summary-2d",
+            "the session it summarises",
+            &|e| matches!(e, ActivityEvent::SessionHeld { number: n, .. } if n == number),
+        ),
+        ActivityEvent::MemberContractSigned { .. } => {
+            before("group-records", "the member list", &|e| {
+                matches!(e, ActivityEvent::MemberListFiled { .. })
+            })
+        }
+        ActivityEvent::MiddleStageBegan | ActivityEvent::Ended => {
+            before("group-stages", "the last session", &|e| {
+                matches!(e, ActivityEvent::SessionHeld { .. })
+            })
+        }
+        ActivityEvent::MidtermEvaluated { .. } => {
+            before("group-stages", "the middle stage began", &|e| {
+                matches!(e, ActivityEvent::MiddleStageBegan)
+            })
+        }
+        ActivityEvent::WrapUpSubmitted { .. } => before("activity-wrapup-5wd", "the end", &|e| {
+            matches!(e, ActivityEvent::Ended)
+        }),
+        ActivityEvent::ServiceEvaluated { .. } => {
+            before("service-evaluation-10wd", "the end", &|e| {
+                matches!(e, ActivityEvent::Ended)
+            })
+        }
+        _ => None,
+    })
+}
 
 /// Checks event `seq` against the plan and the history before it.
 pub(super) fn check(
@@ -28,6 +147,11 @@ pub(super) fn check(
             seq,
             reason,
         });
+    }
+    if state.rules >= 2 {
+        if let Some((rule, reason)) = who_and_when(&view, new)? {
+            return Err(refuse(rule, reason));
+        }
     }
     let ended = view.has(|e| matches!(e, ActivityEvent::Ended));
     let submitted = view.has(|e| matches!(e, ActivityEvent::PlanSubmitted { .. }));

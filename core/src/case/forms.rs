@@ -161,6 +161,23 @@ pub struct FileCheck {
     pub present: Vec<CaseForm>,
     /// The forms required by now and missing.
     pub missing: Vec<MissingForm>,
+    /// The records required by now that are not forms (the rights explained, the closing date
+    /// announced) and are missing.
+    #[serde(default)]
+    pub missing_records: Vec<MissingRecord>,
+}
+
+/// A record the case should hold by now that is not one of the fifteen forms: an event that
+/// puts something on record (`[inform-rights]`, `[close-advance-notice]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MissingRecord {
+    /// The event that would put it on record (`"rights_informed"`, `"closing_date_announced"`).
+    pub event: String,
+    /// What is missing, in words.
+    pub reason: String,
+    /// The rule requiring it.
+    pub rule: String,
 }
 
 /// Facts of a case the file check needs.
@@ -175,6 +192,14 @@ pub(super) struct FileFacts<'a> {
     pub referred_out: bool,
     pub goal_achieved: bool,
     pub closing_report_due: bool,
+    /// The case is judged by rules version 2 or later (the records below were not owed before).
+    pub since_v2: bool,
+    /// The application and withdrawal mechanisms are owed on record (`[inform-rights]`): the
+    /// case was opened or a crisis declared, and they are not on record.
+    pub rights_not_informed: bool,
+    /// A planned closing is under way or done without the closing date announced in advance
+    /// (`[close-advance-notice]`).
+    pub closing_not_announced: bool,
 }
 
 pub(super) fn check(f: &FileFacts<'_>) -> FileCheck {
@@ -290,5 +315,28 @@ pub(super) fn check(f: &FileFacts<'_>) -> FileCheck {
         method,
         present: f.forms.iter().copied().collect(),
         missing,
+        missing_records: missing_records(f),
     }
+}
+
+fn missing_records(f: &FileFacts<'_>) -> Vec<MissingRecord> {
+    let mut out = Vec::new();
+    if !f.since_v2 {
+        return out;
+    }
+    if f.rights_not_informed {
+        out.push(MissingRecord {
+            event: "rights_informed".to_owned(),
+            reason: "the application and withdrawal mechanisms explained to the applicant are not on record (002 第三十条)".to_owned(),
+            rule: "inform-rights".to_owned(),
+        });
+    }
+    if f.closing_not_announced {
+        out.push(MissingRecord {
+            event: "closing_date_announced".to_owned(),
+            reason: "a planned closing without the closing date told to the client in advance (002 第二十六条(三))".to_owned(),
+            rule: "close-advance-notice".to_owned(),
+        });
+    }
+    out
 }

@@ -192,7 +192,7 @@ pub(super) fn start(new: &NewEvent) -> Result<CaseState, CaseError> {
         escalations_pending.push(new.occurred_at);
     }
     if let Some(birth) = client.date_of_birth {
-        if birth > china_date(new.occurred_at) {
+        if !crate::identity::born_by(birth, china_date(new.occurred_at)) {
             return Err(guard.invalid(
                 "client.date_of_birth",
                 format!("date of birth {birth} is after the case was received"),

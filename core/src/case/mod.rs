@@ -81,7 +81,7 @@ pub use event::{
     MeetingKind, Provider, Referral, ReplyMode, ServicePlan, Strategy, SubPlan, SubPlanStatus,
     TerminationGround,
 };
-pub use forms::{CaseForm, CaseMethod, FileCheck, MissingForm};
+pub use forms::{CaseForm, CaseMethod, FileCheck, MissingForm, MissingRecord};
 pub use guards::CONSULTATIONS_PER_TOPIC;
 pub use number::CaseNumber;
 pub use state::{
@@ -295,6 +295,16 @@ impl Case {
                 })
             ),
             closing_report_due,
+            since_v2: s.since_v2(),
+            rights_not_informed: s.rights_informed_at.is_none()
+                && (s.reached.contains(&Stage::Opened) || s.crisis),
+            closing_not_announced: s.closing_announced.is_none()
+                && matches!(
+                    s.closing.as_ref().map(|c| &c.reason),
+                    Some(ClosingReason::Type {
+                        closing_type: ClosingType::GoalAchieved | ClosingType::GoalUnattainable
+                    })
+                ),
         })
     }
 

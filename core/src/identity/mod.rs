@@ -144,6 +144,23 @@ pub fn mask_middle(s: &str, keep_start: usize, keep_end: usize) -> String {
         .collect()
 }
 
+/// Whether a person born on `birth` can appear on a record dated `on`: the birth date is not
+/// after it. Core never reads the clock, so the record's own date is the reference: an ID
+/// number or a date of birth in 2099 is refused on a record of 2026, and accepted on none
+/// before it. The one check for every record that holds an ID number or a date of birth.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use shegong::identity::born_by;
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// assert!(born_by(d(2026, 3, 1), d(2026, 3, 1)));
+/// assert!(!born_by(d(2099, 1, 1), d(2026, 3, 1)));
+/// ```
+pub fn born_by(birth: NaiveDate, on: NaiveDate) -> bool {
+    birth <= on
+}
+
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
 
@@ -223,6 +240,12 @@ impl IdNumber {
     pub fn birth_date(&self) -> NaiveDate {
         // Validated at construction, so the fallback is never taken.
         self.birth_date_opt().unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Whether the holder was born by `on` (the birth date the number encodes is not after
+    /// it): see [`born_by`].
+    pub fn born_by(&self, on: NaiveDate) -> bool {
+        born_by(self.birth_date(), on)
     }
 
     /// The sex the number encodes (17th digit odd: male).

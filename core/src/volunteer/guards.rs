@@ -8,7 +8,7 @@ use super::{
     AgreementRecord, Breach, BreachAction, BreachActionRecord, ConfidentialityAgreement, Party,
     VolunteerError, VolunteerEvent, VolunteerRecord, VolunteerState,
 };
-use crate::case::{china_date, Actor};
+use crate::case::{china_date, Actor, Role};
 use crate::history::NewEvent;
 
 /// What every guard knows about the event being checked.
@@ -41,6 +41,90 @@ impl Ctx<'_> {
             _ => None,
         })
     }
+}
+
+/// Who may record a volunteer event (rules version 2).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Who {
+    /// The agency's staff (worker, supervisor, project lead, team lead), never the volunteer
+    /// themself under a staff role.
+    Staff,
+    /// The volunteer themself, acting as a volunteer.
+    Volunteer,
+    /// Either.
+    StaffOrVolunteer,
+}
+
+impl Ctx<'_> {
+    /// Refuses an actor who may not record this event (rules version 2): the agency's steps
+    /// (screening, training, drafting, deployment, breach actions, the agency's signature) are
+    /// its staff's; the volunteer's declaration and signature are the volunteer's own.
+    fn by(&self, who: Who, rule: &'static str) -> Result<(), VolunteerError> {
+        let staff = matches!(
+            self.actor.role,
+            Role::Worker | Role::FirstLineSupervisor | Role::ProjectLead | Role::TeamLead
+        ) && self.actor.id != self.volunteer;
+        let own = self.actor.role == Role::Volunteer && self.actor.id == self.volunteer;
+        let ok = match who {
+            Who::Staff => staff,
+            Who::Volunteer => own,
+            Who::StaffOrVolunteer => staff || own,
+        };
+        if ok {
+            return Ok(());
+        }
+        let whom = match who {
+            Who::Staff => {
+                "the agency's staff (worker, supervisor, project lead or team lead) other than the volunteer"
+            }
+            Who::Volunteer => "the volunteer themself, acting as a volunteer",
+            Who::StaffOrVolunteer => "the agency's staff or the volunteer themself",
+        };
+        Err(self.refuse(
+            rule,
+            format!(
+                "{} is recorded by {whom}; actor.id is another person or acts as {}",
+                self.event.name(),
+                self.actor.role.name()
+            ),
+        ))
+    }
+
+    /// The day of the latest earlier event matching `pred`.
+    fn last_day(&self, pred: impl Fn(&VolunteerEvent) -> bool) -> Option<NaiveDate> {
+        self.history
+            .iter()
+            .rev()
+            .find(|r| pred(&r.event))
+            .map(|r| china_date(r.occurred_at))
+    }
+
+    /// Refuses an event dated before the step it follows (rules version 2).
+    fn not_before(
+        &self,
+        follows: Option<NaiveDate>,
+        what: &str,
+        rule: &'static str,
+    ) -> Result<(), VolunteerError> {
+        match follows {
+            Some(d) if self.day < d => {
+                Err(self.refuse(rule, format!("dated {}, before {what} on {d}", self.day)))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Refuses an empty identifier or one with surrounding whitespace (rules version 2): ids are
+/// compared exactly.
+fn identifier(field: &'static str, value: &str) -> Result<(), VolunteerError> {
+    if value.trim().is_empty() || value.trim() != value {
+        return Err(invalid(
+            field,
+            format!("{field} must be a non-empty id without surrounding whitespace"),
+        ));
+    }
+    Ok(())
 }
 
 fn invalid(field: &'static str, reason: impl Into<String>) -> VolunteerError {
@@ -80,6 +164,9 @@ pub(super) fn step(
         )
     {
         return Err(c.refuse("volunteer-lifecycle", "the volunteer has left".to_owned()));
+    }
+    if v.rules >= 2 {
+        who_and_when(&c, &new.event)?;
     }
     match &new.event {
         VolunteerEvent::Registered { .. } => Err(c.refuse(
@@ -129,6 +216,81 @@ pub(super) fn step(
             Ok(())
         }
     }
+}
+
+/// Rules version 2: who may record each event, its identifiers given exactly, and its date
+/// not before the step it follows (a late entry is recorded after later events, but is not
+/// dated before what it depends on).
+fn who_and_when(c: &Ctx<'_>, event: &VolunteerEvent) -> Result<(), VolunteerError> {
+    const LIFE: &str = "volunteer-lifecycle";
+    const ACCESS: &str = "agreement-before-access";
+    const BREACH: &str = "agreement-breach-actions";
+    match event {
+        VolunteerEvent::Registered { .. } => Ok(()),
+        VolunteerEvent::Screened { .. } => c.by(Who::Staff, LIFE),
+        VolunteerEvent::Trained { .. } => {
+            c.by(Who::Staff, LIFE)?;
+            let screened = c.last_day(|e| matches!(e, VolunteerEvent::Screened { .. }));
+            c.not_before(screened, "the screening (资格审核)", LIFE)
+        }
+        VolunteerEvent::AgreementDrafted { agreement } => {
+            c.by(Who::Staff, ACCESS)?;
+            identifier("agreement.id", &agreement.id)
+        }
+        VolunteerEvent::AgreementSigned { party, .. } => {
+            let who = match party {
+                Party::Agency => Who::Staff,
+                Party::Volunteer => Who::Volunteer,
+            };
+            c.by(who, ACCESS)?;
+            let trained = c.last_day(|e| matches!(e, VolunteerEvent::Trained { .. }));
+            c.not_before(trained, "pre-service training (岗前培训)", LIFE)
+        }
+        VolunteerEvent::AgreementTerminated { .. } => {
+            c.by(Who::Staff, "agreement-survives-termination")
+        }
+        VolunteerEvent::Deployed { group_id } => {
+            c.by(Who::Staff, LIFE)?;
+            identifier("group_id", group_id)?;
+            let trained = c.last_day(|e| matches!(e, VolunteerEvent::Trained { .. }));
+            c.not_before(trained, "pre-service training (岗前培训)", LIFE)
+        }
+        VolunteerEvent::Undeployed { group_id, .. } => {
+            c.by(Who::Staff, LIFE)?;
+            let deployed = c.last_day(
+                |e| matches!(e, VolunteerEvent::Deployed { group_id: g } if g == group_id),
+            );
+            c.not_before(deployed, "the deployment to that group", LIFE)
+        }
+        VolunteerEvent::BreachRecorded { breach_id, .. } => {
+            c.by(Who::Staff, BREACH)?;
+            identifier("breach_id", breach_id)
+        }
+        VolunteerEvent::BreachActionTaken { .. } => c.by(Who::Staff, BREACH),
+        VolunteerEvent::AcquaintanceDeclared { client_id } => {
+            c.by(Who::Volunteer, "acquaintance-avoidance")?;
+            identifier("client_id", client_id)
+        }
+        VolunteerEvent::Commended { .. } => c.by(Who::Staff, LIFE),
+        VolunteerEvent::Ended { .. } => c.by(Who::StaffOrVolunteer, LIFE),
+    }
+}
+
+/// Rules version 2: a registration is recorded by the agency's staff or by the volunteer
+/// themself (a volunteer's own form), never by anyone else.
+pub(super) fn registered_by(
+    id: &str,
+    first: &NewEvent<VolunteerEvent>,
+) -> Result<(), VolunteerError> {
+    let c = Ctx {
+        seq: 1,
+        day: china_date(first.occurred_at),
+        actor: &first.actor,
+        event: &first.event,
+        history: &[],
+        volunteer: id,
+    };
+    c.by(Who::StaffOrVolunteer, "volunteer-lifecycle")
 }
 
 /// Checks the registration form: the first event of every volunteer.

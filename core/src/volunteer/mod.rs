@@ -423,6 +423,19 @@ impl Aggregate for VolunteerState {
             });
         };
         guards::registration(volunteer_id, registration)?;
+        if rules >= 2 {
+            guards::registered_by(volunteer_id, first)?;
+        }
+        if rules >= 2
+            && !registration
+                .id_number
+                .born_by(china_date(first.occurred_at))
+        {
+            return Err(VolunteerError::InvalidInput {
+                field: "id_number",
+                reason: "the birth date the ID number encodes is after the registration's date [volunteer-registration-fields]".to_owned(),
+            });
+        }
         if let Some(reason) = crate::history::time_order(&[], first, rules) {
             return Err(VolunteerError::OutOfOrder {
                 volunteer: volunteer_id.clone(),

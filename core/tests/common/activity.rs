@@ -45,8 +45,18 @@ pub fn activity(kind: ActivityKind, planned_on: &str, date: (i32, u32, u32)) -> 
     .unwrap()
 }
 
+/// Who records `e` under rules version 2: the review is the project lead's ("l-zhou", to whom
+/// the tests submit plans); the worker records the rest.
+pub fn actor_for(e: &ActivityEvent) -> shegong::case::Actor {
+    match e {
+        ActivityEvent::PlanReviewed { .. } => super::lead(),
+        _ => worker(),
+    }
+}
+
 pub fn rec(a: &mut Activity, at: &str, e: ActivityEvent) {
-    a.apply(shegong::history::NewEvent::at(t(at), worker(), e))
+    let actor = actor_for(&e);
+    a.apply(shegong::history::NewEvent::at(t(at), actor, e))
         .unwrap();
 }
 

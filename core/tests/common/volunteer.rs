@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use shegong::access::{AccessRole, AgreementState, Purpose, Viewer};
 use shegong::assessment::RecordKind;
+use shegong::case::{Actor, Role};
 use shegong::history::NewEvent;
 use shegong::volunteer::*;
 
@@ -56,8 +57,22 @@ impl Spec {
     }
 }
 
+/// Who records `e` for volunteer `id` under rules version 2: the volunteer signs their own
+/// side (乙方) and declares their own acquaintances; the agency's staff record the rest.
+pub fn actor_for(id: &str, e: &VolunteerEvent) -> Actor {
+    match e {
+        VolunteerEvent::AgreementSigned {
+            party: Party::Volunteer,
+            ..
+        }
+        | VolunteerEvent::AcquaintanceDeclared { .. } => Actor::new(id, Role::Volunteer),
+        _ => worker(),
+    }
+}
+
 fn rec(v: &mut Volunteer, at: &str, e: VolunteerEvent) {
-    v.apply(NewEvent::at(t(at), worker(), e)).unwrap();
+    let actor = actor_for(v.id(), &e);
+    v.apply(NewEvent::at(t(at), actor, e)).unwrap();
 }
 
 fn agreement(id: &str, effective: &str, covers: bool) -> Box<ConfidentialityAgreement> {
