@@ -13,6 +13,7 @@ from conftest import PLAN_CONTENTS, plan_activity, record, register_volunteer, t
 
 D = dt.date
 W = {"id": "w-li", "role": "worker"}
+V = {"id": "v-1", "role": "volunteer"}  # the volunteer themself: signs their side, declares acquaintances
 SUBJECT = {"id": "c-1", "groups": ["G-focus"]}
 RECORD_KIND = "service_record"
 
@@ -28,12 +29,12 @@ def volunteer(positions, *, deployed=True, acquaintance=None):
     record(v, t("2026-03-03"), W, {"type": "agreement_drafted", "agreement": {
         "id": "A1", "agency": "某中心", "volunteer_name": "王芳", "volunteer_id_number": "11010519491231002X",
         "volunteer_phone": "13800131234", "scope": ["client_information"], "effective_from": D(2026, 3, 4)}})
-    for party in ("volunteer", "agency"):
-        record(v, t("2026-03-04"), W, {"type": "agreement_signed", "agreement_id": "A1", "party": party})
+    for party, actor in (("volunteer", V), ("agency", W)):
+        record(v, t("2026-03-04"), actor, {"type": "agreement_signed", "agreement_id": "A1", "party": party})
     if deployed:
         record(v, t("2026-03-05"), W, {"type": "deployed", "group_id": "G-focus"})
     if acquaintance:
-        record(v, t("2026-03-05T11:00"), W, {"type": "acquaintance_declared", "client_id": acquaintance})
+        record(v, t("2026-03-05T11:00"), V, {"type": "acquaintance_declared", "client_id": acquaintance})
     return v
 
 
