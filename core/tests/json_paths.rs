@@ -223,3 +223,45 @@ fn serialisation_of_the_tagged_enums_is_unchanged() {
     let again: Value = serde_json::from_str(&case.to_json().unwrap()).unwrap();
     assert_eq!(again, stored());
 }
+
+fn lifecycle_vector(path: &str) -> Value {
+    let full = format!("{}/../tests/vectors/{path}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(full).unwrap()).unwrap()
+}
+
+// Activity and volunteer events name the path below their `type` tag too, and a volunteer's
+// ID number typed into the wrong field is never repeated.
+#[test]
+fn activity_and_volunteer_events_lost_their_path() {
+    let v = lifecycle_vector("activity/group-life-cycle.json");
+    let first = serde_json::from_value(v["steps"][0]["event"].clone()).unwrap();
+    let text = shegong::activity::Activity::start(first)
+        .unwrap()
+        .to_json()
+        .unwrap();
+    let mut stored: Value = serde_json::from_str(&text).unwrap();
+    stored["events"][0]["event"]["plan"]["planned_sessions"] = json!("three");
+    let e = shegong::activity::Activity::from_json(&stored.to_string()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Malformed);
+    assert!(
+        e.to_string()
+            .contains("events[0].event.plan.planned_sessions"),
+        "{e}"
+    );
+
+    let v = lifecycle_vector("volunteer-lifecycle/life-cycle.json");
+    let first = serde_json::from_value(v["steps"][0]["event"].clone()).unwrap();
+    let text = shegong::volunteer::Volunteer::start(first)
+        .unwrap()
+        .to_json()
+        .unwrap();
+    let mut stored: Value = serde_json::from_str(&text).unwrap();
+    stored["events"][0]["event"]["registration"]["gender"] = json!("11010519491231002X");
+    let e = shegong::volunteer::Volunteer::from_json(&stored.to_string()).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("events[0].event.registration.gender"),
+        "{e}"
+    );
+    assert_no_identifiers(&e.to_string());
+}

@@ -187,10 +187,12 @@ pub enum GroupStage {
     End,
 }
 
+crate::json::tagged_enum! {
+tag = "type";
 /// Something that happened to an activity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ActivityEvent {
     /// The plan drafted: the first event of every activity.
@@ -271,6 +273,7 @@ pub enum ActivityEvent {
         /// Delivered to the purchaser (购买方).
         to_purchaser: bool,
     },
+}
 }
 
 impl ActivityEvent {

@@ -210,10 +210,12 @@ labelled_enum! {
     }
 }
 
+crate::json::tagged_enum! {
+tag = "type";
 /// Something that happened to a volunteer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum VolunteerEvent {
     /// Registered with the form: the first event.
@@ -307,6 +309,7 @@ pub enum VolunteerEvent {
         /// Why.
         reason: String,
     },
+}
 }
 
 impl VolunteerEvent {
