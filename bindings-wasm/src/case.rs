@@ -12,22 +12,11 @@ use crate::errors::OrThrow;
 #[derive(Clone)]
 pub struct Case(pub(crate) core::Case);
 
-/// An event to record, read through the core's parser (typed error for an unknown type).
+/// An event to record, read through the core's parser (typed error for an unknown type;
+/// messages name the JSON path, never the value).
 fn new_event(value: &JsValue) -> Result<core::NewEvent, JsValue> {
     let text = json_text(value, "event")?;
-    match core::new_event_from_json(&text) {
-        Ok(event) => Ok(event),
-        // `new_event_from_json` still reports serde's own message, which can repeat a value
-        // (an ID number typed into `channel`); the strict reader names the path instead.
-        // Remove this once the core reads events through `shegong::json`.
-        Err(e) if e.kind() == shegong::ErrorKind::Malformed => {
-            match shegong::json::from_str::<core::NewEvent>(&text, "event") {
-                Err(strict) => Err(crate::errors::to_js(strict.into())),
-                Ok(_) => Err(crate::errors::to_js(e.into())),
-            }
-        }
-        Err(e) => Err(crate::errors::to_js(e.into())),
-    }
+    core::new_event_from_json(&text).or_throw()
 }
 
 #[wasm_bindgen]

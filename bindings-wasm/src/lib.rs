@@ -25,7 +25,7 @@ mod records;
 mod volunteer;
 mod workload;
 
-pub use access::Access;
+pub use access::{Access, Viewer};
 pub use activity::Activity;
 pub use calendar::Calendar;
 pub use case::Case;

@@ -76,6 +76,20 @@ impl Volunteer {
         to_js(&self.0.agreement_in_force_on(date(on, "date")?))
     }
 
+    /// This volunteer as a viewer on `on`, acting as `actingAs` (`medical`, `psychological`,
+    /// `general`, `other`), for `purpose` (`"service"` when omitted, or `"other"`): the
+    /// positions, agreements, deployments and acquaintances their record holds that day
+    /// (`[volunteer-kinds]`, `[agreement-before-access]`, `[access-while-serving]`).
+    #[wasm_bindgen(unchecked_return_type = "Viewer")]
+    pub fn viewer(
+        &self,
+        #[wasm_bindgen(js_name = actingAs)] acting_as: &str,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] on: &str,
+        purpose: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        crate::access::volunteer_viewer(&self.0, acting_as, on, purpose)
+    }
+
     /// The volunteer's id.
     #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {

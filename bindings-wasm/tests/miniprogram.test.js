@@ -95,6 +95,17 @@ test('[consult-reply-5wd] WeChat-like context: a deadline with a Chinese string 
   try { sg.Case.replay(nested(100000)); } catch (e) { err = e; }
   assert.equal(err.name, 'LimitExceeded');
   // A second load resolves to the same module.
+  // [agreement-before-access] The Viewer registry (a WeakMap) works without
+  // FinalizationRegistry: a built viewer is recognised, a plain volunteer claim is refused.
+  const subject = { id: 'c-1', groups: ['G-1'], minor_under_14: false, specific_identity: false };
+  const viewer = sg.Viewer.staff('w-li', 'worker', ['G-1']);
+  assert.equal(new sg.Access().decide(viewer, 'service_record', 'phone', subject).outcome, 'allow');
+  viewer.free();
+  err = null;
+  try {
+    new sg.Access().decide({ id: 'v-1', role: 'psychological_volunteer' }, 'service_record', 'phone', subject);
+  } catch (e) { err = e; }
+  assert.equal(err && err.code, 'malformed');
   assert.equal(await shegong.load({ path: '/shegong.wasm' }), sg);
 });
 

@@ -5,15 +5,17 @@
 // changes shape.
 import {
   Calendar, Case, RuleSet, IdNumber, Phone, errorKinds, caseNumber, eventTypes, parseEvent,
-  dataVersion,
+  dataVersion, Access, Viewer, Volunteer,
 } from "../pkg/node/shegong";
 import type {
   IsoDate, Instant, NewEvent, Obligation, StoredCase, Checked, Day, Applied, RecordedEvent,
-  AgencyDay, HouseholdProfile, ConsultationRecord, ServiceRecord,
+  AgencyDay, HouseholdProfile, ConsultationRecord, ServiceRecord, StaffViewer, SubjectFacts,
+  Decision, RedactedRecord, StoredVolunteer,
 } from "../pkg/node/shegong";
 import * as mp from "../pkg/miniprogram/index";
 import deadlineVector from "../../tests/vectors/deadline/consultation-reply-spring-festival.json";
 import caseVector from "../../tests/vectors/case/happy-path.json";
+import accessVector from "../../tests/vectors/volunteer/access-decisions.json";
 
 const cal: Calendar = Calendar.china().withProvisional(false);
 const due: IsoDate = cal.addWorkdays("2026-02-12", 5);
@@ -43,6 +45,23 @@ const history: RecordedEvent[] = started.history;
 const storedAgain: StoredCase = started.toObject();
 const kinds: { name: string; code: string }[] = errorKinds();
 
+// Access: a volunteer viewer only from the volunteer's record, a staff viewer asserted.
+const subject: SubjectFacts = accessVector.subject;
+const storedVolunteer: StoredVolunteer = accessVector.volunteers["medical-in_force-deployed"];
+const volunteer: Volunteer = Volunteer.fromJson(storedVolunteer);
+const serving: Viewer = volunteer.viewer("medical", "2026-04-01");
+const elsewhere: Viewer = volunteer.viewer("medical", "2026-04-01", "other");
+const staff: Viewer = Viewer.staff("w-li", "worker", ["G-focus"]);
+const asserted: StaffViewer = { id: "w-li", role: "supervisor", groups: [] };
+const access = new Access();
+const decision: Decision = access.decide(serving, "service_record", "concerns.medical", subject);
+const byStaff: Decision = access.decide(asserted, "service_record", "phone", subject);
+const redacted: RedactedRecord = access.redact(staff, { kind: "service_record", value: {} } as never, subject);
+const viewerFacts: [string, string, string[], boolean, string | undefined] =
+  [elsewhere.role, elsewhere.agreement, elsewhere.groups, elsewhere.positionRegistered, elsewhere.purpose];
+// @ts-expect-error a volunteer role is not a staff viewer the caller may write
+const claimed: StaffViewer = { id: "v-1", role: "psychological_volunteer", groups: [] };
+
 // Record types generated from schemas/ are exported (assessment records).
 type Records = HouseholdProfile | ConsultationRecord | ServiceRecord;
 const kindOf = (r: Records): unknown => r;
@@ -58,5 +77,5 @@ async function miniprogram(): Promise<IsoDate> {
 
 export {
   working, lastDate, born, sex, masked, obligations, expected, applied, history, storedAgain,
-  kinds, kindOf, handle, miniprogram, caseNumber, eventTypes, parseEvent, dataVersion,
+  kinds, kindOf, handle, decision, byStaff, redacted, viewerFacts, claimed, miniprogram, caseNumber, eventTypes, parseEvent, dataVersion,
 };

@@ -4,7 +4,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { vector, vectors, shegong } = require('./helpers.js');
+const { vector, vectors, thrown, shegong } = require('./helpers.js');
 
 const sg = shegong();
 
@@ -61,7 +61,7 @@ test('volunteer vectors: the volunteer life cycle as in Rust', () => {
     assert.ok(Array.isArray(v.deployments));
     assert.equal(typeof v.dutyOfConfidentiality, 'boolean');
     v.agreementInForceOn('2026-06-01');
-    const viewer = sg.volunteerViewer(v, v.kinds[0], '2026-06-01');
+    const viewer = v.viewer(v.kinds[0], '2026-06-01');
     assert.equal(viewer.id, v.id);
   }
 });
@@ -81,23 +81,139 @@ test('deadline vectors with an activity: obligations identical to Rust', () => {
   assert.ok(n >= 1);
 });
 
-test('[agreement-before-access] access decisions and redactions as in Rust', () => {
-  const d = vector('volunteer/access-decisions.json');
-  for (const c of d.cases) {
-    const got = new sg.Access(c.view).decide(c.viewer, d.record_kind, c.field, d.subject);
-    assert.deepEqual({ outcome: got.outcome, rule: got.rule ?? null }, c.expect, JSON.stringify(c));
+/**
+ * The viewer a format-2 vector names, rebuilt as core/tests/volunteer_vectors.rs does:
+ * `{staff: {id, role, groups}}` is asserted by the platform (passed as the plain object the
+ * core deserialises), `{volunteer: key, acting_as, on, purpose}` is read from the stored
+ * history `volunteers[key]` of the same file with `volunteer.viewer(...)`.
+ */
+function readViewer(spec, volunteers) {
+  if (spec.staff) return spec.staff;
+  assert.ok(spec.volunteer in volunteers, `no stored volunteer ${spec.volunteer}`);
+  const v = sg.Volunteer.fromJson(volunteers[spec.volunteer]);
+  try {
+    return v.viewer(spec.acting_as, spec.on, spec.purpose);
+  } finally {
+    v.free();
   }
+}
+
+test('[agreement-before-access] [volunteer-kinds] [access-while-serving] access vectors (format 2) as in Rust', () => {
+  const d = vector('volunteer/access-decisions.json');
+  assert.equal(d.format, 2);
+  let volunteerCases = 0;
+  for (const c of d.cases) {
+    const viewer = readViewer(c.viewer, d.volunteers);
+    const access = new sg.Access(c.view);
+    const got = access.decide(viewer, d.record_kind, c.field, d.subject);
+    assert.deepEqual({ outcome: got.outcome, rule: got.rule ?? null }, c.expect, JSON.stringify(c));
+    if (c.viewer.staff) {
+      // The same staff viewer through Viewer.staff decides the same.
+      const s = sg.Viewer.staff(c.viewer.staff.id, c.viewer.staff.role, c.viewer.staff.groups);
+      const again = access.decide(s, d.record_kind, c.field, d.subject);
+      assert.deepEqual({ outcome: again.outcome, rule: again.rule ?? null }, c.expect);
+      s.free();
+    } else {
+      viewer.free();
+      volunteerCases++;
+    }
+    access.free();
+  }
+  assert.ok(volunteerCases > 0);
   const r = vector('volunteer/redactions.json');
+  assert.equal(r.format, 2);
   for (const c of r.cases) {
-    assert.deepEqual(new sg.Access().redact(c.viewer, c.record, c.subject), c.expect);
+    const viewer = readViewer(c.viewer, r.volunteers);
+    assert.deepEqual(new sg.Access().redact(viewer, c.record, c.subject), c.expect, JSON.stringify(c.viewer));
+    if (!c.viewer.staff) viewer.free();
   }
   const a = new sg.Access();
   assert.equal(a.view, 'one_to_one');
   assert.equal(a.acquaintanceScope, 'psychological_only');
-  assert.equal(sg.staffViewer('w-li', 'worker', ['G-1']).role, 'worker');
   const e = (() => { try { new sg.Access('nowhere'); } catch (err) { return err; } })();
   assert.equal(e.name, 'UnknownValue');
   assert.equal(e.code, 'unknown_value');
+});
+
+test('[agreement-before-access] regression: a plain object claiming a volunteer role grants nothing (issue 12 finding 7)', () => {
+  const d = vector('volunteer/access-decisions.json');
+  const access = new sg.Access();
+  const record = vector('volunteer/redactions.json').cases[0].record;
+  const claims = [
+    // The format-1 viewer a caller used to write: role and agreement asserted.
+    { id: 'v-1', role: 'psychological_volunteer', agreement: 'in_force', agreement_covers_clients: true,
+      groups: ['G-focus'], acquaintances: [] },
+    { id: 'v-1', role: 'psychological_volunteer', groups: ['G-focus'] },
+    { id: 'v-1', role: 'medical_volunteer' },
+    JSON.stringify({ id: 'v-1', role: 'general_volunteer', groups: ['G-focus'] }),
+  ];
+  for (const claim of claims) {
+    for (const call of [
+      () => access.decide(claim, d.record_kind, 'concerns.medical', d.subject),
+      () => access.redact(claim, record, d.subject),
+    ]) {
+      const e = thrown(call);
+      assert.ok(e instanceof Error, String(e));
+      assert.equal(e.name, 'Malformed', e.message);
+      assert.equal(e.code, 'malformed');
+      assert.match(e.message, /^malformed viewer/);
+      // Without an agreement field to trip on first, the role itself is refused by its rule.
+      if (!(typeof claim === 'string' ? claim : JSON.stringify(claim)).includes('agreement')) assert.match(e.message, /\[agreement-before-access\]/);
+      assert.ok(!e.message.includes('G-focus'), e.message);
+    }
+  }
+  // A volunteer role is not the platform's to assert through Viewer.staff either.
+  const s = thrown(() => sg.Viewer.staff('v-1', 'psychological_volunteer', ['G-focus']));
+  assert.equal(s.code, 'malformed');
+  assert.match(s.message, /agreement-before-access/);
+  assert.equal(thrown(() => sg.Viewer.staff('w-1', 'boss', [])).code, 'unknown_value');
+  // Neither does an object dressed as a Viewer: only the ones this module built count.
+  const forged = Object.create(sg.Viewer.prototype);
+  assert.equal(thrown(() => access.decide(forged, d.record_kind, 'client_name', d.subject)).code, 'malformed');
+});
+
+test('[volunteer-kinds] [access-while-serving] [acquaintance-avoidance] a volunteer viewer read from the record', () => {
+  const d = vector('volunteer/access-decisions.json');
+  const access = new sg.Access();
+  const decide = (viewer, field) => {
+    const got = access.decide(viewer, d.record_kind, field, d.subject);
+    return `${got.outcome} ${got.rule}`;
+  };
+  const medical = sg.Volunteer.fromJson(d.volunteers['medical-in_force-deployed']);
+  const v = medical.viewer('medical', '2026-04-01');
+  assert.ok(v instanceof sg.Viewer);
+  assert.equal(v.id, medical.id);
+  assert.equal(v.role, 'medical_volunteer');
+  assert.deepEqual(v.groups, ['G-focus']);
+  assert.equal(v.agreement, 'in_force');
+  assert.equal(v.agreementCoversClients, true);
+  assert.deepEqual(v.acquaintances, []);
+  assert.equal(v.purpose, 'service'); // the default purpose
+  assert.equal(v.on, '2026-04-01');
+  assert.equal(v.positionRegistered, true);
+  assert.equal(decide(v, 'concerns.medical'), 'allow agreement-before-access');
+  assert.equal(new sg.Access().redact(v, vector('volunteer/redactions.json').cases[0].record, d.subject).kind, 'service_record');
+  // A position never registered; another purpose; a day outside the deployment.
+  const psy = medical.viewer('psychological', '2026-04-01', 'service');
+  assert.equal(psy.positionRegistered, false);
+  assert.equal(decide(psy, 'concerns.medical'), 'deny volunteer-kinds');
+  assert.equal(decide(medical.viewer('medical', '2026-04-01', 'other'), 'concerns.medical'), 'deny access-while-serving');
+  // Acquaintance avoidance follows the person, not the role acted in.
+  const both = sg.Volunteer.fromJson(d.volunteers['medical+psychological-in_force-deployed-acquainted']);
+  assert.equal(decide(both.viewer('medical', '2026-04-01'), 'concerns.medical'), 'deny acquaintance-avoidance');
+  // A staff viewer's getters.
+  const w = sg.Viewer.staff('w-li', 'worker', ['G-1']);
+  assert.equal(w.role, 'worker');
+  assert.equal(w.agreement, 'none');
+  assert.equal(w.purpose, undefined);
+  assert.equal(w.on, undefined);
+  assert.equal(decide(w, 'phone'), decide({ id: 'w-li', role: 'worker', groups: ['G-1'] }, 'phone'));
+  // Bad arguments are typed errors; a freed viewer is refused, never read.
+  assert.equal(thrown(() => medical.viewer('doctor', '2026-04-01')).code, 'unknown_value');
+  assert.equal(thrown(() => medical.viewer('medical', '2026-04-01', 'curiosity')).code, 'unknown_value');
+  assert.equal(thrown(() => medical.viewer('medical', '2026/04/01')).code, 'invalid_input');
+  v.free();
+  assert.equal(thrown(() => decide(v, 'client_name')).code, 'invalid_input');
 });
 
 test('record, triage, routing and age-group vectors as in Rust', () => {

@@ -115,14 +115,15 @@ export interface StoredActivity { format: number; id: string; rules: number; hea
 /** A volunteer history as stored. */
 export interface StoredVolunteer { format: number; id: string; rules: number; head: string; events: RecordedEvent[] }
 
-/** Who is looking at a record. */
-export interface Viewer {
+/**
+ * A staff viewer as the platform asserts it (`Viewer.staff` reads the same): a volunteer
+ * viewer is never written by the caller, only built from the volunteer's record
+ * (`volunteer.viewer(actingAs, on, purpose)`), and a volunteer role here is refused.
+ */
+export interface StaffViewer {
   id: string;
-  role: string;
-  agreement: string;
-  agreement_covers_clients: boolean;
-  groups: string[];
-  acquaintances: string[];
+  role: "worker" | "supervisor" | "group_admin" | "resident";
+  groups?: string[];
 }
 /** What the access rules need to know about a record's subject. */
 export interface SubjectFacts { id: string; groups: string[]; minor_under_14: boolean; specific_identity: boolean }
