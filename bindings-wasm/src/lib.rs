@@ -9,7 +9,7 @@
 //! - Calendar dates are ISO strings (`"2026-05-06"`, typed `IsoDate`), instants RFC 3339
 //!   strings with an offset; never a JS `Date` for a calendar date.
 //! - Errors are real `Error` objects with `name` (the kind), `code` (stable) and `ruleId`.
-//! - Input nested deeper than [`convert::MAX_DEPTH`] is refused before conversion.
+//! - Input nested deeper than `shegong::limits::MAX_DEPTH` is refused before conversion.
 
 #![deny(missing_docs)]
 
