@@ -93,6 +93,16 @@ fn main() -> Result<(), shegong::Error> {
     let opened = || EventKind::Opened {
         summary: "开案".into(),
     };
+    // [open-after-interview]: a case opens after the first consultation interview;
+    // [inform-rights]: the application and withdrawal mechanisms are explained before.
+    let interview = || EventKind::ConsultationHeld {
+        topic: String::new(),
+        summary: "首次咨询面谈".into(),
+    };
+    let rights = || EventKind::RightsInformed {
+        how: ReplyMode::Oral,
+        summary: "告知申请及退出机制".into(),
+    };
 
     let cases = vec![
         // An isolated elder opened just before the break: approved, first meeting still to come.
@@ -108,6 +118,8 @@ fn main() -> Result<(), shegong::Error> {
                     "独居照料",
                 )?,
             ),
+            ("2026-09-29T09:10:00+08:00", &li, interview()),
+            ("2026-09-29T09:20:00+08:00", &li, rights()),
             (
                 "2026-09-29T09:30:00+08:00",
                 &client,
@@ -155,6 +167,7 @@ fn main() -> Result<(), shegong::Error> {
                     reasons: "属青少年服务范围".into(),
                 },
             ),
+            ("2026-09-24T09:30:00+08:00", &chen, rights()),
             (
                 "2026-09-24T09:40:00+08:00",
                 &guardian,
@@ -206,6 +219,8 @@ fn main() -> Result<(), shegong::Error> {
                 &chen,
                 received("SZ-2026-0019", "刘女士", None, Source::Outreach, "家庭关系")?,
             ),
+            ("2026-06-01T09:10:00+08:00", &chen, interview()),
+            ("2026-06-01T09:20:00+08:00", &chen, rights()),
             (
                 "2026-06-01T09:30:00+08:00",
                 &client,
@@ -328,6 +343,8 @@ fn main() -> Result<(), shegong::Error> {
                     "居家养老",
                 )?,
             ),
+            ("2026-05-06T09:10:00+08:00", &chen, interview()),
+            ("2026-05-06T09:20:00+08:00", &chen, rights()),
             (
                 "2026-05-06T09:30:00+08:00",
                 &client,
