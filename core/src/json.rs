@@ -123,6 +123,17 @@ pub fn from_str<T: DeserializeOwned>(text: &str, what: &'static str) -> Result<T
         });
     }
     prescan(text, what)?;
+    // The common case in one plain pass; only a failure is read again with the path tracked,
+    // which costs as much as the parse itself.
+    let fast = tagged::with_tracking(false, || {
+        let mut plain = serde_json::Deserializer::from_str(text);
+        T::deserialize(&mut plain)
+            .ok()
+            .filter(|_| plain.end().is_ok())
+    });
+    if let Some(value) = fast {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| path_error(&e, what, || serde_json::from_str::<Value>(text).ok()))?;
@@ -233,10 +244,39 @@ fn render(segs: &[Seg<'_>]) -> String {
     out
 }
 
+/// The keys seen so far in one object: a short list searched in order (most objects have a
+/// handful of keys, and hashing each one cost as much as the rest of the scan), turned into a
+/// hash set once it grows, so a huge object cannot make the scan quadratic.
+#[derive(Default)]
+struct Keys<'a> {
+    few: Vec<Cow<'a, str>>,
+    many: Option<HashSet<Cow<'a, str>>>,
+}
+
+impl<'a> Keys<'a> {
+    /// How many keys are searched in order before a hash set takes over.
+    const FEW: usize = 16;
+
+    /// Adds a key; `false` when it was already there.
+    fn insert(&mut self, key: Cow<'a, str>) -> bool {
+        if let Some(set) = self.many.as_mut() {
+            return set.insert(key);
+        }
+        if self.few.contains(&key) {
+            return false;
+        }
+        self.few.push(key);
+        if self.few.len() > Self::FEW {
+            self.many = Some(self.few.drain(..).collect());
+        }
+        true
+    }
+}
+
 /// A container open during the pre-scan.
 enum Frame<'a> {
     Object {
-        keys: HashSet<Cow<'a, str>>,
+        keys: Keys<'a>,
         expect_key: bool,
         key: Option<Cow<'a, str>>,
     },
@@ -332,7 +372,7 @@ fn prescan(text: &str, what: &'static str) -> Result<(), JsonError> {
                 }
                 frames.push(if b == b'{' {
                     Frame::Object {
-                        keys: HashSet::new(),
+                        keys: Keys::default(),
                         expect_key: true,
                         key: None,
                     }

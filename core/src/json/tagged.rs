@@ -22,6 +22,31 @@ use std::fmt;
 /// Separates a message from the JSON path (a JSON array) it occurred at, below a tag.
 pub(crate) const MARKER: &str = " @ path ";
 
+thread_local! {
+    /// Whether the reader on this thread is tracking JSON paths (the diagnostic pass of
+    /// [`crate::json`]). The first pass does not: tracking every key costs as much as the parse,
+    /// and only a failed input needs the path.
+    static TRACKING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+fn tracking() -> bool {
+    TRACKING.with(std::cell::Cell::get)
+}
+
+/// Runs `f` with path tracking below tagged enums on or off on this thread, restoring the
+/// previous setting afterwards.
+pub(crate) fn with_tracking<R>(on: bool, f: impl FnOnce() -> R) -> R {
+    /// Restores the setting even if `f` unwinds.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            TRACKING.with(|t| t.set(self.0));
+        }
+    }
+    let _restore = Restore(TRACKING.with(|t| t.replace(on)));
+    f()
+}
+
 /// Defines an internally tagged enum whose errors keep their JSON path.
 ///
 /// Write the enum as usual, with `Serialize` but without `Deserialize` in its derives and
@@ -105,6 +130,10 @@ where
         }
         None => return Err(de::Error::missing_field(tag)),
     };
+    if !tracking() {
+        // The fast pass: a failure here is read again, path tracked, by `json::from_str`.
+        return W::deserialize(Tagged { variant, rest: map }).map_err(de::Error::custom);
+    }
     serde_path_to_error::deserialize(Tagged { variant, rest: map })
         .map_err(|e| de::Error::custom(splice(tag, &e)))
 }
