@@ -124,13 +124,17 @@ pub fn from_str<T: DeserializeOwned>(text: &str, what: &'static str) -> Result<T
     }
     prescan(text, what)?;
     // The common case in one plain pass; only a failure is read again with the path tracked,
-    // which costs as much as the parse itself.
+    // which costs as much as the parse itself. Not in WebAssembly builds, where the second
+    // copy of every type's reader would cost 300 KB of a 2 MB mini-program package: there
+    // every input is read once, path tracked.
+    #[cfg(not(target_arch = "wasm32"))]
     let fast = tagged::with_tracking(false, || {
         let mut plain = serde_json::Deserializer::from_str(text);
         T::deserialize(&mut plain)
             .ok()
             .filter(|_| plain.end().is_ok())
     });
+    #[cfg(not(target_arch = "wasm32"))]
     if let Some(value) = fast {
         return Ok(value);
     }

@@ -22,6 +22,7 @@ use std::fmt;
 /// Separates a message from the JSON path (a JSON array) it occurred at, below a tag.
 pub(crate) const MARKER: &str = " @ path ";
 
+#[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     /// Whether the reader on this thread is tracking JSON paths (the diagnostic pass of
     /// [`crate::json`]). The first pass does not: tracking every key costs as much as the parse,
@@ -29,12 +30,14 @@ thread_local! {
     static TRACKING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn tracking() -> bool {
     TRACKING.with(std::cell::Cell::get)
 }
 
 /// Runs `f` with path tracking below tagged enums on or off on this thread, restoring the
 /// previous setting afterwards.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn with_tracking<R>(on: bool, f: impl FnOnce() -> R) -> R {
     /// Restores the setting even if `f` unwinds.
     struct Restore(bool);
@@ -130,8 +133,10 @@ where
         }
         None => return Err(de::Error::missing_field(tag)),
     };
+    // The fast pass (native builds only; see `json::from_str`): a failure here is read
+    // again, path tracked.
+    #[cfg(not(target_arch = "wasm32"))]
     if !tracking() {
-        // The fast pass: a failure here is read again, path tracked, by `json::from_str`.
         return W::deserialize(Tagged { variant, rest: map }).map_err(de::Error::custom);
     }
     serde_path_to_error::deserialize(Tagged { variant, rest: map })
