@@ -4,9 +4,8 @@ use pyo3::prelude::*;
 use shegong::activity::{Activity as Core, ActivityEvent, ActivityRecord};
 use shegong::history::NewEvent;
 
-use crate::convert::{event_from_py, events_from_py, serde_name, to_py};
+use crate::convert::{read_py, serde_name, to_py};
 use crate::errors::OrRaise;
-use shegong::event_types::ActivityEventType;
 
 /// A group (小组) or community activity (社区活动) and its tamper-evident history. Events are
 /// dicts `{"occurred_at": datetime, "recorded_at": datetime, "actor": {"id", "role"},
@@ -20,7 +19,7 @@ impl Activity {
     /// Starts an activity from its first event (`planned`).
     #[staticmethod]
     fn start(event: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let e: NewEvent<ActivityEvent> = event_from_py::<_, ActivityEventType>(event)?;
+        let e: NewEvent<ActivityEvent> = read_py(event, shegong::activity::new_event_from_value)?;
         Core::start(e).or_raise().map(Activity)
     }
 
@@ -31,7 +30,7 @@ impl Activity {
         py: Python<'py>,
         event: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let e: NewEvent<ActivityEvent> = event_from_py::<_, ActivityEventType>(event)?;
+        let e: NewEvent<ActivityEvent> = read_py(event, shegong::activity::new_event_from_value)?;
         let applied = self.0.apply(e).or_raise()?;
         to_py(py, &applied)
     }
@@ -39,7 +38,7 @@ impl Activity {
     /// Rebuilds an activity from its recorded events, verifying the chain and every guard.
     #[staticmethod]
     fn replay(events: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let r: Vec<ActivityRecord> = events_from_py::<_, ActivityEventType>(events)?;
+        let r: Vec<ActivityRecord> = read_py(events, shegong::activity::events_from_value)?;
         Core::replay(r).or_raise().map(Activity)
     }
 

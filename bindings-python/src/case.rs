@@ -4,18 +4,17 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use shegong::case::{self as core, NewEvent, RecordedEvent};
 
-use crate::convert::{event_from_py, events_from_py, to_py, Int};
+use crate::convert::{read_py, to_py, Int};
 use crate::errors::{malformed, OrRaise};
-use shegong::event_types::CaseEventType;
 
-/// An event to record, its type checked first.
+/// An event to record (an unknown type is `UnknownEventKind`).
 fn new_event(event: &Bound<'_, PyAny>) -> PyResult<NewEvent> {
-    event_from_py::<_, CaseEventType>(event)
+    read_py(event, core::new_event_from_value)
 }
 
-/// Recorded events, each event's type checked first.
+/// Recorded events (an unknown type is `UnknownEventKind`).
 fn recorded_events(events: &Bound<'_, PyAny>) -> PyResult<Vec<RecordedEvent>> {
-    events_from_py::<_, CaseEventType>(events)
+    read_py(events, core::events_from_value)
 }
 
 /// A case (个案): its tamper-evident history and the state derived from it. Events are dicts

@@ -174,58 +174,20 @@ pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &'static str) 
 }
 
 /// A JSON value read as a core type through the core's one JSON entry point
-/// (`shegong::json::from_value`: limits, unknown fields, messages that never repeat a value).
-/// An integer its field cannot hold raises `OutOfRange` (a `ValueError`), not `MalformedData`.
+/// (`shegong::json::from_value`: limits, unknown fields, messages that never repeat a value;
+/// an integer its field cannot hold is the core's `ValueOutOfRange`, raised as `OutOfRange`).
 pub fn from_value<T: DeserializeOwned>(value: Value, what: &'static str) -> PyResult<T> {
-    shegong::json::from_value(value, what).map_err(|e| {
-        if e.kind() == shegong::ErrorKind::Malformed
-            && e.to_string()
-                .ends_with("found an integer that is not allowed")
-        {
-            out_of_range(&format!("{what}: an integer outside its field's range"))
-        } else {
-            to_py_err(e.into())
-        }
-    })
+    shegong::json::from_value(value, what).map_err(|e| to_py_err(e.into()))
 }
 
-/// Refuses an event whose `event.type` names no event type of its aggregate (`K`, one of
-/// the enums of `shegong::event_types`) with `UnknownEventKind`, rather than as malformed data.
-fn check_event_type<K: std::str::FromStr>(item: &Value, at: &str) -> PyResult<()> {
-    let kind = item
-        .get("event")
-        .and_then(|e| e.get("type"))
-        .and_then(Value::as_str);
-    match kind {
-        Some(kind) if kind.parse::<K>().is_err() => Err(crate::errors::raise(
-            crate::errors::Class::UnknownEventKind,
-            None,
-            &format!("{at}.event.type: not a known event type"),
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// An event to record (`K` names its aggregate's event types), its type checked first.
-pub fn event_from_py<T: DeserializeOwned, K: std::str::FromStr>(
-    event: &Bound<'_, PyAny>,
+/// A Python value read by one of the core's event readers (`shegong::case::new_event_from_value`,
+/// `events_from_value` and their activity and volunteer twins), which tell an unknown event
+/// type (`UnknownEventKind`) from other faults.
+pub fn read_py<T, E: Into<shegong::Error>>(
+    obj: &Bound<'_, PyAny>,
+    read: fn(Value) -> Result<T, E>,
 ) -> PyResult<T> {
-    let value = to_checked_json(event)?;
-    check_event_type::<K>(&value, "event")?;
-    from_value(value, "event")
-}
-
-/// Recorded events (`K` names their aggregate's event types), each event's type checked first.
-pub fn events_from_py<T: DeserializeOwned, K: std::str::FromStr>(
-    events: &Bound<'_, PyAny>,
-) -> PyResult<Vec<T>> {
-    let value = to_checked_json(events)?;
-    if let Value::Array(items) = &value {
-        for (i, item) in items.iter().enumerate() {
-            check_event_type::<K>(item, &format!("events[{i}]"))?;
-        }
-    }
-    from_value(value, "events")
+    read(to_checked_json(obj)?).map_err(|e| to_py_err(e.into()))
 }
 
 /// An integer argument whose value does not fit its Rust type raises `OutOfRange` (a

@@ -68,8 +68,8 @@ struct Spec {
 use Base::{Of, ValueError};
 
 /// Every class, bases before subclasses, in the order of [`Class`]. A class made for a core
-/// kind has that kind's code; the others (`ShegongError`, `CyclicInput`, `OutOfRange`) have
-/// codes of their own, used by no kind.
+/// kind has that kind's code; the others (`ShegongError`, `CyclicInput`) have codes of their
+/// own, used by no kind.
 const SPECS: &[Spec] = &[
     Spec { class: Class::ShegongError, name: "ShegongError", bases: &[], code: "error",
         doc: "Any error of shegong; `code`, `rule_id` and `message` say which." },
@@ -167,6 +167,7 @@ pub fn class_of(kind: ErrorKind) -> Class {
         ErrorKind::UnknownBase => Class::UnknownBase,
         ErrorKind::UnknownRule => Class::UnknownRule,
         ErrorKind::InvalidRuleSet => Class::RuleSetError,
+        ErrorKind::ValueOutOfRange => Class::OutOfRange,
         ErrorKind::Overflow => Class::Overflow,
         ErrorKind::LimitExceeded => Class::LimitExceeded,
     }

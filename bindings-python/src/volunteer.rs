@@ -9,9 +9,8 @@ use shegong::volunteer::{self as core, VolunteerEvent, VolunteerKind, VolunteerR
 
 use crate::access::Viewer;
 use crate::convert::Day;
-use crate::convert::{event_from_py, events_from_py, from_py, json_to_py, to_py};
+use crate::convert::{from_py, json_to_py, read_py, to_py};
 use crate::errors::OrRaise;
-use shegong::event_types::VolunteerEventType;
 
 /// A volunteer (志愿者): registration, life cycle, agreements, deployments, breaches.
 #[pyclass(module = "shegong", name = "Volunteer")]
@@ -23,7 +22,7 @@ impl Volunteer {
     /// Starts a volunteer from the first event (`registered`).
     #[staticmethod]
     fn start(event: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let e: NewEvent<VolunteerEvent> = event_from_py::<_, VolunteerEventType>(event)?;
+        let e: NewEvent<VolunteerEvent> = read_py(event, shegong::volunteer::new_event_from_value)?;
         core::Volunteer::start(e).or_raise().map(Volunteer)
     }
 
@@ -34,7 +33,7 @@ impl Volunteer {
         py: Python<'py>,
         event: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let e: NewEvent<VolunteerEvent> = event_from_py::<_, VolunteerEventType>(event)?;
+        let e: NewEvent<VolunteerEvent> = read_py(event, shegong::volunteer::new_event_from_value)?;
         let a = self.0.apply(e).or_raise()?;
         // A volunteer's events carry no warnings (`Infallible`): the list is always empty.
         let applied =
@@ -45,7 +44,7 @@ impl Volunteer {
     /// Rebuilds a volunteer from its recorded events, verifying the chain and every guard.
     #[staticmethod]
     fn replay(events: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let r: Vec<VolunteerRecord> = events_from_py::<_, VolunteerEventType>(events)?;
+        let r: Vec<VolunteerRecord> = read_py(events, shegong::volunteer::events_from_value)?;
         core::Volunteer::replay(r).or_raise().map(Volunteer)
     }
 

@@ -5,7 +5,7 @@ use shegong::history::NewEvent;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert::{from_js, instant, json_text, to_js};
+use crate::convert::{instant, json_text, read_js, to_js};
 use crate::deadline::RuleSet;
 use crate::errors::OrThrow;
 
@@ -20,7 +20,7 @@ impl Activity {
     pub fn start(
         #[wasm_bindgen(unchecked_param_type = "T.NewActivityEvent")] event: JsValue,
     ) -> Result<Activity, JsValue> {
-        let e: NewEvent<ActivityEvent> = from_js(&event, "event")?;
+        let e: NewEvent<ActivityEvent> = read_js(&event, "event", core::new_event_from_json)?;
         core::Activity::start(e).or_throw().map(Activity)
     }
 
@@ -31,7 +31,7 @@ impl Activity {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "T.NewActivityEvent")] event: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let e: NewEvent<ActivityEvent> = from_js(&event, "event")?;
+        let e: NewEvent<ActivityEvent> = read_js(&event, "event", core::new_event_from_json)?;
         to_js(&self.0.apply(e).or_throw()?)
     }
 
@@ -39,7 +39,7 @@ impl Activity {
     pub fn replay(
         #[wasm_bindgen(unchecked_param_type = "T.RecordedEvent[]")] events: JsValue,
     ) -> Result<Activity, JsValue> {
-        let e: Vec<ActivityRecord> = from_js(&events, "events")?;
+        let e: Vec<ActivityRecord> = read_js(&events, "events", core::events_from_json)?;
         core::Activity::replay(e).or_throw().map(Activity)
     }
 

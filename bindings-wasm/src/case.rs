@@ -3,7 +3,7 @@
 use shegong::case::{self as core, RecordedEvent};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js, json_text, to_js};
+use crate::convert::{json_text, read_js, to_js};
 use crate::errors::OrThrow;
 
 /// A case (个案): its tamper-evident history and the state derived from it. Events are
@@ -43,7 +43,7 @@ impl Case {
     pub fn replay(
         #[wasm_bindgen(unchecked_param_type = "T.RecordedEvent[]")] events: JsValue,
     ) -> Result<Case, JsValue> {
-        let e: Vec<RecordedEvent> = from_js(&events, "events")?;
+        let e: Vec<RecordedEvent> = read_js(&events, "events", core::events_from_json)?;
         core::Case::replay(e).or_throw().map(Case)
     }
 
@@ -53,7 +53,7 @@ impl Case {
         #[wasm_bindgen(unchecked_param_type = "T.RecordedEvent[]")] events: JsValue,
         head: &str,
     ) -> Result<Case, JsValue> {
-        let e: Vec<RecordedEvent> = from_js(&events, "events")?;
+        let e: Vec<RecordedEvent> = read_js(&events, "events", core::events_from_json)?;
         core::Case::replay_verified(e, head).or_throw().map(Case)
     }
 

@@ -79,6 +79,17 @@ pub fn from_js<T: DeserializeOwned>(value: &JsValue, what: &'static str) -> Resu
     shegong::json::from_str(&text, what).or_throw()
 }
 
+/// A JS value read by one of the core's event readers (`new_event_from_json`,
+/// `events_from_json` of cases, activities and volunteers), which tell an unknown event type
+/// (`UnknownEventKind`) from other faults.
+pub fn read_js<T, E: Into<shegong::Error>>(
+    value: &JsValue,
+    what: &'static str,
+    read: fn(&str) -> Result<T, E>,
+) -> Result<T, JsValue> {
+    read(&json_text(value, what)?).or_throw()
+}
+
 /// A core value as a plain JS value.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)

@@ -38,6 +38,7 @@ fn name_of(kind: ErrorKind) -> &'static str {
         ErrorKind::UnknownBase => "UnknownBase",
         ErrorKind::UnknownRule => "UnknownRule",
         ErrorKind::InvalidRuleSet => "InvalidRuleSet",
+        ErrorKind::ValueOutOfRange => "ValueOutOfRange",
         ErrorKind::Overflow => "Overflow",
         ErrorKind::LimitExceeded => "LimitExceeded",
     }

@@ -4,7 +4,7 @@ use shegong::history::NewEvent;
 use shegong::volunteer::{self as core, VolunteerEvent, VolunteerRecord};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{date, from_js, json_text, to_js};
+use crate::convert::{date, json_text, read_js, to_js};
 use crate::errors::OrThrow;
 
 /// A volunteer (志愿者): the tamper-evident history of their registration, agreements,
@@ -19,7 +19,7 @@ impl Volunteer {
     pub fn start(
         #[wasm_bindgen(unchecked_param_type = "T.NewVolunteerEvent")] event: JsValue,
     ) -> Result<Volunteer, JsValue> {
-        let e: NewEvent<VolunteerEvent> = from_js(&event, "event")?;
+        let e: NewEvent<VolunteerEvent> = read_js(&event, "event", core::new_event_from_json)?;
         core::Volunteer::start(e).or_throw().map(Volunteer)
     }
 
@@ -29,7 +29,7 @@ impl Volunteer {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "T.NewVolunteerEvent")] event: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let e: NewEvent<VolunteerEvent> = from_js(&event, "event")?;
+        let e: NewEvent<VolunteerEvent> = read_js(&event, "event", core::new_event_from_json)?;
         let a = self.0.apply(e).or_throw()?;
         // A volunteer's `Applied` has no warning type (`Infallible`, which serde cannot
         // write): the same shape as the other aggregates', with an empty list.
@@ -42,7 +42,7 @@ impl Volunteer {
     pub fn replay(
         #[wasm_bindgen(unchecked_param_type = "T.RecordedEvent[]")] events: JsValue,
     ) -> Result<Volunteer, JsValue> {
-        let e: Vec<VolunteerRecord> = from_js(&events, "events")?;
+        let e: Vec<VolunteerRecord> = read_js(&events, "events", core::events_from_json)?;
         core::Volunteer::replay(e).or_throw().map(Volunteer)
     }
 

@@ -257,6 +257,9 @@ test('every error kind the bound API can raise is thrown from a real bad input',
   check(() => Case.start(nested(100000)), 'LimitExceeded', 'limit_exceeded');
   check(() => IdNumber.parse('11010519491231002X').masked(12, 4), 'InvalidMask', 'invalid_mask');
   check(() => Calendar.fromJson({ base: 'somewhere-else' }), 'UnknownBase', 'unknown_base');
+  // A number its field cannot hold is classified by the core, as in every binding.
+  check(() => RuleSet.preset().withOffset('consult-reply-5wd', { working_days: -1 }), 'ValueOutOfRange', 'value_out_of_range');
+  check(() => RuleSet.preset().withOffset('consult-reply-5wd', { working_days: 4294967296 }), 'ValueOutOfRange', 'value_out_of_range');
   // The kinds of modules not bound yet are thrown by their tests when those wrappers land;
   // every kind has a name and a code, and the list is the core's ErrorKind::ALL.
   const unbound = ['ActivityRefused', 'VolunteerRefused', 'RosterRefused', 'GroupRefused',

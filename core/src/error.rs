@@ -84,6 +84,9 @@ pub enum ErrorKind {
     UnknownRule,
     /// A rule set is inconsistent. Code `"invalid_rule_set"`.
     InvalidRuleSet,
+    /// A number outside what its field holds: a count of -1, a serial of 2^64, a day offset
+    /// beyond its type. Code `"value_out_of_range"`.
+    ValueOutOfRange,
     /// Arithmetic on numbers from outside would overflow (hours, fees, serials, offsets). Code `"overflow"`.
     Overflow,
     /// Input over a documented limit of [`crate::limits`] (size, nesting depth, history length). Code `"limit_exceeded"`.
@@ -120,6 +123,7 @@ impl ErrorKind {
         ErrorKind::UnknownBase,
         ErrorKind::UnknownRule,
         ErrorKind::InvalidRuleSet,
+        ErrorKind::ValueOutOfRange,
         ErrorKind::Overflow,
         ErrorKind::LimitExceeded,
     ];
@@ -154,6 +158,7 @@ impl ErrorKind {
             ErrorKind::UnknownBase => "unknown_base",
             ErrorKind::UnknownRule => "unknown_rule",
             ErrorKind::InvalidRuleSet => "invalid_rule_set",
+            ErrorKind::ValueOutOfRange => "value_out_of_range",
             ErrorKind::Overflow => "overflow",
             ErrorKind::LimitExceeded => "limit_exceeded",
         }
@@ -314,14 +319,15 @@ mod tests {
             ErrorKind::UnknownBase => 24,
             ErrorKind::UnknownRule => 25,
             ErrorKind::InvalidRuleSet => 26,
-            ErrorKind::Overflow => 27,
-            ErrorKind::LimitExceeded => 28,
+            ErrorKind::ValueOutOfRange => 27,
+            ErrorKind::Overflow => 28,
+            ErrorKind::LimitExceeded => 29,
         }
     }
 
     #[test]
     fn every_kind_is_listed_in_all() {
-        assert_eq!(ErrorKind::ALL.len(), 29);
+        assert_eq!(ErrorKind::ALL.len(), 30);
         for (i, kind) in ErrorKind::ALL.iter().enumerate() {
             assert_eq!(position(*kind), i, "{kind:?}");
         }

@@ -53,6 +53,17 @@ pub enum JsonError {
         /// What is wrong: the JSON type found and what was expected, never the value.
         reason: String,
     },
+    /// A number outside what its field holds: `-1` for a count, `4294967296` for a `u32`.
+    /// The message names the path and the field's type, never the number.
+    #[error("{what} at {}: {reason}", show_path(path))]
+    OutOfRange {
+        /// What was being read.
+        what: &'static str,
+        /// The JSON path of the number.
+        path: String,
+        /// The field's type, e.g. `"a number outside the range of u32"`.
+        reason: String,
+    },
     /// The input is over one of the documented [`crate::limits`].
     #[error(
         "{what} at {} is over the limit {limit} ({max}): {reason}",
@@ -73,10 +84,12 @@ pub enum JsonError {
 }
 
 impl JsonError {
-    /// The error's kind: [`ErrorKind::Malformed`] or [`ErrorKind::LimitExceeded`].
+    /// The error's kind: [`ErrorKind::Malformed`], [`ErrorKind::ValueOutOfRange`] or
+    /// [`ErrorKind::LimitExceeded`].
     pub fn kind(&self) -> ErrorKind {
         match self {
             JsonError::Malformed { .. } => ErrorKind::Malformed,
+            JsonError::OutOfRange { .. } => ErrorKind::ValueOutOfRange,
             JsonError::LimitExceeded { .. } => ErrorKind::LimitExceeded,
         }
     }
@@ -84,7 +97,9 @@ impl JsonError {
     /// The JSON path of the fault; empty for the top level.
     pub fn path(&self) -> &str {
         match self {
-            JsonError::Malformed { path, .. } | JsonError::LimitExceeded { path, .. } => path,
+            JsonError::Malformed { path, .. }
+            | JsonError::OutOfRange { path, .. }
+            | JsonError::LimitExceeded { path, .. } => path,
         }
     }
 }
@@ -139,7 +154,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str, what: &'static str) -> Result<T
         return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de)
+    let value: T = tracked(|| serde_path_to_error::deserialize(&mut de))
         .map_err(|e| path_error(&e, what, || serde_json::from_str::<Value>(text).ok()))?;
     de.end().map_err(|e| JsonError::Malformed {
         what,
@@ -156,8 +171,23 @@ pub fn from_str<T: DeserializeOwned>(text: &str, what: &'static str) -> Result<T
 /// As [`from_str`].
 pub fn from_value<T: DeserializeOwned>(value: Value, what: &'static str) -> Result<T, JsonError> {
     check_value(&value, what)?;
+    // As in `from_str`: one plain pass for valid input, read by reference so that only a
+    // failure pays for the copy the diagnostic pass needs.
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(v) = tagged::with_tracking(false, || T::deserialize(&value).ok()) {
+        return Ok(v);
+    }
     let copy = value.clone();
-    serde_path_to_error::deserialize(value).map_err(|e| path_error(&e, what, || Some(copy)))
+    tracked(|| serde_path_to_error::deserialize(value))
+        .map_err(|e| path_error(&e, what, || Some(copy)))
+}
+
+/// Runs the diagnostic pass: JSON paths tracked below tagged enums (always, in WebAssembly).
+fn tracked<R>(f: impl FnOnce() -> R) -> R {
+    #[cfg(not(target_arch = "wasm32"))]
+    return tagged::with_tracking(true, f);
+    #[cfg(target_arch = "wasm32")]
+    f()
 }
 
 /// Checks a count against a limit of [`crate::limits`], e.g. a history's length against
@@ -479,10 +509,12 @@ fn path_error(
     }
     let inner = e.inner();
     let mut reason = sanitize(inner);
+    let mut out_of_range = None;
     if matches!(inner.classify(), serde_json::error::Category::Data) {
         let raw = raw_message(inner);
         // An error below an internally tagged enum of `tagged_enum!` carries its inner path.
         let (raw, below) = tagged::split(&raw);
+        out_of_range = out_of_range_of(raw);
         if !below.is_empty() {
             segs.extend(below.iter().filter_map(|s| {
                 match s {
@@ -524,11 +556,29 @@ fn path_error(
             }
         }
     }
-    JsonError::Malformed {
-        what,
-        path: render(&segs),
-        reason,
+    match out_of_range {
+        Some(reason) => JsonError::OutOfRange {
+            what,
+            path: render(&segs),
+            reason,
+        },
+        None => JsonError::Malformed {
+            what,
+            path: render(&segs),
+            reason,
+        },
     }
+}
+
+/// serde's message for an integer its field cannot hold (`invalid value: integer `-1`,
+/// expected u32`), as `a number outside the range of u32`; `None` for any other message.
+fn out_of_range_of(raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix("invalid value: integer `")?;
+    let (_, expected) = rest.split_once("`, expected ")?;
+    Some(format!(
+        "a number outside the range of {}",
+        scrub_digits(expected)
+    ))
 }
 
 /// The path below `node` to the first object holding `key`, key included (breadth first).

@@ -120,15 +120,24 @@ fn id_number_or_phone_in_the_wrong_field_is_never_echoed() {
         ("client_name", json!(13800138000u64)),
     ];
     for (field, value) in bad {
+        let value_is_number = value.is_number();
         let mut rec = consultation_record();
         rec[field] = value;
         let e = Record::from_json(&rec.to_string()).unwrap_err();
         let msg = e.to_string();
         assert_no_identifiers(&msg);
-        // Below the `kind` tag of `Record`, the path is named (json_paths.rs has more).
-        assert_eq!(e.kind(), ErrorKind::Malformed, "{msg}");
+        // Below the `kind` tag of `Record`, the path is named (json_paths.rs has more). A
+        // number too big for `age` is out of range, anything else malformed.
+        let expected = if field == "age" && value_is_number {
+            ErrorKind::ValueOutOfRange
+        } else {
+            ErrorKind::Malformed
+        };
+        assert_eq!(e.kind(), expected, "{msg}");
         match e {
-            shegong::assessment::AssessmentError::Json(e) => assert_eq!(e.path(), field, "{msg}"),
+            shegong::assessment::AssessmentError::Json(e) => {
+                assert_eq!(e.path(), field, "{msg}")
+            }
             other => panic!("not a JSON error: {other:?}"),
         }
     }
@@ -431,4 +440,136 @@ proptest! {
             }
         }
     }
+}
+
+/// Issue 11 follow-up: an unknown event type was `unknown_event_kind` for a case but only
+/// `malformed` for an activity or a volunteer (the Python binding classified it itself, and
+/// WebAssembly did not). Now every aggregate's readers classify it in core.
+#[test]
+fn unknown_activity_or_volunteer_event_type_is_unknown_event_kind_in_core() {
+    let event = new_event(json!({"type": "no_such_event"})).to_string();
+    let events = json!([{
+        "seq": 1, "occurred_at": "2026-03-02T09:00:00+08:00",
+        "recorded_at": "2026-03-02T09:00:00+08:00", "actor": {"id": "w-li", "role": "worker"},
+        "event": {"type": "no_such_event"}, "prev_hash": "0", "hash": "0"
+    }]);
+    let stored = json!({"format": 2, "id": "a-1", "rules": 2, "head": "0", "events": events});
+    let legacy = json!({"id": "a-1", "history": events});
+    let kinds = [
+        shegong::activity::new_event_from_json(&event)
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+        shegong::activity::events_from_json(&events.to_string())
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+        shegong::activity::events_from_value(events.clone())
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+        shegong::activity::Activity::from_json(&stored.to_string())
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+        shegong::activity::Activity::from_json(&legacy.to_string())
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+        shegong::volunteer::new_event_from_json(&event)
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+        shegong::volunteer::new_event_from_value(new_event(json!({"type": "no_such_event"})))
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+        shegong::volunteer::events_from_json(&events.to_string())
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+        shegong::volunteer::Volunteer::from_json(&stored.to_string())
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+        shegong::volunteer::Volunteer::from_json(&legacy.to_string())
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+        shegong::case::new_event_from_json(&event)
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+        shegong::case::events_from_json(&events.to_string())
+            .map(|_| ())
+            .unwrap_err()
+            .kind(),
+    ];
+    assert!(
+        kinds.iter().all(|k| *k == ErrorKind::UnknownEventKind),
+        "{kinds:?}"
+    );
+    // A known type with a bad field is still malformed data, naming the path.
+    let bad = new_event(json!({"type": "planned", "plan": 1})).to_string();
+    let e = shegong::activity::new_event_from_json(&bad).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Malformed);
+    assert!(e.to_string().contains("event.plan"), "{e}");
+}
+
+/// An event type field holding an ID number was repeated in the message
+/// (`unknown event type "110105194912310021"`).
+#[test]
+fn unknown_event_type_holding_an_id_number_is_not_echoed() {
+    for ty in ["110105194912310021", "13800138000"] {
+        let event = new_event(json!({ "type": ty })).to_string();
+        let messages = [
+            shegong::case::new_event_from_json(&event)
+                .unwrap_err()
+                .to_string(),
+            shegong::activity::new_event_from_json(&event)
+                .unwrap_err()
+                .to_string(),
+            shegong::volunteer::new_event_from_json(&event)
+                .unwrap_err()
+                .to_string(),
+        ];
+        for m in messages {
+            assert_no_identifiers(&m);
+            assert!(m.contains("unknown"), "{m}");
+        }
+    }
+    let e = shegong::case::new_event_from_json(&new_event(json!({"type": "no_such"})).to_string())
+        .unwrap_err();
+    assert_eq!(e.to_string(), "unknown event type `no_such`");
+}
+
+/// Issue 11 follow-up: the Python binding recognised an integer its field cannot hold by
+/// serde's message text; core now classifies it as `value_out_of_range`, for every binding.
+#[test]
+fn integer_outside_its_field_is_value_out_of_range_in_core() {
+    for n in ["-1", "4294967296", "18446744073709551615"] {
+        let e = err::<Vec<u32>>(&format!("[1, {n}]"));
+        assert_eq!(e.kind(), ErrorKind::ValueOutOfRange, "{e}");
+        assert_eq!(e.path(), "[1]");
+        if n.len() > 2 {
+            assert!(!e.to_string().contains(n), "{e}");
+        }
+        assert!(e.to_string().contains("u32"), "{e}");
+        let v: Value = serde_json::from_str(&format!("[1, {n}]")).unwrap();
+        let e = json::from_value::<Vec<u32>>(v, "input").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::ValueOutOfRange, "{e}");
+    }
+    // Below a tagged enum too, with the path kept, and through a module's own error.
+    let mut set = serde_json::to_value(RuleSet::preset()).unwrap();
+    set["rules"][0]["offset"] = json!({"working_days": -3});
+    let e = RuleSet::from_json(&set.to_string()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "rule set at `rules[0].offset.working_days`: a number outside the range of u32"
+    );
+    assert_eq!(e.kind(), ErrorKind::ValueOutOfRange, "{e}");
+    assert_eq!(shegong::Error::from(e).kind(), ErrorKind::ValueOutOfRange);
+    // A wrong type is still malformed.
+    assert_eq!(err::<Vec<u32>>(r#"["1"]"#).kind(), ErrorKind::Malformed);
+    assert_eq!(err::<Vec<u32>>("[1.5]").kind(), ErrorKind::Malformed);
 }

@@ -378,6 +378,12 @@ pub enum ActivityError {
     /// not fit the types; the message names the JSON path, never the value.
     #[error(transparent)]
     Json(#[from] crate::json::JsonError),
+    /// An event type this library does not know (named only when it looks like a type name).
+    #[error("unknown activity event type {}", crate::json::describe_str(kind))]
+    UnknownEventKind {
+        /// The type named.
+        kind: String,
+    },
     /// The stored format is newer than this library.
     #[error("activity history format {format} is not supported (this library reads formats 1 to {supported})")]
     UnsupportedFormat {
@@ -386,6 +392,17 @@ pub enum ActivityError {
         /// The newest format this library reads.
         supported: u32,
     },
+}
+
+impl From<crate::history::read::ReadError> for ActivityError {
+    fn from(e: crate::history::read::ReadError) -> Self {
+        match e {
+            crate::history::read::ReadError::Json(e) => ActivityError::Json(e),
+            crate::history::read::ReadError::UnknownKind(kind) => {
+                ActivityError::UnknownEventKind { kind }
+            }
+        }
+    }
 }
 
 impl ActivityError {
@@ -407,6 +424,7 @@ impl ActivityError {
             ActivityError::HeadMismatch { .. } => crate::ErrorKind::HeadMismatch,
             ActivityError::Malformed { .. } => crate::ErrorKind::Malformed,
             ActivityError::Json(e) => e.kind(),
+            ActivityError::UnknownEventKind { .. } => crate::ErrorKind::UnknownEventKind,
             ActivityError::UnsupportedFormat { .. } => crate::ErrorKind::UnsupportedFormat,
         }
     }
@@ -421,6 +439,7 @@ impl ActivityError {
             ActivityError::InvalidInput { .. }
             | ActivityError::Malformed { .. }
             | ActivityError::Json(_)
+            | ActivityError::UnknownEventKind { .. }
             | ActivityError::UnsupportedFormat { .. } => None,
         }
     }
@@ -632,11 +651,28 @@ impl Activity {
     /// [`ActivityError::UnsupportedFormat`]; [`ActivityError::Tampered`] and
     /// [`ActivityError::HeadMismatch`]; and every refusal of [`Activity::replay`].
     pub fn from_json(json: &str) -> Result<Activity, ActivityError> {
+        // The common case in one pass (limits and duplicate keys checked); a failure is
+        // diagnosed on the slower path below, which reads format 1 and names an unknown event
+        // type or format.
+        if let Ok(stored) = crate::json::from_str::<StoredActivity>(json, "activity history") {
+            if stored.format == HISTORY_FORMAT {
+                return Activity::from_stored(stored);
+            }
+        }
         let value: serde_json::Value = crate::json::from_str(json, "activity history")?;
         Activity::from_value(value)
     }
 
     fn from_value(value: serde_json::Value) -> Result<Activity, ActivityError> {
+        for key in ["events", "history"] {
+            if let Some(serde_json::Value::Array(events)) = value.get(key) {
+                let events = events.iter().map(|e| e.get("event"));
+                if let Some(kind) = crate::history::read::unknown_type::<ActivityEventType>(events)
+                {
+                    return Err(ActivityError::UnknownEventKind { kind });
+                }
+            }
+        }
         let Some(format) = value.get("format") else {
             let legacy: LegacyActivity = crate::json::from_value(value, "activity history")?;
             let events =
@@ -660,6 +696,22 @@ impl Activity {
             });
         }
         let stored: StoredActivity = crate::json::from_value(value, "activity history")?;
+        Activity::from_stored(stored)
+    }
+
+    /// Rebuilds an activity from its stored form (format {HISTORY_FORMAT}): the chain against the
+    /// stored head, every guard, and the envelope against the history.
+    ///
+    /// # Errors
+    /// [`ActivityError::UnsupportedFormat`], [`ActivityError::Tampered`], [`ActivityError::HeadMismatch`] and
+    /// every refusal of [`Activity::replay`].
+    pub fn from_stored(stored: StoredActivity) -> Result<Activity, ActivityError> {
+        if stored.format != HISTORY_FORMAT {
+            return Err(ActivityError::UnsupportedFormat {
+                format: stored.format,
+                supported: HISTORY_FORMAT,
+            });
+        }
         let activity = Activity::replay(stored.events)?;
         if activity.head() != stored.head {
             return Err(ActivityError::HeadMismatch {
@@ -831,4 +883,54 @@ fn check_id(id: &str, activity: &Activity) -> Result<(), ActivityError> {
         });
     }
     Ok(())
+}
+
+/// Reads one event to be recorded from JSON, with a typed error for an unknown event type.
+///
+/// # Errors
+/// [`ActivityError::UnknownEventKind`], or [`ActivityError::Json`] naming the JSON path of the fault.
+pub fn new_event_from_json(json: &str) -> Result<NewEvent<ActivityEvent>, ActivityError> {
+    Ok(crate::history::read::new_event_text::<
+        ActivityEvent,
+        ActivityEventType,
+    >(json)?)
+}
+
+/// Reads one event to be recorded from a JSON value (what a binding converts a native object
+/// to), as [`new_event_from_json`].
+///
+/// # Errors
+/// As [`new_event_from_json`].
+pub fn new_event_from_value(
+    value: serde_json::Value,
+) -> Result<NewEvent<ActivityEvent>, ActivityError> {
+    Ok(crate::history::read::new_event::<
+        ActivityEvent,
+        ActivityEventType,
+    >(value)?)
+}
+
+/// Reads recorded events (a JSON array, what [`Activity::replay`] takes) from JSON, with a typed
+/// error for an unknown event type.
+///
+/// # Errors
+/// As [`new_event_from_json`].
+pub fn events_from_json(json: &str) -> Result<Vec<Recorded<ActivityEvent>>, ActivityError> {
+    Ok(crate::history::read::recorded_text::<
+        ActivityEvent,
+        ActivityEventType,
+    >(json)?)
+}
+
+/// Reads recorded events from a JSON value, as [`events_from_json`].
+///
+/// # Errors
+/// As [`new_event_from_json`].
+pub fn events_from_value(
+    value: serde_json::Value,
+) -> Result<Vec<Recorded<ActivityEvent>>, ActivityError> {
+    Ok(crate::history::read::recorded::<
+        ActivityEvent,
+        ActivityEventType,
+    >(value)?)
 }

@@ -79,8 +79,9 @@ pub enum CaseError {
     /// the JSON path and what was expected, never the value found.
     #[error(transparent)]
     Json(#[from] crate::json::JsonError),
-    /// An event type this library does not know.
-    #[error("unknown event type {kind:?}")]
+    /// An event type this library does not know (named only when it looks like a type name:
+    /// a type field holding an ID number is not repeated).
+    #[error("unknown event type {}", crate::json::describe_str(kind))]
     UnknownEventKind {
         /// The type named.
         kind: String,
@@ -114,6 +115,17 @@ pub enum CaseError {
 
 fn rule_tag(rule: Option<&str>) -> String {
     rule.map_or_else(String::new, |r| format!(" [{r}]"))
+}
+
+impl From<crate::history::read::ReadError> for CaseError {
+    fn from(e: crate::history::read::ReadError) -> Self {
+        match e {
+            crate::history::read::ReadError::Json(e) => CaseError::Json(e),
+            crate::history::read::ReadError::UnknownKind(kind) => {
+                CaseError::UnknownEventKind { kind }
+            }
+        }
+    }
 }
 
 impl CaseError {

@@ -359,7 +359,12 @@ impl Case {
                 supported: HISTORY_FORMAT,
             });
         }
-        check_event_kinds(value.get("events"))?;
+        if let Some(serde_json::Value::Array(events)) = value.get("events") {
+            let events = events.iter().map(|e| e.get("event"));
+            if let Some(kind) = crate::history::read::unknown_type::<CaseEventType>(events) {
+                return Err(CaseError::UnknownEventKind { kind });
+            }
+        }
         let stored: StoredCase = crate::json::from_value(value, "case history")?;
         Case::from_stored(stored)
     }
@@ -417,14 +422,48 @@ impl<'de> Deserialize<'de> for Case {
     }
 }
 
-/// Parses one event to be recorded from JSON, with typed errors for unknown event types.
+/// Reads one event to be recorded from JSON, with a typed error for an unknown event type.
 ///
 /// # Errors
-/// [`CaseError::UnknownEventKind`] or [`CaseError::Malformed`].
+/// [`CaseError::UnknownEventKind`], or [`CaseError::Json`] naming the JSON path of the fault.
 pub fn new_event_from_json(json: &str) -> Result<NewEvent, CaseError> {
-    let value: serde_json::Value = crate::json::from_str(json, "event")?;
-    check_event_kind(value.get("event"))?;
-    Ok(crate::json::from_value(value, "event")?)
+    Ok(crate::history::read::new_event_text::<
+        EventKind,
+        CaseEventType,
+    >(json)?)
+}
+
+/// Reads one event to be recorded from a JSON value (what a binding converts a native object
+/// to), as [`new_event_from_json`].
+///
+/// # Errors
+/// As [`new_event_from_json`].
+pub fn new_event_from_value(value: serde_json::Value) -> Result<NewEvent, CaseError> {
+    Ok(crate::history::read::new_event::<EventKind, CaseEventType>(
+        value,
+    )?)
+}
+
+/// Reads recorded events (a JSON array, what [`Case::replay`] takes) from JSON, with a typed
+/// error for an unknown event type.
+///
+/// # Errors
+/// As [`new_event_from_json`].
+pub fn events_from_json(json: &str) -> Result<Vec<RecordedEvent>, CaseError> {
+    Ok(crate::history::read::recorded_text::<
+        EventKind,
+        CaseEventType,
+    >(json)?)
+}
+
+/// Reads recorded events from a JSON value, as [`events_from_json`].
+///
+/// # Errors
+/// As [`new_event_from_json`].
+pub fn events_from_value(value: serde_json::Value) -> Result<Vec<RecordedEvent>, CaseError> {
+    Ok(crate::history::read::recorded::<EventKind, CaseEventType>(
+        value,
+    )?)
 }
 
 /// How many consultations `client_id` has had on `topic` across `cases`, the count
@@ -445,29 +484,6 @@ pub fn consultation_count<'a>(
         .flat_map(|c| c.state().consultations.iter())
         .filter(|(t, _)| crate::identity::grouping_key(t) == key)
         .fold(0u32, |a, (_, n)| a.saturating_add(*n))
-}
-
-fn check_event_kinds(events: Option<&serde_json::Value>) -> Result<(), CaseError> {
-    if let Some(serde_json::Value::Array(items)) = events {
-        for item in items {
-            check_event_kind(item.get("event"))?;
-        }
-    }
-    Ok(())
-}
-
-fn check_event_kind(event: Option<&serde_json::Value>) -> Result<(), CaseError> {
-    if let Some(kind) = event
-        .and_then(|e| e.get("type"))
-        .and_then(serde_json::Value::as_str)
-    {
-        if !EventKind::KINDS.contains(&kind) {
-            return Err(CaseError::UnknownEventKind {
-                kind: kind.to_owned(),
-            });
-        }
-    }
-    Ok(())
 }
 
 fn tampered(case: &str, seq: u64, reason: &str) -> CaseError {

@@ -33,6 +33,8 @@ use sha2::{Digest, Sha256};
 
 use crate::case::Actor;
 
+pub(crate) mod read;
+
 /// The version of the rules (guards) this library applies to new events.
 ///
 /// - 1: every history published before versions were recorded;

@@ -24,10 +24,11 @@ pub(crate) const MARKER: &str = " @ path ";
 
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
-    /// Whether the reader on this thread is tracking JSON paths (the diagnostic pass of
-    /// [`crate::json`]). The first pass does not: tracking every key costs as much as the parse,
-    /// and only a failed input needs the path.
-    static TRACKING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+    /// Whether the reader on this thread is tracking JSON paths: only in the diagnostic pass
+    /// of [`crate::json`], which turns it on. Tracking every key costs as much as the parse,
+    /// and only a failed input needs the path; a plain serde read of a core type (outside
+    /// [`crate::json`]) does not track either.
+    static TRACKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -127,6 +127,12 @@ pub enum VolunteerError {
     /// not fit the types; the message names the JSON path, never the value.
     #[error(transparent)]
     Json(#[from] crate::json::JsonError),
+    /// An event type this library does not know (named only when it looks like a type name).
+    #[error("unknown volunteer event type {}", crate::json::describe_str(kind))]
+    UnknownEventKind {
+        /// The type named.
+        kind: String,
+    },
     /// The stored format is newer than this library.
     #[error("volunteer history format {format} is not supported (this library reads formats 1 to {supported})")]
     UnsupportedFormat {
@@ -155,6 +161,17 @@ pub enum VolunteerError {
     },
 }
 
+impl From<crate::history::read::ReadError> for VolunteerError {
+    fn from(e: crate::history::read::ReadError) -> Self {
+        match e {
+            crate::history::read::ReadError::Json(e) => VolunteerError::Json(e),
+            crate::history::read::ReadError::UnknownKind(kind) => {
+                VolunteerError::UnknownEventKind { kind }
+            }
+        }
+    }
+}
+
 impl VolunteerError {
     /// A stable snake_case code for the error's kind.
     pub fn code(&self) -> &'static str {
@@ -174,6 +191,7 @@ impl VolunteerError {
             VolunteerError::HeadMismatch { .. } => crate::ErrorKind::HeadMismatch,
             VolunteerError::Malformed { .. } => crate::ErrorKind::Malformed,
             VolunteerError::Json(e) => e.kind(),
+            VolunteerError::UnknownEventKind { .. } => crate::ErrorKind::UnknownEventKind,
             VolunteerError::UnsupportedFormat { .. } => crate::ErrorKind::UnsupportedFormat,
             VolunteerError::Overflow { .. } => crate::ErrorKind::Overflow,
         }
@@ -191,6 +209,7 @@ impl VolunteerError {
             VolunteerError::InvalidInput { .. }
             | VolunteerError::Malformed { .. }
             | VolunteerError::Json(_)
+            | VolunteerError::UnknownEventKind { .. }
             | VolunteerError::UnsupportedFormat { .. } => None,
             VolunteerError::Overflow { rule, .. } => Some(rule),
         }
@@ -579,11 +598,28 @@ impl Volunteer {
     /// [`VolunteerError::UnsupportedFormat`]; [`VolunteerError::Tampered`] and
     /// [`VolunteerError::HeadMismatch`]; and every refusal of [`Volunteer::replay`].
     pub fn from_json(json: &str) -> Result<Volunteer, VolunteerError> {
+        // The common case in one pass (limits and duplicate keys checked); a failure is
+        // diagnosed on the slower path below, which reads format 1 and names an unknown event
+        // type or format.
+        if let Ok(stored) = crate::json::from_str::<StoredVolunteer>(json, "volunteer history") {
+            if stored.format == HISTORY_FORMAT {
+                return Volunteer::from_stored(stored);
+            }
+        }
         let value: serde_json::Value = crate::json::from_str(json, "volunteer history")?;
         Volunteer::from_value(value)
     }
 
     fn from_value(value: serde_json::Value) -> Result<Volunteer, VolunteerError> {
+        for key in ["events", "history"] {
+            if let Some(serde_json::Value::Array(events)) = value.get(key) {
+                let events = events.iter().map(|e| e.get("event"));
+                if let Some(kind) = crate::history::read::unknown_type::<VolunteerEventType>(events)
+                {
+                    return Err(VolunteerError::UnknownEventKind { kind });
+                }
+            }
+        }
         let Some(format) = value.get("format") else {
             let legacy: LegacyVolunteer = crate::json::from_value(value, "volunteer history")?;
             let mut events =
@@ -615,6 +651,22 @@ impl Volunteer {
             });
         }
         let stored: StoredVolunteer = crate::json::from_value(value, "volunteer history")?;
+        Volunteer::from_stored(stored)
+    }
+
+    /// Rebuilds a volunteer from its stored form (format {HISTORY_FORMAT}): the chain against the
+    /// stored head, every guard, and the envelope against the history.
+    ///
+    /// # Errors
+    /// [`VolunteerError::UnsupportedFormat`], [`VolunteerError::Tampered`], [`VolunteerError::HeadMismatch`] and
+    /// every refusal of [`Volunteer::replay`].
+    pub fn from_stored(stored: StoredVolunteer) -> Result<Volunteer, VolunteerError> {
+        if stored.format != HISTORY_FORMAT {
+            return Err(VolunteerError::UnsupportedFormat {
+                format: stored.format,
+                supported: HISTORY_FORMAT,
+            });
+        }
         let v = Volunteer::replay(stored.events)?;
         if v.head() != stored.head {
             return Err(VolunteerError::HeadMismatch {
@@ -780,4 +832,54 @@ fn check_id(id: &str, v: &Volunteer) -> Result<(), VolunteerError> {
         });
     }
     Ok(())
+}
+
+/// Reads one event to be recorded from JSON, with a typed error for an unknown event type.
+///
+/// # Errors
+/// [`VolunteerError::UnknownEventKind`], or [`VolunteerError::Json`] naming the JSON path of the fault.
+pub fn new_event_from_json(json: &str) -> Result<NewEvent<VolunteerEvent>, VolunteerError> {
+    Ok(crate::history::read::new_event_text::<
+        VolunteerEvent,
+        VolunteerEventType,
+    >(json)?)
+}
+
+/// Reads one event to be recorded from a JSON value (what a binding converts a native object
+/// to), as [`new_event_from_json`].
+///
+/// # Errors
+/// As [`new_event_from_json`].
+pub fn new_event_from_value(
+    value: serde_json::Value,
+) -> Result<NewEvent<VolunteerEvent>, VolunteerError> {
+    Ok(crate::history::read::new_event::<
+        VolunteerEvent,
+        VolunteerEventType,
+    >(value)?)
+}
+
+/// Reads recorded events (a JSON array, what [`Volunteer::replay`] takes) from JSON, with a typed
+/// error for an unknown event type.
+///
+/// # Errors
+/// As [`new_event_from_json`].
+pub fn events_from_json(json: &str) -> Result<Vec<Recorded<VolunteerEvent>>, VolunteerError> {
+    Ok(crate::history::read::recorded_text::<
+        VolunteerEvent,
+        VolunteerEventType,
+    >(json)?)
+}
+
+/// Reads recorded events from a JSON value, as [`events_from_json`].
+///
+/// # Errors
+/// As [`new_event_from_json`].
+pub fn events_from_value(
+    value: serde_json::Value,
+) -> Result<Vec<Recorded<VolunteerEvent>>, VolunteerError> {
+    Ok(crate::history::read::recorded::<
+        VolunteerEvent,
+        VolunteerEventType,
+    >(value)?)
 }
