@@ -278,30 +278,33 @@ fn render(segs: &[Seg<'_>]) -> String {
     out
 }
 
-/// The keys seen so far in one object: a short list searched in order (most objects have a
-/// handful of keys, and hashing each one cost as much as the rest of the scan), turned into a
-/// hash set once it grows, so a huge object cannot make the scan quadratic.
-#[derive(Default)]
+/// The keys seen so far in the open objects, in one list shared by all of them (a history has
+/// hundreds of small objects, and a list of its own for each cost an allocation apiece): each
+/// open object owns the tail from its `start`, searched in order, since most objects have a
+/// handful of keys and hashing each one cost as much as the rest of the scan. An object that
+/// grows past [`FEW_KEYS`] moves its keys into a hash set of its own, so a huge object cannot
+/// make the scan quadratic.
+const FEW_KEYS: usize = 16;
+
+/// One open object's keys: the tail of the shared list from `start`, or its own hash set.
 struct Keys<'a> {
-    few: Vec<Cow<'a, str>>,
+    start: usize,
     many: Option<HashSet<Cow<'a, str>>>,
 }
 
 impl<'a> Keys<'a> {
-    /// How many keys are searched in order before a hash set takes over.
-    const FEW: usize = 16;
-
-    /// Adds a key; `false` when it was already there.
-    fn insert(&mut self, key: Cow<'a, str>) -> bool {
+    /// Adds a key; `false` when the object already has it.
+    fn insert(&mut self, shared: &mut Vec<Cow<'a, str>>, key: Cow<'a, str>) -> bool {
         if let Some(set) = self.many.as_mut() {
             return set.insert(key);
         }
-        if self.few.contains(&key) {
+        let mine = shared.get(self.start..).unwrap_or(&[]);
+        if mine.contains(&key) {
             return false;
         }
-        self.few.push(key);
-        if self.few.len() > Self::FEW {
-            self.many = Some(self.few.drain(..).collect());
+        shared.push(key);
+        if shared.len().saturating_sub(self.start) > FEW_KEYS {
+            self.many = Some(shared.drain(self.start..).collect());
         }
         true
     }
@@ -334,20 +337,13 @@ fn frames_path<'a>(frames: &'a [Frame<'a>]) -> Vec<Seg<'a>> {
 fn prescan(text: &str, what: &'static str) -> Result<(), JsonError> {
     let bytes = text.as_bytes();
     let mut frames: Vec<Frame<'_>> = Vec::new();
+    let mut shared_keys: Vec<Cow<'_, str>> = Vec::new();
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
         match b {
             b'"' => {
                 let start = i.saturating_add(1);
-                let mut j = start;
-                while let Some(&c) = bytes.get(j) {
-                    match c {
-                        b'\\' => j = j.saturating_add(2),
-                        b'"' => break,
-                        _ => j = j.saturating_add(1),
-                    }
-                }
-                let end = j.min(bytes.len());
+                let end = string_end(bytes, start);
                 if end.saturating_sub(start) > MAX_STRING_BYTES {
                     return Err(JsonError::LimitExceeded {
                         what,
@@ -379,7 +375,7 @@ fn prescan(text: &str, what: &'static str) -> Result<(), JsonError> {
                         };
                         *expect_key = false;
                         *key = Some(name.clone());
-                        if !keys.insert(name.clone()) {
+                        if !keys.insert(&mut shared_keys, name.clone()) {
                             duplicate = Some(name);
                         }
                     }
@@ -406,7 +402,10 @@ fn prescan(text: &str, what: &'static str) -> Result<(), JsonError> {
                 }
                 frames.push(if b == b'{' {
                     Frame::Object {
-                        keys: Keys::default(),
+                        keys: Keys {
+                            start: shared_keys.len(),
+                            many: None,
+                        },
                         expect_key: true,
                         key: None,
                     }
@@ -415,7 +414,11 @@ fn prescan(text: &str, what: &'static str) -> Result<(), JsonError> {
                 });
             }
             b'}' | b']' => {
-                frames.pop();
+                if let Some(Frame::Object { keys, .. }) = frames.pop() {
+                    if keys.many.is_none() {
+                        shared_keys.truncate(keys.start);
+                    }
+                }
             }
             b',' => match frames.last_mut() {
                 Some(Frame::Object {
@@ -432,6 +435,24 @@ fn prescan(text: &str, what: &'static str) -> Result<(), JsonError> {
         i = i.saturating_add(1);
     }
     Ok(())
+}
+
+/// Where the string whose contents start at `start` ends: the index of its closing quote, or
+/// the end of the input. Jumps from one quote or backslash to the next (`memchr2`), since
+/// strings are most of a history's bytes.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut j = start;
+    while let Some(offset) = bytes
+        .get(j..)
+        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+    {
+        j = j.saturating_add(offset);
+        match bytes.get(j) {
+            Some(b'\\') => j = j.saturating_add(2),
+            _ => return j,
+        }
+    }
+    bytes.len()
 }
 
 /// Depth and string length of a value built elsewhere (it cannot hold duplicate keys).
@@ -759,6 +780,31 @@ mod tests {
         assert_eq!(e.to_string(), "malformed map at `x.a`: duplicate key `a`");
         let e = from_str::<Value>(r#"[{"a\u0062": 1, "ab": 2}]"#, "value").unwrap_err();
         assert_eq!(e.path(), "[0].ab");
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_per_object_at_every_size() {
+        let ok = |t: &str| {
+            from_str::<Value>(t, "v")
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
+        // The same key in a child and its parent, before and after the child.
+        assert_eq!(ok(r#"{"b":0,"a":{"b":1,"c":{"b":2}},"c":3}"#), Ok(()));
+        assert_eq!(ok(r#"[{"a":1},{"a":2},{"a":{"a":3}}]"#), Ok(()));
+        let dup = |t: &str| ok(t).unwrap_err();
+        assert!(dup(r#"{"a":{"b":1},"a":2}"#).contains("duplicate key `a`"));
+        assert!(dup(r#"{"x":{"b":1,"c":{"d":1},"b":2}}"#).contains("duplicate key `b`"));
+        // Objects past the short list: the duplicate is still found, in them and around them.
+        for n in [15usize, 16, 17, 40] {
+            let keys: Vec<String> = (0..n).map(|i| format!(r#""k{i}":{{"k{i}":1}}"#)).collect();
+            let big = format!("{{{}}}", keys.join(","));
+            assert_eq!(ok(&big), Ok(()), "{n}");
+            let again = format!(r#"{{{},"k3":0}}"#, keys.join(","));
+            assert!(dup(&again).contains("duplicate key `k3`"), "{n}");
+            let around = format!(r#"{{"z":{big},"y":1,"z":2}}"#);
+            assert!(dup(&around).contains("duplicate key `z`"), "{n}");
+        }
     }
 
     #[test]
