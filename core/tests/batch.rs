@@ -371,7 +371,11 @@ fn hours_between(
 }
 
 /// What a row must say of one per-case obligation, derived here from its status alone.
-fn check_row(o: &Obligation, r: &ObligationRow) -> Result<(), TestCaseError> {
+fn check_row(
+    o: &Obligation,
+    r: &ObligationRow,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(), TestCaseError> {
     prop_assert_eq!(&r.rule, &o.rule);
     prop_assert_eq!(r.status.as_str(), o.status.name());
     prop_assert_eq!(r.due_at, o.due_at);
@@ -453,6 +457,28 @@ fn check_row(o: &Obligation, r: &ObligationRow) -> Result<(), TestCaseError> {
     }
     if !matches!(o.status, ObligationStatus::NotComputable { .. }) {
         prop_assert_eq!(&r.reason, &None);
+        // The explanation's parts put back together give the explanation.
+        let parts = o.explanation_parts().unwrap();
+        prop_assert_eq!(
+            format!("{}, {}; {}", parts.why, parts.calendar, parts.status),
+            o.explanation.clone()
+        );
+        prop_assert!(
+            parts.calendar.starts_with("calendar "),
+            "{}",
+            parts.calendar
+        );
+        // The deadline orders by urgency: passed when overdue, still ahead while owed.
+        let deadline = o.deadline().unwrap();
+        match &o.status {
+            ObligationStatus::Overdue { .. } => prop_assert!(deadline <= now, "{:?}", o),
+            ObligationStatus::Pending | ObligationStatus::AtRisk { .. } => {
+                prop_assert!(deadline >= now, "{:?}", o)
+            }
+            _ => {}
+        }
+    } else {
+        prop_assert!(o.explanation_parts().is_none() && o.deadline().is_none());
     }
     // The explanation agrees: a late obligation is never "on time" nor "0 … late".
     prop_assert_eq!(
@@ -489,7 +515,7 @@ proptest! {
             prop_assert_eq!(&r.case, &case.number().to_string());
             prop_assert_eq!(&r.client_id, &case.state().client.id);
             prop_assert_eq!(r.stage, case.state().stage);
-            check_row(o, r)?;
+            check_row(o, r, now)?;
         }
     }
 }

@@ -29,7 +29,9 @@ mod rule;
 use chrono::{DateTime, Duration, FixedOffset, Months, NaiveDate};
 
 pub use crate::event_types::ObligationStatusName;
-pub use obligation::{Anchor, Lateness, Obligation, ObligationStatus, SubjectKind};
+pub use obligation::{
+    Anchor, ExplanationParts, Lateness, Obligation, ObligationStatus, SubjectKind,
+};
 pub use rule::{Occurrences, Offset, Rule, RuleSet, Trigger, RULESET_FORMAT};
 
 use crate::activity::{Activity, ActivityEvent};

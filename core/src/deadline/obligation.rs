@@ -263,6 +263,66 @@ impl Obligation {
     }
 }
 
+impl Obligation {
+    /// The last moment it is on time: `due_at` for an hour-based rule, otherwise the end of
+    /// `due_date` in China time (midnight after it); `None` when not computable. Sorting by it
+    /// puts the most overdue first and, among those still owed, the least time left first,
+    /// whatever the rules' units: the urgency order of a dashboard.
+    ///
+    /// # Example
+    /// ```
+    /// # let ob: shegong::deadline::Obligation = serde_json::from_str(r#"{"rule":"consult-reply-5wd","subject_kind":"case","subject":"SZ-2026-0001","owed":"reply","owed_by":"worker","owner":"w-li","counts_from":{"seq":2,"event":"not_opened","date":"2026-03-02","at":"2026-03-02T09:00:00+08:00"},"due_date":"2026-03-09","status":{"status":"pending"},"provisional":false,"explanation":""}"#)?;
+    /// assert_eq!(ob.deadline().unwrap().to_rfc3339(), "2026-03-10T00:00:00+08:00");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn deadline(&self) -> Option<DateTime<FixedOffset>> {
+        if let Some(at) = self.due_at {
+            return Some(at);
+        }
+        self.due_date?
+            .succ_opt()?
+            .and_hms_opt(0, 0, 0)?
+            .and_local_timezone(crate::case::china_offset())
+            .single()
+    }
+
+    /// The explanation cut into its parts, for a display that states the calendar once:
+    /// `None` for a not-computable obligation (whose explanation has no calendar part).
+    ///
+    /// # Example
+    /// ```
+    /// # let ob: shegong::deadline::Obligation = serde_json::from_str(r#"{"rule":"consult-reply-5wd","subject_kind":"case","subject":"SZ-2026-0001","owed":"reply","owed_by":"worker","owner":"w-li","counts_from":{"seq":2,"event":"not_opened","date":"2026-03-02","at":"2026-03-02T09:00:00+08:00"},"due_date":"2026-03-09","status":{"status":"pending"},"provisional":false,"explanation":"due 2026-03-09: 5 working days after the decision not to open on 2026-03-02 [consult-reply-5wd], calendar CN official 2026; pending"}"#)?;
+    /// let parts = ob.explanation_parts().unwrap();
+    /// assert_eq!(parts.why, "due 2026-03-09: 5 working days after the decision not to open on 2026-03-02 [consult-reply-5wd]");
+    /// assert_eq!((parts.calendar, parts.status), ("calendar CN official 2026", "pending"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn explanation_parts(&self) -> Option<ExplanationParts<'_>> {
+        let tag = format!("[{}], ", self.rule);
+        let cut = self.explanation.find(&tag)?.checked_add(tag.len())?;
+        let why = self.explanation.get(..cut.checked_sub(2)?)?;
+        let rest = self.explanation.get(cut..)?;
+        let (calendar, status) = rest.split_once("; ")?;
+        Some(ExplanationParts {
+            why,
+            calendar,
+            status,
+        })
+    }
+}
+
+/// The parts of an [`Obligation`]'s explanation: `"{why}, {calendar}; {status}"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExplanationParts<'a> {
+    /// When it is due and why: `"due 2026-10-09: 5 working days after opening on 2026-09-24
+    /// [open-approval-5wd]"`, with any move off a day off.
+    pub why: &'a str,
+    /// The calendar counted on: `"calendar CN official 2026"`, or its provisional form.
+    pub calendar: &'a str,
+    /// Where it stands: `"overdue by 3 working days (4 calendar days)"`.
+    pub status: &'a str,
+}
+
 /// A positive duration in started hours (at least 1); 0 for none.
 pub(crate) fn started_hours(late: chrono::Duration) -> i64 {
     if late <= chrono::Duration::zero() {
