@@ -74,7 +74,8 @@ def main() -> None:
     summaries = pd.DataFrame(result.cases)
     print(f"{len(summaries)} cases, {len(obligations)} obligations, {len(result.errors['index'])} unreadable histories\n")
     owed = obligations[obligations.status.isin(["overdue", "met", "pending", "at_risk"])].copy()
-    owed["late"] = (owed.status == "overdue") | ((owed.status == "met") & (owed.days_late > 0))
+    # on_time is False for overdue and met late, in every rule's unit (hours for a crisis).
+    owed["late"] = owed.on_time.eq(False)
     rate = owed.pivot_table(index="rule", columns="worker", values="late", aggfunc="mean").round(2)
     print("late rate (overdue, or met late) per rule and worker:")
     print(rate.to_string())

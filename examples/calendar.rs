@@ -1,6 +1,6 @@
 //! The working days of 2026 and a few real deadlines, on China's official calendar.
 //!
-//! Run with `cargo run --example calendar`.
+//! Run with `cargo run -p shegong-examples --bin calendar`.
 
 use chrono::NaiveDate;
 use shegong::calendar::{Calendar, DayKind};

@@ -2,7 +2,7 @@
 //!
 //! A handful of sample cases and activities (embedded below) are evaluated against the
 //! built-in rule set on China's official calendar, as of 09:00 on Tuesday 2026-10-13, the
-//! week after the National Day break. Run with `cargo run --example dashboard`.
+//! week after the National Day break. Run with `cargo run -p shegong-examples --bin dashboard`.
 
 use chrono::{DateTime, FixedOffset};
 use shegong::activity::{Activity, ActivityEvent, ActivityKind, ActivityPlan, PlanContents};
@@ -13,9 +13,17 @@ use shegong::workload::{
     ReferenceTable,
 };
 use shegong::Calendar;
+use unicode_width::UnicodeWidthStr;
 
 /// Picks the obligations of one dashboard section.
 type StatusFilter = fn(&ObligationStatus) -> bool;
+
+/// `s` padded with spaces to `width` terminal columns: a Chinese character takes two columns,
+/// so padding by character count (`{:<6}`) would misalign the columns.
+fn pad(s: &str, width: usize) -> String {
+    let missing = width.saturating_sub(UnicodeWidthStr::width(s));
+    format!("{s}{}", " ".repeat(missing))
+}
 
 fn at(s: &str) -> Result<DateTime<FixedOffset>, shegong::Error> {
     let full = if s.len() == 10 {
@@ -490,28 +498,26 @@ fn main() -> Result<(), shegong::Error> {
     let now = at("2026-10-13T09:00:00+08:00")?;
     let mut all: Vec<Obligation> = Vec::new();
     println!(
-        "社工工作台 — {} 09:00 (calendar: {}, data {}; rules: {} {})\n",
+        "社工工作台 — {} 09:00 (rules: {} {})\n",
         now.date_naive(),
-        calendar.name(),
-        calendar.data_version(),
         rules.name,
         rules.version
     );
-    println!("Cases:");
+    println!("个案 Cases:");
     for c in &cases {
         let s = c.state();
         println!(
-            "  {}  {:<4} {:<10} worker {:<6} stage {} ({})",
+            "  {}  {} {} worker {} stage {} ({})",
             s.case_number,
-            s.client.name,
-            s.topic,
-            s.worker,
+            pad(&s.client.name, 6),
+            pad(&s.topic, 12),
+            pad(&s.worker, 6),
             s.stage.zh(),
             s.stage.name()
         );
         all.extend(rules.obligations(c, &calendar, now));
     }
-    println!("Activities:");
+    println!("活动 Activities:");
     for a in [&group, &festival] {
         let p = a.plan_of();
         println!(
@@ -529,38 +535,64 @@ fn main() -> Result<(), shegong::Error> {
         all.extend(rules.activity_obligations(a, &calendar, now));
     }
 
+    // Most urgent first: the earliest deadline is the most overdue, or the least time left,
+    // whatever the rule's unit (hours for a crisis, working days otherwise).
+    all.sort_by(|x, y| {
+        (x.deadline(), &x.subject, &x.rule).cmp(&(y.deadline(), &y.subject, &y.rule))
+    });
     let sections: [(&str, StatusFilter); 4] = [
-        ("逾期 overdue", |s| {
+        ("逾期 overdue, most overdue first", |s| {
             matches!(s, ObligationStatus::Overdue { .. })
         }),
-        ("临期 at risk", |s| {
+        ("临期 at risk, least time left first", |s| {
             matches!(s, ObligationStatus::AtRisk { .. })
         }),
-        ("待办 pending", |s| matches!(s, ObligationStatus::Pending)),
+        ("待办 pending, soonest first", |s| {
+            matches!(s, ObligationStatus::Pending)
+        }),
         ("逾期完成 met late (recent)", |s| {
             matches!(s, ObligationStatus::Met { on_time: false, .. })
         }),
     ];
+    // Every explanation names the calendar it counted on; it is said once, below.
+    let mut calendars: Vec<&str> = Vec::new();
     for (title, wanted) in sections {
         let rows: Vec<&Obligation> = all.iter().filter(|o| wanted(&o.status)).collect();
         println!("\n{title} — {}", rows.len());
         for o in rows {
             println!(
-                "  [{}] {} {} · {} · owed by {} ({})",
-                o.status.zh(),
-                o.subject,
-                o.rule,
-                o.owed,
-                o.owner,
-                o.owed_by.zh()
+                "  {} {} {} {} ({}) · {}",
+                pad(o.status.zh(), 8),
+                pad(&o.subject, 12),
+                pad(&o.rule, 24),
+                pad(&o.owner, 6),
+                o.owed_by.zh(),
+                o.owed
             );
-            println!("      {}", o.explanation);
+            match o.explanation_parts() {
+                Some(parts) => {
+                    if !calendars.contains(&parts.calendar) {
+                        calendars.push(parts.calendar);
+                    }
+                    println!("      {}; {}", parts.why, parts.status);
+                }
+                None => println!("      {}", o.explanation),
+            }
         }
     }
     let count = |name: &str| all.iter().filter(|o| o.status.name() == name).count();
     println!(
         "\n{} obligations: {} overdue, {} at risk, {} pending, {} met, {} released, {} not computable",
         all.len(), count("overdue"), count("at_risk"), count("pending"), count("met"), count("released"), count("not_computable")
+    );
+    println!(
+        "Dates counted on {} (data {}), as of {now}.",
+        if calendars.is_empty() {
+            format!("calendar {}", calendar.name())
+        } else {
+            calendars.join(", ")
+        },
+        calendar.data_version()
     );
 
     // Workload so far this year, counted from the same histories on the Suzhou table.
@@ -584,11 +616,19 @@ fn main() -> Result<(), shegong::Error> {
     for w in workers {
         let mine: Vec<_> = actual.iter().filter(|a| a.worker == w).collect();
         let total: i64 = mine.iter().map(|a| a.minutes).sum();
-        let items: Vec<String> = mine
-            .iter()
-            .map(|a| format!("{} {}×{}", a.month, a.item, a.count))
-            .collect();
-        println!("  {w}: {} — {}", format_minutes(total), items.join(", "));
+        println!("  {} {}", pad(w, 6), format_minutes(total));
+        for a in mine {
+            let label = table
+                .label(&a.item, a.variant.as_deref())
+                .unwrap_or_else(|| a.item.clone());
+            println!(
+                "      {}  {} ×{:<3} {}",
+                a.month,
+                pad(&label, 16),
+                a.count,
+                format_minutes(a.minutes)
+            );
+        }
     }
     let standard = annual_hours(AnnualHoursParams::standard_2016())?;
     let real = annual_hours_from_calendar(&calendar, 2026, 5, 8)?;

@@ -45,7 +45,7 @@ impl BatchResult {
         format!(
             "BatchResult(obligations={}, cases={}, errors={})",
             len(&self.obligations, "rule"),
-            len(&self.cases, "case_number"),
+            len(&self.cases, "case"),
             len(&self.errors, "index")
         )
     }
@@ -101,22 +101,34 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
     let o = PyDict::new(py);
     let rows = &batch.obligations;
     o.set_item("index", PyList::new(py, rows.iter().map(|r| r.index))?)?;
+    o.set_item("case", column(py, rows, |r| Ok(cache.string(py, &r.case)))?)?;
     o.set_item(
-        "case_number",
-        column(py, rows, |r| Ok(cache.string(py, &r.case_number)))?,
+        "client_id",
+        column(py, rows, |r| Ok(cache.string(py, &r.client_id)))?,
     )?;
     o.set_item(
         "worker",
         column(py, rows, |r| Ok(cache.string(py, &r.worker)))?,
+    )?;
+    o.set_item(
+        "stage",
+        column(py, rows, |r| Ok(cache.string(py, r.stage.name())))?,
     )?;
     o.set_item("rule", column(py, rows, |r| Ok(cache.string(py, &r.rule)))?)?;
     o.set_item(
         "status",
         column(py, rows, |r| Ok(cache.string(py, &r.status)))?,
     )?;
+    o.set_item("on_time", PyList::new(py, rows.iter().map(|r| r.on_time))?)?;
     o.set_item(
         "due_date",
         column(py, rows, |r| cache.date(py, r.due_date))?,
+    )?;
+    o.set_item(
+        "due_at",
+        column(py, rows, |r| {
+            Ok(r.due_at.into_pyobject(py)?.into_any().unbind())
+        })?,
     )?;
     o.set_item(
         "days_late",
@@ -127,15 +139,24 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
         PyList::new(py, rows.iter().map(|r| r.working_days_late))?,
     )?;
     o.set_item(
+        "hours_late",
+        PyList::new(py, rows.iter().map(|r| r.hours_late))?,
+    )?;
+    o.set_item(
+        "reason",
+        PyList::new(py, rows.iter().map(|r| r.reason.as_deref()))?,
+    )?;
+    o.set_item(
         "provisional",
         PyList::new(py, rows.iter().map(|r| r.provisional))?,
     )?;
     let c = PyDict::new(py);
     let cs = &batch.cases;
     c.set_item("index", PyList::new(py, cs.iter().map(|r| r.index))?)?;
+    c.set_item("case", column(py, cs, |r| Ok(cache.string(py, &r.case)))?)?;
     c.set_item(
-        "case_number",
-        column(py, cs, |r| Ok(cache.string(py, &r.case_number)))?,
+        "client_id",
+        column(py, cs, |r| Ok(cache.string(py, &r.client_id)))?,
     )?;
     c.set_item(
         "worker",

@@ -273,7 +273,8 @@ def test_batch_into_pandas(opened_case, tmp_path):
     obligations = pd.DataFrame(result.obligations)
     cases = pd.DataFrame(result.cases)
     errors = pd.DataFrame(result.errors)
-    assert list(obligations.columns) == ["index", "case_number", "worker", "rule", "status", "due_date", "days_late", "working_days_late", "provisional"]
+    assert list(obligations.columns) == ["index", "case", "client_id", "worker", "stage", "rule", "status", "on_time", "due_date", "due_at",
+                                         "days_late", "working_days_late", "hours_late", "reason", "provisional"]
     assert len(cases) == 3 and len(errors) == 1 and errors["code"][0] == "malformed"
     overdue = obligations[(obligations.rule == "open-approval-5wd") & (obligations.status == "overdue")]
     assert len(overdue) == 1 and overdue.iloc[0]["due_date"] == D(2026, 10, 12)
@@ -292,6 +293,6 @@ def test_batch_into_pandas(opened_case, tmp_path):
         from_binary, from_textfile = shegong.evaluate_jsonl(binary, now), shegong.evaluate_jsonl(text, now)
     from_str_path = shegong.evaluate_jsonl(str(path), now)
     assert from_text.obligations == from_file.obligations == from_binary.obligations == from_textfile.obligations == from_str_path.obligations
-    assert len(from_file.cases["case_number"]) == 2 and "BatchResult" in repr(from_file)
+    assert len(from_file.cases["case"]) == 2 and "BatchResult" in repr(from_file)
     # Round trip: the columns survive a DataFrame and back.
     assert pd.DataFrame(from_file.cases).to_dict(orient="list") == from_file.cases

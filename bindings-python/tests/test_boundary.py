@@ -98,10 +98,10 @@ def test_evaluate_histories_rejected_tuples_series_and_generators(opened_case):
     text = opened_case.to_json()
     for histories in ([text], (text,), (h for h in [text]), pd.Series([text]), [text.encode()], [opened_case]):
         result = shegong.evaluate_histories(histories, now)
-        assert result.cases["case_number"] == ["SZ-2026-0031"] and result.errors["index"] == []
+        assert result.cases["case"] == ["SZ-2026-0031"] and result.errors["index"] == []
     bad = shegong.evaluate_histories([text, b"\xff\xfe{", text], now)
     assert bad.errors["index"] == [1] and bad.errors["message"] == ["history is not valid UTF-8"]
-    assert len(bad.cases["case_number"]) == 2
+    assert len(bad.cases["case"]) == 2
     with pytest.raises(TypeError, match="splitlines"):
         shegong.evaluate_histories(text, now)
 
@@ -112,7 +112,7 @@ def test_evaluate_jsonl_read_the_path_as_json_text(opened_case, tmp_path):
     path.write_bytes(opened_case.to_json().encode() + b"\n\xff\n")
     for source in (path, str(path)):
         result = shegong.evaluate_jsonl(source, now)
-        assert result.cases["case_number"] == ["SZ-2026-0031"] and result.errors["index"] == [1]
+        assert result.cases["case"] == ["SZ-2026-0031"] and result.errors["index"] == [1]
     with pytest.raises(FileNotFoundError):
         shegong.evaluate_jsonl(tmp_path / "missing.jsonl", now)
     with pytest.raises(OSError):  # a str is a path, never text: this one is too long a name

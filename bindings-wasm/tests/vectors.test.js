@@ -293,7 +293,20 @@ test('[records-authentic] batch vectors: every history gives its rows or an erro
     const rules = data.rule_set === 'preset' ? sg.RuleSet.preset() : sg.RuleSet.fromJson(data.rule_set);
     const got = sg.evaluateHistories(data.histories.map((h) => h.json), rules, sg.Calendar.china(), data.now);
     assert.deepEqual(got, data.expect, file);
+    // Format 2: every row has every column, null where it does not apply.
+    const columns = ['index', 'case', 'client_id', 'worker', 'stage', 'rule', 'status', 'on_time', 'due_date', 'due_at',
+      'days_late', 'working_days_late', 'hours_late', 'reason', 'provisional'];
+    for (const row of got.obligations) assert.deepEqual(Object.keys(row).sort(), [...columns].sort(), file);
   }
+  // [crisis-immediate] a late crisis report is late in hours, never "0 days late"; a
+  // not-computable row has no lateness and a reason (issue 13).
+  const units = vectors('report').find((v) => v.file.endsWith('lateness-units.json')).data;
+  const got = sg.evaluateHistories(units.histories.map((h) => h.json), sg.RuleSet.preset(), sg.Calendar.china(), units.now);
+  const late = got.obligations.find((r) => r.case === 'SZ-2026-0101' && r.rule === 'crisis-immediate');
+  assert.deepEqual([late.on_time, late.hours_late, late.days_late, late.due_date], [false, 3, null, null]);
+  const nc = got.obligations.find((r) => r.status === 'not_computable');
+  assert.deepEqual([nc.on_time, nc.days_late, nc.working_days_late, nc.hours_late], [null, null, null, null]);
+  assert.equal(typeof nc.reason, 'string');
   // JS values that cannot be converted get their own error row, in place.
   let deep = [];
   for (let i = 0; i < 1000; i++) deep = [deep];

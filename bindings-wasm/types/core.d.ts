@@ -154,9 +154,36 @@ export interface SupervisionRecord { [field: string]: unknown }
 /** A finding on a plan or a supervision record. */
 export interface Finding { rule: string; severity: string; message: string; [field: string]: unknown }
 
+/**
+ * One obligation of one case, flat (the core's `ObligationRow`; units and null meanings as in
+ * bindings-python/README.md, "The batch columns"). Lateness is in the rule's unit: day-based
+ * rules fill `due_date`, `days_late`, `working_days_late`; hour-based rules `due_at`, `hours_late`.
+ */
+export interface ObligationRow {
+  index: number;
+  case: string;
+  /** The client's platform id, never the name (the export is minimised). */
+  client_id: string;
+  worker: string;
+  stage: Stage;
+  rule: string;
+  status: 'pending' | 'at_risk' | 'overdue' | 'met' | 'released' | 'not_computable';
+  /** `false` met late or overdue; `null` no verdict (pending, at risk, released, not computable). */
+  on_time: boolean | null;
+  due_date: IsoDate | null;
+  due_at: Instant | null;
+  days_late: number | null;
+  working_days_late: number | null;
+  /** Started hours late (at least 1 when late), hour-based rules. */
+  hours_late: number | null;
+  /** Why it is not computable; `null` otherwise. */
+  reason: string | null;
+  provisional: boolean;
+}
+
 /** The result of evaluating many histories: obligation rows, case summaries, error rows. */
 export interface Batch {
-  obligations: ({ index: number; case_number: string; rule: string; [field: string]: unknown })[];
-  cases: ({ index: number; case_number: string; stage: string; [field: string]: unknown })[];
+  obligations: ObligationRow[];
+  cases: ({ index: number; case: string; client_id: string; worker: string; stage: Stage; [field: string]: unknown })[];
   errors: { index: number; code: string; message: string }[];
 }

@@ -10,9 +10,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
 use crate::case::{china_date, Case, Stage};
-use crate::deadline::{Obligation, ObligationStatus, RuleSet};
+use crate::deadline::{Lateness, Obligation, ObligationStatus, RuleSet};
 
-/// One obligation of one case, flat, for a table.
+/// One obligation of one case, flat, for a table: the columns of a research export.
+///
+/// The export is minimised (PIPL): the client appears by the platform's `client_id`, never by
+/// name. Lateness is in the rule's own unit (see [`Lateness`]): a day-based rule fills
+/// `due_date`, `days_late` and `working_days_late`; an hour-based rule (e.g. the crisis report,
+/// `[crisis-report-24h]`) fills `due_at` and `hours_late`. A `not_computable` row has every
+/// lateness column `None` and its `reason` set. Serialised with every field present (`null`
+/// for `None`), so each row has the same columns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ObligationRow {
@@ -20,20 +27,38 @@ pub struct ObligationRow {
     #[serde(default)]
     pub index: usize,
     /// The case number.
-    pub case_number: String,
-    /// The case's worker.
+    pub case: String,
+    /// The client's platform id (never the name).
+    pub client_id: String,
+    /// The case's worker (actor id).
     pub worker: String,
+    /// The case's current stage.
+    pub stage: Stage,
     /// The rule ID.
     pub rule: String,
-    /// The status's name.
+    /// The status's name: `pending`, `at_risk`, `overdue`, `met`, `released`,
+    /// `not_computable`.
     pub status: String,
-    /// The due date, when computable.
+    /// `true` met on time; `false` met late or overdue; `None` no verdict (pending, at risk,
+    /// released, not computable).
+    pub on_time: Option<bool>,
+    /// The due date (last day on time), for day-based rules; `None` for hour-based rules and
+    /// when not computable.
     pub due_date: Option<NaiveDate>,
-    /// Calendar days late (overdue, or met late); 0 when not late; `None` when not computable.
+    /// The due instant, for hour-based rules; `None` otherwise.
+    pub due_at: Option<DateTime<FixedOffset>>,
+    /// Calendar days late (day-based rules; 0 when not late); `None` for hour-based rules,
+    /// released and not computable.
     pub days_late: Option<i64>,
-    /// Working days late, where the calendar covers the dates.
+    /// Working days late (day-based rules; 0 when not late); `None` as `days_late`, and when
+    /// the calendar does not cover the dates.
     pub working_days_late: Option<i64>,
-    /// Whether the due date is in a provisional year.
+    /// Started hours late (hour-based rules; at least 1 when late, 0 when not); `None` for
+    /// day-based rules, released and not computable.
+    pub hours_late: Option<i64>,
+    /// Why it is not computable (naming the calendar's last date); `None` otherwise.
+    pub reason: Option<String>,
+    /// Whether the due date is in a provisional (weekday-only) year.
     pub provisional: bool,
 }
 
@@ -45,7 +70,9 @@ pub struct CaseSummary {
     #[serde(default)]
     pub index: usize,
     /// The case number.
-    pub case_number: String,
+    pub case: String,
+    /// The client's platform id (never the name).
+    pub client_id: String,
     /// The case's worker.
     pub worker: String,
     /// The current stage.
@@ -92,30 +119,38 @@ pub struct Batch {
     pub errors: Vec<BatchError>,
 }
 
-/// The rows of one case's obligations.
+/// The rows of one case's obligations, their lateness from [`Obligation::lateness`], so the
+/// rows agree with the per-case obligations.
 pub fn obligation_rows(case: &Case, obligations: &[Obligation]) -> Vec<ObligationRow> {
+    let state = case.state();
     let number = case.number().to_string();
-    let worker = &case.state().worker;
     obligations
         .iter()
         .map(|o| {
-            let days_late = match &o.status {
-                ObligationStatus::Overdue { days, .. } => Some(*days),
-                ObligationStatus::Met {
-                    on, on_time: false, ..
-                } => o.due_date.map(|d| on.signed_duration_since(d).num_days()),
-                ObligationStatus::NotComputable { .. } => None,
-                _ => Some(0),
-            };
+            let Lateness {
+                on_time,
+                days_late,
+                working_days_late,
+                hours_late,
+            } = o.lateness();
             ObligationRow {
                 index: 0,
-                case_number: number.clone(),
-                worker: worker.clone(),
+                case: number.clone(),
+                client_id: state.client.id.clone(),
+                worker: state.worker.clone(),
+                stage: state.stage,
                 rule: o.rule.clone(),
                 status: o.status.name().to_owned(),
-                due_date: o.due_date,
+                on_time,
+                due_date: if o.due_at.is_some() { None } else { o.due_date },
+                due_at: o.due_at,
                 days_late,
-                working_days_late: o.status.working_days_late(),
+                working_days_late,
+                hours_late,
+                reason: match &o.status {
+                    ObligationStatus::NotComputable { reason } => Some(reason.clone()),
+                    _ => None,
+                },
                 provisional: o.provisional,
             }
         })
@@ -142,7 +177,8 @@ pub fn summarise(
     };
     CaseSummary {
         index: 0,
-        case_number: case.number().to_string(),
+        case: case.number().to_string(),
+        client_id: s.client.id.clone(),
         worker: s.worker.clone(),
         stage: s.stage,
         opened,

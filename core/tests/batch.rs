@@ -11,13 +11,15 @@ mod common;
 
 use std::collections::BTreeMap;
 
+use chrono::Duration;
 use common::vectors::check_or_update;
+use common::{ev, random, t, worker};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use shegong::calendar::Calendar;
-use shegong::case::Stage;
-use shegong::deadline::RuleSet;
-use shegong::report::{evaluate_batch, Batch};
+use shegong::case::*;
+use shegong::deadline::{Obligation, ObligationStatus, RuleSet};
+use shegong::report::{evaluate_batch, Batch, ObligationRow};
 
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
     common::t("2026-06-01T09:00:00+08:00")
@@ -59,7 +61,7 @@ fn batch_vector_is_current_and_replays() {
     let batch = evaluate_batch(&texts, &RuleSet::preset(), &Calendar::china(), now(), 3).unwrap();
     assert_eq!(indexes(&batch), (0..inputs.len()).collect::<Vec<_>>());
     let v = json!({
-        "format": 1,
+        "format": 2,
         "kind": "batch",
         "name": "mixed-histories",
         "rules": ["records-authentic"],
@@ -70,7 +72,8 @@ fn batch_vector_is_current_and_replays() {
         "expect": batch,
     });
     check_or_update("report", "mixed-histories.json", &v);
-    // Replay the checked-in file.
+    lateness_vector();
+    // Replay the checked-in files.
     if std::env::var_os("UPDATE_VECTORS").is_none() {
         for (_, v) in common::vectors::read_all("report") {
             let texts: Vec<String> = v["histories"]
@@ -109,6 +112,426 @@ proptest! {
         for o in &batch.obligations { *per_case.entry(o.index).or_default() += 1; }
         for c in &batch.cases { prop_assert_eq!(per_case.get(&c.index).copied().unwrap_or(0), c.obligations as usize); }
     }
+}
+
+/// A case received at `at` for client `client`, then `steps` (minutes after `at`, actor, event).
+fn history(number: &str, client: &str, at: &str, steps: Vec<(i64, Actor, EventKind)>) -> Case {
+    let start = t(at);
+    let mut case = Case::start(ev(
+        at,
+        worker(),
+        EventKind::Received {
+            case_number: number.parse().unwrap(),
+            client: Client {
+                id: client.into(),
+                name: "王阿姨".into(),
+                date_of_birth: None,
+            },
+            source: Source::Voluntary,
+            channel: Channel::Phone,
+            topic: "咨询".into(),
+        },
+    ))
+    .unwrap();
+    for (minutes, actor, event) in steps {
+        let when = start + Duration::minutes(minutes);
+        case.apply(NewEvent {
+            occurred_at: when,
+            recorded_at: when,
+            actor,
+            event,
+        })
+        .unwrap();
+    }
+    case
+}
+
+fn crisis() -> EventKind {
+    EventKind::CrisisDeclared {
+        summary: "表达自伤念头".into(),
+    }
+}
+
+fn reported() -> EventKind {
+    EventKind::CrisisReported {
+        to: vec![],
+        supervisor: "s-zhang".into(),
+        departments: vec!["街道综治办".into()],
+    }
+}
+
+/// A consultation not opened at the start, replied to `reply` minutes later (if at all).
+fn not_opened(number: &str, at: &str, reply: Option<i64>) -> Case {
+    let mut steps = vec![
+        (
+            10,
+            worker(),
+            EventKind::ConsultationHeld {
+                topic: String::new(),
+                summary: "政策咨询".into(),
+            },
+        ),
+        (
+            20,
+            worker(),
+            EventKind::NotOpened {
+                reasons: "属政策咨询".into(),
+            },
+        ),
+    ];
+    if let Some(m) = reply {
+        steps.push((
+            m,
+            worker(),
+            EventKind::ConsultationReplied {
+                mode: ReplyMode::Written,
+                reasons: "书面答复".into(),
+            },
+        ));
+    }
+    history(number, &format!("client-{number}"), at, steps)
+}
+
+/// The histories of the lateness vector, as of 2026-12-31 09:00: every unit and every null.
+fn lateness_inputs() -> Vec<(&'static str, Case)> {
+    vec![
+        // [crisis-immediate] reported 27 hours after: 3 hours late, never "0 days late".
+        (
+            "crisis-reported-3h-late",
+            history(
+                "SZ-2026-0101",
+                "client-0101",
+                "2026-12-01T09:00:00+08:00",
+                vec![
+                    (60, worker(), crisis()),
+                    (60 + 27 * 60, worker(), reported()),
+                ],
+            ),
+        ),
+        // [crisis-immediate] reported 6 hours after: on time.
+        (
+            "crisis-reported-on-time",
+            history(
+                "SZ-2026-0102",
+                "client-0102",
+                "2026-12-10T09:00:00+08:00",
+                vec![(0, worker(), crisis()), (6 * 60, worker(), reported())],
+            ),
+        ),
+        // [crisis-immediate] declared 24 h 30 min before now, never reported: 1 started hour.
+        (
+            "crisis-overdue-30min",
+            history(
+                "SZ-2026-0103",
+                "client-0103",
+                "2026-12-30T08:00:00+08:00",
+                vec![(30, worker(), crisis())],
+            ),
+        ),
+        // [consult-reply-5wd] not opened Tuesday 12-01, due 12-08, replied Thursday 12-10.
+        (
+            "reply-2wd-late",
+            not_opened(
+                "SZ-2026-0104",
+                "2026-12-01T09:00:00+08:00",
+                Some(9 * 24 * 60),
+            ),
+        ),
+        // [consult-reply-5wd] not opened Friday 12-04, due Friday 12-11, replied Saturday:
+        // 1 calendar day late, 0 working days.
+        (
+            "reply-late-on-a-day-off",
+            not_opened(
+                "SZ-2026-0105",
+                "2026-12-04T09:00:00+08:00",
+                Some(8 * 24 * 60),
+            ),
+        ),
+        // [consult-reply-5wd] not opened Monday 12-14, due 12-21, still owed.
+        (
+            "reply-overdue",
+            not_opened("SZ-2026-0106", "2026-12-14T09:00:00+08:00", None),
+        ),
+        // [consult-reply-5wd] not opened 12-28: due in 2027, past the calendar's data.
+        (
+            "reply-not-computable",
+            not_opened("SZ-2026-0107", "2026-12-28T09:00:00+08:00", None),
+        ),
+    ]
+}
+
+fn lateness_vector() {
+    let now = "2026-12-31T09:00:00+08:00";
+    let inputs = lateness_inputs();
+    let texts: Vec<String> = inputs.iter().map(|(_, c)| c.to_json().unwrap()).collect();
+    let batch = evaluate_batch(&texts, &RuleSet::preset(), &Calendar::china(), t(now), 2).unwrap();
+    assert!(batch.errors.is_empty());
+    let row = |case: &str, rule: &str| -> &ObligationRow {
+        batch
+            .obligations
+            .iter()
+            .find(|r| r.case == case && r.rule == rule)
+            .unwrap()
+    };
+    // The defect of issue 13: a late crisis report showed days_late 0 and no on_time.
+    let late = row("SZ-2026-0101", "crisis-immediate");
+    assert_eq!(
+        (late.status.as_str(), late.on_time, late.hours_late),
+        ("met", Some(false), Some(3))
+    );
+    assert_eq!(
+        (late.days_late, late.working_days_late, late.due_date),
+        (None, None, None)
+    );
+    assert_eq!(late.due_at, Some(t("2026-12-02T10:00:00+08:00")));
+    let overdue = row("SZ-2026-0103", "crisis-immediate");
+    assert_eq!(
+        (overdue.status.as_str(), overdue.on_time, overdue.hours_late),
+        ("overdue", Some(false), Some(1))
+    );
+    let day_off = row("SZ-2026-0105", "consult-reply-5wd");
+    assert_eq!(
+        (
+            day_off.on_time,
+            day_off.days_late,
+            day_off.working_days_late
+        ),
+        (Some(false), Some(1), Some(0))
+    );
+    let nc = row("SZ-2026-0107", "consult-reply-5wd");
+    assert_eq!(nc.status, "not_computable");
+    assert_eq!(
+        (
+            nc.on_time,
+            nc.days_late,
+            nc.working_days_late,
+            nc.hours_late,
+            nc.due_date
+        ),
+        (None, None, None, None, None)
+    );
+    assert!(
+        nc.reason.as_deref().unwrap().contains("2026-12-31"),
+        "{:?}",
+        nc.reason
+    );
+    let v = json!({
+        "format": 2,
+        "kind": "batch",
+        "name": "lateness-units",
+        "rules": ["crisis-immediate", "consult-reply-5wd", "calendar-provisional"],
+        "description": "lateness in each rule's unit: hours for hour-based rules (a late crisis report is never 0 days late), calendar and working days for day-based rules, every lateness column null and the reason set when not computable",
+        "rule_set": "preset",
+        "now": now,
+        "histories": inputs.iter().zip(&texts).map(|((name, _), s)| json!({"name": name, "json": s})).collect::<Vec<_>>(),
+        "expect": batch,
+    });
+    check_or_update("report", "lateness-units.json", &v);
+}
+
+/// Counts in an explanation that would be wrong: "0 hours late", "1 working days".
+fn bad_counts(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text
+        .split([' ', '(', ')', ',', ';'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut bad = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let next = |k: usize| words.get(i + k).copied().unwrap_or("");
+        let unit = if matches!(next(1), "working" | "calendar") {
+            next(2)
+        } else {
+            next(1)
+        };
+        if *w == "1" && matches!(unit, "days" | "hours") {
+            bad.push(format!("{w} {unit}"));
+        }
+        let late_after = if matches!(next(1), "working" | "calendar") {
+            next(3)
+        } else {
+            next(2)
+        };
+        if *w == "0"
+            && matches!(unit, "day" | "days" | "hour" | "hours")
+            && (late_after == "late" || words.get(i.wrapping_sub(1)) == Some(&"by"))
+        {
+            bad.push(format!("{w} {unit} {late_after}"));
+        }
+    }
+    bad
+}
+
+/// Started hours between two instants, computed here independently of the library.
+fn hours_between(
+    from: chrono::DateTime<chrono::FixedOffset>,
+    to: chrono::DateTime<chrono::FixedOffset>,
+) -> i64 {
+    let secs = (to - from).num_seconds();
+    ((secs + 3599) / 3600).max(1)
+}
+
+/// What a row must say of one per-case obligation, derived here from its status alone.
+fn check_row(
+    o: &Obligation,
+    r: &ObligationRow,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(&r.rule, &o.rule);
+    prop_assert_eq!(r.status.as_str(), o.status.name());
+    prop_assert_eq!(r.due_at, o.due_at);
+    prop_assert_eq!(r.provisional, o.provisional);
+    let hourly = o.due_at.is_some();
+    if hourly {
+        prop_assert_eq!(r.due_date, None);
+        prop_assert_eq!((r.days_late, r.working_days_late), (None, None));
+    } else {
+        prop_assert_eq!(r.hours_late, None);
+        if !matches!(o.status, ObligationStatus::NotComputable { .. }) {
+            prop_assert_eq!(r.due_date, o.due_date);
+        }
+    }
+    let lateness = (r.days_late, r.working_days_late, r.hours_late);
+    match &o.status {
+        ObligationStatus::Pending | ObligationStatus::AtRisk { .. } => {
+            prop_assert_eq!(r.on_time, None);
+            let zero = if hourly {
+                (None, None, Some(0))
+            } else {
+                (Some(0), Some(0), None)
+            };
+            prop_assert_eq!(lateness, zero);
+        }
+        ObligationStatus::Met { on_time: true, .. } => {
+            prop_assert_eq!(r.on_time, Some(true));
+            let zero = if hourly {
+                (None, None, Some(0))
+            } else {
+                (Some(0), Some(0), None)
+            };
+            prop_assert_eq!(lateness, zero);
+        }
+        ObligationStatus::Met {
+            on,
+            at,
+            working_days_late,
+            ..
+        } => {
+            prop_assert_eq!(r.on_time, Some(false));
+            if hourly {
+                prop_assert_eq!(r.hours_late, Some(hours_between(o.due_at.unwrap(), *at)));
+            } else {
+                let days = (*on - o.due_date.unwrap()).num_days();
+                prop_assert!(days >= 1);
+                prop_assert_eq!(
+                    (r.days_late, r.working_days_late),
+                    (Some(days), *working_days_late)
+                );
+            }
+        }
+        ObligationStatus::Overdue {
+            days,
+            working_days,
+            hours,
+        } => {
+            prop_assert_eq!(r.on_time, Some(false));
+            if hourly {
+                prop_assert!(hours.unwrap() >= 1);
+                prop_assert_eq!(r.hours_late, *hours);
+            } else {
+                prop_assert!(*days >= 1);
+                prop_assert_eq!(
+                    (r.days_late, r.working_days_late),
+                    (Some(*days), *working_days)
+                );
+            }
+        }
+        ObligationStatus::Released { .. } => {
+            prop_assert_eq!((r.on_time, lateness), (None, (None, None, None)));
+        }
+        ObligationStatus::NotComputable { reason } => {
+            prop_assert_eq!((r.on_time, lateness), (None, (None, None, None)));
+            prop_assert_eq!((r.due_date, r.due_at), (None, None));
+            prop_assert_eq!(r.reason.as_deref(), Some(reason.as_str()));
+        }
+        other => prop_assert!(false, "a status this test does not know: {:?}", other),
+    }
+    if !matches!(o.status, ObligationStatus::NotComputable { .. }) {
+        prop_assert_eq!(&r.reason, &None);
+        // The explanation's parts put back together give the explanation.
+        let parts = o.explanation_parts().unwrap();
+        prop_assert_eq!(
+            format!("{}, {}; {}", parts.why, parts.calendar, parts.status),
+            o.explanation.clone()
+        );
+        prop_assert!(
+            parts.calendar.starts_with("calendar "),
+            "{}",
+            parts.calendar
+        );
+        // The deadline orders by urgency: passed when overdue, still ahead while owed.
+        let deadline = o.deadline().unwrap();
+        match &o.status {
+            ObligationStatus::Overdue { .. } => prop_assert!(deadline <= now, "{:?}", o),
+            ObligationStatus::Pending | ObligationStatus::AtRisk { .. } => {
+                prop_assert!(deadline >= now, "{:?}", o)
+            }
+            _ => {}
+        }
+    } else {
+        prop_assert!(o.explanation_parts().is_none() && o.deadline().is_none());
+    }
+    // The explanation agrees: a late obligation is never "on time" nor "0 … late".
+    prop_assert_eq!(
+        bad_counts(&o.explanation),
+        Vec::<String>::new(),
+        "{}",
+        o.explanation
+    );
+    if r.on_time == Some(false) {
+        prop_assert!(!o.explanation.ends_with("on time"), "{}", o.explanation);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// [crisis-immediate] [consult-reply-5wd] [calendar-provisional]: for random histories as
+    /// of a random moment (into 2027, past the calendar's data), every batch row says the same
+    /// lateness as the per-case obligation it comes from, in its rule's unit; a late report
+    /// is late by at least 1 hour or 1 day, and a not-computable row has no lateness and a
+    /// reason (the defect of issue 13: late crisis reports showed "0 days late").
+    #[test]
+    fn batch_lateness_agrees_with_the_per_case_obligations(steps in random::steps(), hours_after in 0i64..(24 * 300)) {
+        let (case, _) = random::build(&steps);
+        let last = case.history().last().map(|e| e.occurred_at).unwrap();
+        let now = last + Duration::hours(hours_after);
+        let rules = RuleSet::preset();
+        let calendar = Calendar::china();
+        let per_case = rules.obligations(&case, &calendar, now);
+        let batch = evaluate_batch(&[case.to_json().unwrap()], &rules, &calendar, now, 1).unwrap();
+        prop_assert_eq!(batch.obligations.len(), per_case.len());
+        for (o, r) in per_case.iter().zip(&batch.obligations) {
+            prop_assert_eq!(&r.case, &case.number().to_string());
+            prop_assert_eq!(&r.client_id, &case.state().client.id);
+            prop_assert_eq!(r.stage, case.state().stage);
+            check_row(o, r, now)?;
+        }
+    }
+}
+
+#[test]
+fn explanation_counts_are_checked() {
+    assert_eq!(
+        bad_counts("met on 2026-02-18, 0 working days late"),
+        ["0 days late"]
+    );
+    assert_eq!(
+        bad_counts("overdue by 1 working days (1 calendar days)"),
+        ["1 days", "1 days"]
+    );
+    assert!(bad_counts("overdue by 11 working days (21 calendar days)").is_empty());
+    assert!(bad_counts("met on 2026-12-12, 1 calendar day late").is_empty());
 }
 
 // A batch over MAX_BATCH_HISTORIES is a typed limit error, not an out-of-memory.

@@ -219,7 +219,8 @@ fn refer_in_meet_10wd_across_spring_festival() {
         }
     );
     assert!(
-        ob.explanation.contains("overdue by 1 working days"),
+        ob.explanation
+            .contains("overdue by 1 working day (1 calendar day)"),
         "{}",
         ob.explanation
     );

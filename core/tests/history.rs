@@ -86,11 +86,29 @@ fn v1_deadline_histories_give_the_same_obligations() {
                 assert_eq!(c.head(), v["case"]["head"]);
                 serde_json::to_value(set.obligations(&c, &cal, now)).unwrap()
             };
-            assert_eq!(got, e["expect"], "{name} as of {}", e["now"]);
+            let mut expect = e["expect"].clone();
+            for ob in expect.as_array_mut().unwrap() {
+                let text = ob["explanation"].as_str().unwrap();
+                ob["explanation"] = json!(v1_wording(text));
+            }
+            assert_eq!(got, expect, "{name} as of {}", e["now"]);
         }
         n += 1;
     }
     assert_eq!(n, 7);
+}
+
+/// An explanation published under v1 as worded now: the explanation is text for people, not
+/// part of the stored contract, and its grammar was fixed since ("1 working day", not "1
+/// working days"). Only the singular counts change; every other field must match exactly.
+fn v1_wording(text: &str) -> String {
+    let mut out = text.to_owned();
+    for unit in ["working day", "calendar day", "hour"] {
+        for lead in [" ", "("] {
+            out = out.replace(&format!("{lead}1 {unit}s"), &format!("{lead}1 {unit}"));
+        }
+    }
+    out
 }
 
 fn group() -> Activity {

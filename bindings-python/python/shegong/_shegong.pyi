@@ -477,11 +477,17 @@ def check_staffing(communities: Sequence[JsonDict]) -> List[Finding]: ...
 @final
 class BatchResult:
     @property
-    def obligations(self) -> Dict[str, List[Any]]: ...
+    def obligations(self) -> Dict[str, List[Any]]:
+        """One row per obligation: index, case, client_id, worker, stage, rule, status, on_time,
+        due_date, due_at, days_late, working_days_late, hours_late, reason, provisional (units and
+        null meanings: the README's "The batch columns")."""
     @property
-    def cases(self) -> Dict[str, List[Any]]: ...
+    def cases(self) -> Dict[str, List[Any]]:
+        """One row per case: index, case, client_id, worker, stage, opened, closed, days_open,
+        sessions, home_visits, obligations, overdue, met_late."""
     @property
-    def errors(self) -> Dict[str, List[Any]]: ...
+    def errors(self) -> Dict[str, List[Any]]:
+        """One row per unreadable history: index, code, message."""
 
 def evaluate_histories(histories: Iterable[Union[str, bytes, JsonDict, Case]], now: datetime.datetime, rules: Optional[RuleSet] = None, calendar: Optional[Calendar] = None) -> BatchResult:
     """Any iterable (list, tuple, generator, pandas Series) of stored histories: JSON text (``str``

@@ -69,6 +69,7 @@ class ObligationStatus(TypedDict):
     at: NotRequired[datetime.datetime]
     on_time: NotRequired[bool]
     working_days_late: NotRequired[int]
+    hours_late: NotRequired[int]
     by: NotRequired[str]
     reason: NotRequired[str]
 

@@ -29,7 +29,9 @@ mod rule;
 use chrono::{DateTime, Duration, FixedOffset, Months, NaiveDate};
 
 pub use crate::event_types::ObligationStatusName;
-pub use obligation::{Anchor, Obligation, ObligationStatus, SubjectKind};
+pub use obligation::{
+    Anchor, ExplanationParts, Lateness, Obligation, ObligationStatus, SubjectKind,
+};
 pub use rule::{Occurrences, Offset, Rule, RuleSet, Trigger, RULESET_FORMAT};
 
 use crate::activity::{Activity, ActivityEvent};
@@ -545,15 +547,22 @@ impl RuleSet {
                     Some(i) => s.at <= i,
                     None => on <= due.date,
                 };
+                // A late report is late in its rule's unit: hours for an hour-based rule
+                // (a day count would call it "0 days late"), working days otherwise.
+                let (working_days_late, hours_late) = match (on_time, due.instant) {
+                    (true, _) => (None, None),
+                    (false, Some(i)) => (
+                        None,
+                        Some(obligation::started_hours(s.at.signed_duration_since(i))),
+                    ),
+                    (false, None) => (calendar.workdays_between(due.date, on).ok(), None),
+                };
                 ObligationStatus::Met {
                     on,
                     at: s.at,
                     on_time,
-                    working_days_late: if on_time {
-                        None
-                    } else {
-                        calendar.workdays_between(due.date, on).ok()
-                    },
+                    working_days_late,
+                    hours_late,
                 }
             }
             (_, Some(r)) => ObligationStatus::Released {
@@ -568,34 +577,48 @@ impl RuleSet {
                 working_days_left,
                 hours_left,
             } => match hours_left {
-                Some(h) => format!("at risk: {h} hours left"),
+                Some(h) if *h < 1 => "at risk: less than 1 hour left".to_owned(),
+                Some(h) => format!("at risk: {} left", count(*h, "hour")),
                 None if *working_days_left == 0 => "at risk: due today".to_owned(),
-                None => format!("at risk: {working_days_left} working days left"),
+                None => format!("at risk: {} left", count(*working_days_left, "working day")),
             },
             ObligationStatus::Overdue {
                 days,
                 working_days,
                 hours,
             } => match (hours, working_days) {
-                (Some(h), _) => format!("overdue by {h} hours"),
-                (None, Some(w)) => format!("overdue by {w} working days ({days} calendar days)"),
-                (None, None) => format!("overdue by {days} calendar days"),
+                (Some(h), _) => format!("overdue by {}", count(*h, "hour")),
+                // Late only by days off so far: never "overdue by 0 working days".
+                (None, Some(w)) if *w > 0 => format!(
+                    "overdue by {} ({})",
+                    count(*w, "working day"),
+                    count(*days, "calendar day")
+                ),
+                (None, _) => format!("overdue by {}", count(*days, "calendar day")),
             },
             ObligationStatus::Met {
                 on,
+                at,
                 on_time,
                 working_days_late,
-                ..
-            } => {
-                if *on_time {
-                    format!("met on {on}, on time")
-                } else {
-                    match working_days_late {
-                        Some(w) => format!("met on {on}, {w} working days late"),
-                        None => format!("met on {on}, late"),
-                    }
+                hours_late,
+            } => match (on_time, hours_late, working_days_late) {
+                (true, _, _) => format!("met on {on}, on time"),
+                (false, Some(h), _) => {
+                    format!("met at {}, {} late", at.to_rfc3339(), count(*h, "hour"))
                 }
-            }
+                (false, None, Some(w)) if *w > 0 => {
+                    format!("met on {on}, {} late", count(*w, "working day"))
+                }
+                // Met late on a day off, or past the calendar's data: count calendar days.
+                (false, None, _) => format!(
+                    "met on {on}, {} late",
+                    count(
+                        on.signed_duration_since(due.date).num_days().max(1),
+                        "calendar day"
+                    )
+                ),
+            },
             ObligationStatus::Released { on, by } => {
                 format!("released on {on} by {by}: nothing more is owed")
             }
@@ -606,6 +629,15 @@ impl RuleSet {
             rule.id
         );
         ob
+    }
+}
+
+/// `n` and its unit, singular for 1: "1 working day", "3 working days".
+fn count(n: i64, unit: &str) -> String {
+    if n == 1 {
+        format!("{n} {unit}")
+    } else {
+        format!("{n} {unit}s")
     }
 }
 
@@ -622,7 +654,10 @@ fn open_status(
             ObligationStatus::Overdue {
                 days: today.signed_duration_since(due.date).num_days().max(0),
                 working_days: None,
-                hours: Some(left.num_hours().saturating_neg()),
+                // Started hours: half an hour late is "1 hour", never "0 hours".
+                hours: Some(obligation::started_hours(
+                    now.signed_duration_since(instant),
+                )),
             }
         } else if Duration::try_hours(i64::from(set.at_risk_hours)).is_none_or(|h| left <= h) {
             ObligationStatus::AtRisk {

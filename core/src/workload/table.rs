@@ -391,4 +391,33 @@ impl ReferenceTable {
     pub fn item(&self, id: &str) -> Option<&ReferenceItem> {
         self.items.iter().find(|i| i.id == id)
     }
+
+    /// The short Chinese label of an item and, if given, its variant, for a display: the
+    /// table's label without its note of what the item includes (`"接案（含预估、服务计划制定）"`
+    /// gives `"接案"`), then the variant's label in brackets (`"转介（需陪同）"`); `None` when
+    /// the table has no such item or variant.
+    ///
+    /// # Example
+    /// ```
+    /// use shegong::workload::ReferenceTable;
+    /// let table = ReferenceTable::suzhou_2016();
+    /// assert_eq!(table.label("intake", None).as_deref(), Some("接案"));
+    /// assert_eq!(table.label("referral", Some("accompanied")).as_deref(), Some("转介（需陪同）"));
+    /// assert_eq!(table.label("organisation_consultation", None).as_deref(), Some("组织培育（咨询）"));
+    /// assert_eq!(table.label("no_such_item", None), None);
+    /// ```
+    pub fn label(&self, item: &str, variant: Option<&str>) -> Option<String> {
+        let found = self.item(item)?;
+        let short = match found.zh.find("（含") {
+            Some(cut) if found.zh.ends_with('）') => found.zh.get(..cut).unwrap_or(&found.zh),
+            _ => found.zh.as_str(),
+        };
+        match variant {
+            None => Some(short.to_owned()),
+            Some(v) => {
+                let v = found.variants.iter().find(|x| x.id == v)?;
+                Some(format!("{short}（{}）", v.zh))
+            }
+        }
+    }
 }
