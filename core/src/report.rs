@@ -13,7 +13,7 @@ use crate::case::{china_date, Case, Stage};
 use crate::deadline::{Obligation, ObligationStatus, RuleSet};
 
 /// One obligation of one case, flat, for a table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObligationRow {
     /// The position of its history in the input of a batch, from 0 (0 outside a batch).
@@ -38,7 +38,7 @@ pub struct ObligationRow {
 }
 
 /// One case, summarised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseSummary {
     /// The position of its history in the input of a batch, from 0 (0 outside a batch).
@@ -69,7 +69,7 @@ pub struct CaseSummary {
 }
 
 /// A history that could not be read or evaluated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchError {
     /// Its position in the input, from 0.
