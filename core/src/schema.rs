@@ -56,7 +56,7 @@ pub fn documents() -> Vec<Document> {
     use crate::activity::{ActivityEvent, StoredActivity};
     use crate::calendar::CalendarSpec;
     use crate::case::{EventKind, StoredCase};
-    use crate::deadline::RuleSet;
+    use crate::deadline::{Obligation, RuleSet};
     use crate::report::{BatchError, CaseSummary, ObligationRow};
     use crate::volunteer::{StoredVolunteer, VolunteerEvent};
     vec![
@@ -94,6 +94,10 @@ pub fn documents() -> Vec<Document> {
             "a volunteer history as stored (`Volunteer.to_json`)",
         ),
         doc::<RuleSet>("rule_set", "a rule set of time limits (`RuleSet.to_json`)"),
+        doc::<Obligation>(
+            "obligation",
+            "one obligation a rule raises, where it stands and why (`RuleSet.obligations`)",
+        ),
         doc::<CalendarSpec>(
             "calendar_spec",
             "a calendar description (`Calendar.to_json`)",
@@ -110,7 +114,40 @@ pub fn documents() -> Vec<Document> {
             "batch_error",
             "one row of a batch's error columns: each property is a column",
         ),
+        Document {
+            name: "vocabulary",
+            about: "the names of stages, roles, statuses and event types, with Chinese labels",
+            schema: vocabulary(),
+        },
     ]
+}
+
+/// The named values results carry outside any one stored document (a case's stage, a
+/// volunteer's, a group's, an obligation status, the event types), each with its Chinese
+/// label or its documentation as the description of its value.
+fn vocabulary() -> Value {
+    use crate::activity::GroupStage;
+    use crate::case::{Role, Stage};
+    use crate::event_types::{
+        ActivityEventType, CaseEventType, ObligationStatusName, VolunteerEventType,
+    };
+    use crate::volunteer::VolunteerStage;
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    generator.subschema_for::<Stage>();
+    generator.subschema_for::<Role>();
+    generator.subschema_for::<VolunteerStage>();
+    generator.subschema_for::<GroupStage>();
+    generator.subschema_for::<ObligationStatusName>();
+    generator.subschema_for::<CaseEventType>();
+    generator.subschema_for::<ActivityEventType>();
+    generator.subschema_for::<VolunteerEventType>();
+    let defs = generator.take_definitions(true);
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Vocabulary",
+        "description": "The names of stages, roles, obligation statuses and event types: each a string enum whose values are described by their Chinese labels or documentation. Not a document in itself; the other schemas and the Python types refer to the same names.",
+        "$defs": defs,
+    })
 }
 
 // The envelopes are defined in `history`; their schemas are described here by forms with the
