@@ -162,7 +162,7 @@ fn one() -> u32 {
 /// An event to be recorded: what happened, when, recorded when, and by whom.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(rename = "NewEvent")]
+#[schemars(rename = "New{E}")]
 #[allow(dead_code)]
 struct NewEventForm<E> {
     /// When it happened, with the offset it was recorded in (RFC 3339, e.g.
@@ -179,7 +179,7 @@ struct NewEventForm<E> {
 /// An event as recorded in a history: numbered, versioned and chained.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(rename = "RecordedEvent")]
+#[schemars(rename = "Recorded{E}")]
 #[allow(dead_code)]
 struct RecordedForm<E> {
     /// Its position in the history, from 1.
