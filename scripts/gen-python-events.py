@@ -268,10 +268,16 @@ class Gen:
         for kind, name in self.order:
             if kind == "literal":
                 values, desc, described = self.literals[name]
-                out.append(f"{name} = Literal[")
-                for v in values:
-                    out.append(f"    {json.dumps(v, ensure_ascii=False)},")
-                out.append("]")
+                # Written as a Union of one-value Literals, which type checkers read as
+                # Literal["a", "b"]: stubtest takes a multi-value Literal alias for a Union
+                # the run time does not have, and reports every one.
+                if len(values) == 1:
+                    out.append(f"{name} = Literal[{json.dumps(values[0], ensure_ascii=False)}]")
+                else:
+                    out.append(f"{name} = Union[")
+                    for v in values:
+                        out.append(f"    Literal[{json.dumps(v, ensure_ascii=False)}],")
+                    out.append("]")
                 text = desc
                 if described:
                     text += " Values: " + "; ".join(f"``{v}``: {d}" for v, d in described if d) + "."

@@ -13,3 +13,21 @@ from ._shegong import *  # noqa: F401,F403
 from ._shegong import __version__  # noqa: F401
 
 __all__ = [*_shegong.__all__, "events", "types"]
+
+
+def _drop_orderings() -> None:
+    """Equality is defined on these types, and CPython then lists every rich comparison
+    (``__lt__``, ``__le__``, ``__gt__``, ``__ge__``) as a method of the type although none
+    orders, so ``help()`` showed comparisons that raise. They are removed from the types;
+    ``==`` still works, and ``<`` still raises ``TypeError`` as for any unordered type."""
+    for cls in (_shegong.Calendar, _shegong.RuleSet, _shegong.Viewer, _shegong.IdNumber, _shegong.Phone):
+        for op in ("__lt__", "__le__", "__gt__", "__ge__"):
+            if op in vars(cls):
+                try:
+                    delattr(cls, op)
+                except (AttributeError, TypeError):  # pragma: no cover - an immutable type
+                    pass
+
+
+_drop_orderings()
+del _drop_orderings

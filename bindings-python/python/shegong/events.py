@@ -203,21 +203,21 @@ IdNumberText = str
 PhoneText = str
 """A mainland mobile or landline number, digits only."""
 
-ActivityEventType = Literal[
-    "planned",
-    "plan_revised",
-    "plan_submitted",
-    "plan_reviewed",
-    "recruited",
-    "member_list_filed",
-    "member_contract_signed",
-    "session_held",
-    "session_summary_submitted",
-    "middle_stage_began",
-    "midterm_evaluated",
-    "ended",
-    "wrap_up_submitted",
-    "service_evaluated",
+ActivityEventType = Union[
+    Literal["planned"],
+    Literal["plan_revised"],
+    Literal["plan_submitted"],
+    Literal["plan_reviewed"],
+    Literal["recruited"],
+    Literal["member_list_filed"],
+    Literal["member_contract_signed"],
+    Literal["session_held"],
+    Literal["session_summary_submitted"],
+    Literal["middle_stage_began"],
+    Literal["midterm_evaluated"],
+    Literal["ended"],
+    Literal["wrap_up_submitted"],
+    Literal["service_evaluated"],
 ]
 """The type of an activity event (小组及社区活动事件), as `ActivityEvent`'s `type` tag names it. Values:
 ``planned``: 制定计划书; ``plan_revised``: 修改计划书; ``plan_submitted``: 提交计划书; ``plan_reviewed``:
@@ -226,45 +226,45 @@ ActivityEventType = Literal[
 ``midterm_evaluated``: 中期评估; ``ended``: 活动结束; ``wrap_up_submitted``: 提交总结报告;
 ``service_evaluated``: 服务评估."""
 
-CaseEventType = Literal[
-    "received",
-    "consultation_held",
-    "crisis_declared",
-    "crisis_reported",
-    "not_opened",
-    "consultation_replied",
-    "referral_in_assessed",
-    "referral_decline_replied",
-    "intake_accepted",
-    "consent_given",
-    "consent_revoked",
-    "opened",
-    "opening_submitted",
-    "opening_decided",
-    "met",
-    "contacted",
-    "contact_failed",
-    "note_added",
-    "assessment_completed",
-    "plan_agreed",
-    "intervention_started",
-    "evaluation_recorded",
-    "client_evaluation_received",
-    "closing_proposed",
-    "withdrawn",
-    "terminated",
-    "referred_out",
-    "closing_report_submitted",
-    "closing_decided",
-    "followed_up",
-    "reopened",
-    "sub_plan_added",
-    "sub_plan_updated",
-    "form_filed",
-    "rights_informed",
-    "closing_date_announced",
-    "escalation_recorded",
-    "escalation_assessed",
+CaseEventType = Union[
+    Literal["received"],
+    Literal["consultation_held"],
+    Literal["crisis_declared"],
+    Literal["crisis_reported"],
+    Literal["not_opened"],
+    Literal["consultation_replied"],
+    Literal["referral_in_assessed"],
+    Literal["referral_decline_replied"],
+    Literal["intake_accepted"],
+    Literal["consent_given"],
+    Literal["consent_revoked"],
+    Literal["opened"],
+    Literal["opening_submitted"],
+    Literal["opening_decided"],
+    Literal["met"],
+    Literal["contacted"],
+    Literal["contact_failed"],
+    Literal["note_added"],
+    Literal["assessment_completed"],
+    Literal["plan_agreed"],
+    Literal["intervention_started"],
+    Literal["evaluation_recorded"],
+    Literal["client_evaluation_received"],
+    Literal["closing_proposed"],
+    Literal["withdrawn"],
+    Literal["terminated"],
+    Literal["referred_out"],
+    Literal["closing_report_submitted"],
+    Literal["closing_decided"],
+    Literal["followed_up"],
+    Literal["reopened"],
+    Literal["sub_plan_added"],
+    Literal["sub_plan_updated"],
+    Literal["form_filed"],
+    Literal["rights_informed"],
+    Literal["closing_date_announced"],
+    Literal["escalation_recorded"],
+    Literal["escalation_assessed"],
 ]
 """The type of a case event (个案事件), as `EventKind`'s `type` tag names it. Values: ``received``:
 收到申请; ``consultation_held``: 咨询面谈; ``crisis_declared``: 启动危机介入; ``crisis_reported``: 危机上报;
@@ -280,39 +280,39 @@ CaseEventType = Literal[
 更新子计划; ``form_filed``: 表格归档; ``rights_informed``: 告知申请及退出机制; ``closing_date_announced``:
 告知结案日期; ``escalation_recorded``: 医务志愿者紧急上报; ``escalation_assessed``: 社工评估上报."""
 
-GroupStage = Literal[
-    "preparation",
-    "beginning",
-    "middle",
-    "end",
+GroupStage = Union[
+    Literal["preparation"],
+    Literal["beginning"],
+    Literal["middle"],
+    Literal["end"],
 ]
 """The stages of group work (`[group-stages]`). Values: ``preparation``: Preparation (准备阶段):
 plan and recruitment.; ``beginning``: Beginning (开始阶段): members meet, goals and norms, trust.;
 ``middle``: Middle (中间阶段): group dynamics, goals, conflicts, the mid-term evaluation.; ``end``:
 End (结束阶段): review, goal check, parting, closing evaluation.."""
 
-ObligationStatusName = Literal[
-    "pending",
-    "at_risk",
-    "overdue",
-    "met",
-    "released",
-    "not_computable",
+ObligationStatusName = Union[
+    Literal["pending"],
+    Literal["at_risk"],
+    Literal["overdue"],
+    Literal["met"],
+    Literal["released"],
+    Literal["not_computable"],
 ]
 """The name of an obligation's status (`ObligationStatus`'s `status` tag), for filters and
 dashboards. Values: ``pending``: 待办; ``at_risk``: 临期; ``overdue``: 逾期; ``met``: 已完成;
 ``released``: 已解除; ``not_computable``: 无法计算."""
 
-Role = Literal[
-    "client",
-    "guardian",
-    "worker",
-    "first_line_supervisor",
-    "project_lead",
-    "team_lead",
-    "volunteer",
-    "relevant_department",
-    "system",
+Role = Union[
+    Literal["client"],
+    Literal["guardian"],
+    Literal["worker"],
+    Literal["first_line_supervisor"],
+    Literal["project_lead"],
+    Literal["team_lead"],
+    Literal["volunteer"],
+    Literal["relevant_department"],
+    Literal["system"],
 ]
 """The roles that appear in the sources (domain.md §9). Values: ``client``: The client
 (服务对象/案主).; ``guardian``: A client's guardian (监护人), who consents for a client under 14.;
@@ -323,19 +323,19 @@ assistant (项目主管/督导助理).; ``team_lead``: The team lead (团队负�
 civil affairs, police, health.; ``system``: The platform itself, for events no person
 performed.."""
 
-Stage = Literal[
-    "consultation",
-    "referral_in_review",
-    "consultation_case",
-    "referral_declined",
-    "intake",
-    "opened",
-    "planned",
-    "intervening",
-    "evaluating",
-    "closing",
-    "closed",
-    "follow_up",
+Stage = Union[
+    Literal["consultation"],
+    Literal["referral_in_review"],
+    Literal["consultation_case"],
+    Literal["referral_declined"],
+    Literal["intake"],
+    Literal["opened"],
+    Literal["planned"],
+    Literal["intervening"],
+    Literal["evaluating"],
+    Literal["closing"],
+    Literal["closed"],
+    Literal["follow_up"],
 ]
 """The stages of a case. Values: ``consultation``: Consultation (咨询): an application received;
 consultation interview and initial assessment.; ``referral_in_review``: A referral in awaiting
@@ -347,20 +347,20 @@ for case work; information gathered before opening.; ``opened``: Opened and asse
 ``evaluating``: Evaluation (评估).; ``closing``: Closing (结案), pending the closing report's
 approval.; ``closed``: Closed.; ``follow_up``: Follow-up after closing (跟进).."""
 
-VolunteerEventType = Literal[
-    "registered",
-    "screened",
-    "trained",
-    "agreement_drafted",
-    "agreement_signed",
-    "agreement_terminated",
-    "deployed",
-    "undeployed",
-    "breach_recorded",
-    "breach_action_taken",
-    "acquaintance_declared",
-    "commended",
-    "ended",
+VolunteerEventType = Union[
+    Literal["registered"],
+    Literal["screened"],
+    Literal["trained"],
+    Literal["agreement_drafted"],
+    Literal["agreement_signed"],
+    Literal["agreement_terminated"],
+    Literal["deployed"],
+    Literal["undeployed"],
+    Literal["breach_recorded"],
+    Literal["breach_action_taken"],
+    Literal["acquaintance_declared"],
+    Literal["commended"],
+    Literal["ended"],
 ]
 """The type of a volunteer event (志愿者事件), as `VolunteerEvent`'s `type` tag names it. Values:
 ``registered``: 登记; ``screened``: 资格审核; ``trained``: 岗前培训; ``agreement_drafted``: 拟订保密协议;
@@ -368,56 +368,56 @@ VolunteerEventType = Literal[
 ``undeployed``: 撤回派驻; ``breach_recorded``: 记录违反保密协议; ``breach_action_taken``: 违约处理;
 ``acquaintance_declared``: 申报熟人关系; ``commended``: 表彰; ``ended``: 退出."""
 
-VolunteerStage = Literal[
-    "registered",
-    "screened",
-    "rejected",
-    "trained",
-    "agreement_signed",
-    "deployed",
-    "ended",
+VolunteerStage = Union[
+    Literal["registered"],
+    Literal["screened"],
+    Literal["rejected"],
+    Literal["trained"],
+    Literal["agreement_signed"],
+    Literal["deployed"],
+    Literal["ended"],
 ]
 """A volunteer's stage in the life cycle (`[volunteer-lifecycle]`). Values: ``registered``:
 已登记; ``screened``: 已通过资格审核; ``rejected``: 未通过资格审核; ``trained``: 已完成岗前培训; ``agreement_signed``:
 已签订协议; ``deployed``: 已派驻; ``ended``: 已退出."""
 
-AssessmentMethod = Literal[
-    "social_history",
-    "family_structure_diagram",
-    "eco_map",
-    "social_network_analysis",
+AssessmentMethod = Union[
+    Literal["social_history"],
+    Literal["family_structure_diagram"],
+    Literal["eco_map"],
+    Literal["social_network_analysis"],
 ]
 """An assessment method. Values: ``social_history``: Social history report (社会历史报告).;
 ``family_structure_diagram``: Family structure diagram (家庭结构图).; ``eco_map``: Eco-map
 (社会生态系统图).; ``social_network_analysis``: Social network analysis (社会网络分析).."""
 
-AssessmentStep = Literal[
-    "collect_information",
-    "analyse",
-    "define_problem",
-    "write_report",
+AssessmentStep = Union[
+    Literal["collect_information"],
+    Literal["analyse"],
+    Literal["define_problem"],
+    Literal["write_report"],
 ]
 """A step of the assessment. Values: ``collect_information``: Collect personal and
 environmental information (收集资料).; ``analyse``: Analyse: order, find, explore, identify
 problems (分析资料).; ``define_problem``: Define the problem system, the cause system and the
 client's efforts (界定问题).; ``write_report``: Write the assessment report (撰写预估报告).."""
 
-CaseForm = Literal[
-    "file_cover",
-    "consultation_record",
-    "opening_record",
-    "informed_consent",
-    "family_diagram",
-    "intervention_plan",
-    "session_record",
-    "service_schedule",
-    "referral_out",
-    "referral_in",
-    "referral_reply",
-    "client_evaluation",
-    "closing_report",
-    "consultation_index",
-    "file_index",
+CaseForm = Union[
+    Literal["file_cover"],
+    Literal["consultation_record"],
+    Literal["opening_record"],
+    Literal["informed_consent"],
+    Literal["family_diagram"],
+    Literal["intervention_plan"],
+    Literal["session_record"],
+    Literal["service_schedule"],
+    Literal["referral_out"],
+    Literal["referral_in"],
+    Literal["referral_reply"],
+    Literal["client_evaluation"],
+    Literal["closing_report"],
+    Literal["consultation_index"],
+    Literal["file_index"],
 ]
 """The fifteen forms of the Shenzhen case file set (002 附件一, `[case-file-forms]`). Values:
 ``file_cover``: 档案封面及存档清单.; ``consultation_record``: 咨询记录表.; ``opening_record``: 开案记录表.;
@@ -426,135 +426,135 @@ CaseForm = Literal[
 ``referral_in``: 转介表（转入）.; ``referral_reply``: 转介回复函.; ``client_evaluation``: 意见评估表.;
 ``closing_report``: 结案报告.; ``consultation_index``: 咨询索引.; ``file_index``: 档案索引.."""
 
-Channel = Literal[
-    "phone",
-    "written",
-    "in_person",
+Channel = Union[
+    Literal["phone"],
+    Literal["written"],
+    Literal["in_person"],
 ]
 """How an application arrived (`[apply-channels]`, 002 第三十一条). Values: ``phone``: By phone
 (致电).; ``written``: In writing (书面).; ``in_person``: In person at a service point (亲临服务点).."""
 
-ClosingType = Literal[
-    "goal_achieved",
-    "goal_unattainable",
-    "status_changed",
-    "client_refused",
+ClosingType = Union[
+    Literal["goal_achieved"],
+    Literal["goal_unattainable"],
+    Literal["status_changed"],
+    Literal["client_refused"],
 ]
 """The closing types of 002 第二十四条 (`[close-types]`). Values: ``goal_achieved``: Goal achieved
 (目标达成).; ``goal_unattainable``: The goal found unattainable (发现无法实现目标).; ``status_changed``:
 The worker's or client's status changed (身份发生改变).; ``client_refused``: The client refuses
 service (服务对象拒绝服务).."""
 
-ConsentCapacity = Literal[
-    "client",
-    "guardian",
+ConsentCapacity = Union[
+    Literal["client"],
+    Literal["guardian"],
 ]
 """In what capacity a person consents. Values: ``client``: The client, for themself.;
 ``guardian``: The client's guardian (监护人), for the client.."""
 
-ConsentPurposeKind = Literal[
-    "service",
-    "referral",
-    "sharing",
+ConsentPurposeKind = Union[
+    Literal["service"],
+    Literal["referral"],
+    Literal["sharing"],
 ]
 """The ``kind`` of a ConsentPurpose."""
 
-ContactMethod = Literal[
-    "phone",
-    "message",
-    "video",
-    "in_person",
+ContactMethod = Union[
+    Literal["phone"],
+    Literal["message"],
+    Literal["video"],
+    Literal["in_person"],
 ]
 """How a client was contacted. Values: ``phone``: By phone.; ``message``: By message (WeChat,
 SMS).; ``video``: By video call.; ``in_person``: In person, briefly (not a session).."""
 
-DecisionOutcome = Literal[
-    "approved",
-    "returned",
+DecisionOutcome = Union[
+    Literal["approved"],
+    Literal["returned"],
 ]
 """The ``outcome`` of a Decision."""
 
-EvaluationKind = Literal[
-    "process",
-    "outcome",
+EvaluationKind = Union[
+    Literal["process"],
+    Literal["outcome"],
 ]
 """Process or outcome evaluation. Values: ``process``: Process evaluation (过程评估), during
 intervention.; ``outcome``: Outcome evaluation (结果评估), at its end.."""
 
-EvaluationMethod = Literal[
-    "baseline",
-    "client_satisfaction",
-    "differential_impact",
-    "task_completion",
-    "goal_attainment",
+EvaluationMethod = Union[
+    Literal["baseline"],
+    Literal["client_satisfaction"],
+    Literal["differential_impact"],
+    Literal["task_completion"],
+    Literal["goal_attainment"],
 ]
 """An evaluation method of 002 第二十一条. Values: ``baseline``: Baseline measurement (基线测量).;
 ``client_satisfaction``: Client satisfaction (服务对象满意度).; ``differential_impact``: Differential
 impact scores (差别影响评分).; ``task_completion``: Task completion (任务完成情况).; ``goal_attainment``:
 Goal attainment: goal checklist or individual goal scaling (目标达成).."""
 
-FollowUpMethod = Literal[
-    "phone",
-    "individual_meeting",
-    "group_meeting",
-    "support_system",
+FollowUpMethod = Union[
+    Literal["phone"],
+    Literal["individual_meeting"],
+    Literal["group_meeting"],
+    Literal["support_system"],
 ]
 """A follow-up method of 002 第二十五条(五) (`[followup-after-close]`). Values: ``phone``: By phone
 (电话跟进).; ``individual_meeting``: An individual meeting (个别会面).; ``group_meeting``: A group
 meeting (集体会面).; ``support_system``: Following the client's support system (跟进服务对象的社会支持系统).."""
 
-InterventionKind = Literal[
-    "direct",
-    "indirect",
-    "combined",
+InterventionKind = Union[
+    Literal["direct"],
+    Literal["indirect"],
+    Literal["combined"],
 ]
 """Direct, indirect or combined intervention (`[intervention-kinds]`). Values: ``direct``:
 Direct (直接介入).; ``indirect``: Indirect (间接介入).; ``combined``: Combined (综合介入).."""
 
-MeetingKind = Literal[
-    "session",
-    "home_visit",
+MeetingKind = Union[
+    Literal["session"],
+    Literal["home_visit"],
 ]
 """A meeting with the client. Values: ``session``: A session (会谈).; ``home_visit``: A home
 visit (探访).."""
 
-ReferrerKind = Literal[
-    "agency",
-    "family",
-    "community_organisation",
-    "police",
-    "school",
-    "other",
+ReferrerKind = Union[
+    Literal["agency"],
+    Literal["family"],
+    Literal["community_organisation"],
+    Literal["police"],
+    Literal["school"],
+    Literal["other"],
 ]
 """The kinds of referrer 003 names for case finding. Values: ``agency``: Another agency
 (其他机构).; ``family``: The family (家庭).; ``community_organisation``: A community organisation
 (社区组织).; ``police``: The police (警察).; ``school``: A school (学校).; ``other``: Anyone else.."""
 
-ReplyMode = Literal[
-    "oral",
-    "written",
+ReplyMode = Union[
+    Literal["oral"],
+    Literal["written"],
 ]
 """How a reply was given. Values: ``oral``: Orally (口头).; ``written``: In writing (书面).."""
 
-SourceKind = Literal[
-    "voluntary",
-    "referred_in",
-    "outreach",
-    "volunteer_escalation",
+SourceKind = Union[
+    Literal["voluntary"],
+    Literal["referred_in"],
+    Literal["outreach"],
+    Literal["volunteer_escalation"],
 ]
 """The ``kind`` of a Source."""
 
-Strategy = Literal[
-    "integrate_resources",
-    "crisis_intervention",
-    "activity_intervention",
-    "mediation",
-    "use_of_influence",
-    "community_resources",
-    "coordinate_services",
-    "create_resources",
-    "change_environment",
-    "change_policy",
+Strategy = Union[
+    Literal["integrate_resources"],
+    Literal["crisis_intervention"],
+    Literal["activity_intervention"],
+    Literal["mediation"],
+    Literal["use_of_influence"],
+    Literal["community_resources"],
+    Literal["coordinate_services"],
+    Literal["create_resources"],
+    Literal["change_environment"],
+    Literal["change_policy"],
 ]
 """An intervention strategy of 002 第十六–十七条. Values: ``integrate_resources``: Direct: integrate
 existing resources.; ``crisis_intervention``: Direct: crisis intervention.;
@@ -564,20 +564,20 @@ community resources.; ``coordinate_services``: Indirect: coordinate and link ser
 ``create_resources``: Indirect: create resources.; ``change_environment``: Indirect: change the
 environment.; ``change_policy``: Indirect: change organisational policy.."""
 
-SubPlanStatus = Literal[
-    "planned",
-    "active",
-    "completed",
-    "cancelled",
+SubPlanStatus = Union[
+    Literal["planned"],
+    Literal["active"],
+    Literal["completed"],
+    Literal["cancelled"],
 ]
 """A sub-plan's status. Values: ``planned``: Planned, not started.; ``active``: Being
 delivered.; ``completed``: Completed.; ``cancelled``: Cancelled.."""
 
-TerminationGround = Literal[
-    "danger_to_others",
-    "no_contact",
-    "missing",
-    "died",
+TerminationGround = Union[
+    Literal["danger_to_others"],
+    Literal["no_contact"],
+    Literal["missing"],
+    Literal["died"],
 ]
 """Grounds for terminating service (适时终止, 002 第三十二条(三)). Values: ``danger_to_others``: The
 client endangers the worker or other clients; must be referred (`[terminate-danger-refer]`).;
@@ -585,12 +585,12 @@ client endangers the worker or other clients; must be referred (`[terminate-dang
 (`[terminate-no-contact-3m]`).; ``missing``: The client went missing
 (`[terminate-missing-dead]`).; ``died``: The client died (`[terminate-missing-dead]`).."""
 
-ActivityKind = Literal[
-    "group",
-    "large",
-    "small_medium",
-    "lecture",
-    "general",
+ActivityKind = Union[
+    Literal["group"],
+    Literal["large"],
+    Literal["small_medium"],
+    Literal["lecture"],
+    Literal["general"],
 ]
 """The kinds of group and community work of 003 第四–五节. Values: ``group``: A group (小组), run in
 sessions.; ``large``: A large community activity (大型社区活动), normally ≥ 60 people.;
@@ -599,102 +599,102 @@ sessions.; ``large``: A large community activity (大型社区活动), normally 
 ``general``: A general community activity (一般社区活动), fewer than 20 people; capped at 10 % of a
 project's service volume (`[general-activity-cap-10pct]`).."""
 
-BreachAction = Literal[
-    "remind",
-    "stop",
-    "warn",
-    "remove_from_group",
+BreachAction = Union[
+    Literal["remind"],
+    Literal["stop"],
+    Literal["warn"],
+    Literal["remove_from_group"],
 ]
 """What the agency may do on a breach (第六条, `[agreement-breach-actions]`): options it chooses
 among, not a ladder. Values: ``remind``: 提醒; ``stop``: 制止; ``warn``: 警告; ``remove_from_group``:
 移除出微信群."""
 
-ConfidentialScope = Literal[
-    "finance_personnel",
-    "client_information",
-    "donations",
-    "strategy",
+ConfidentialScope = Union[
+    Literal["finance_personnel"],
+    Literal["client_information"],
+    Literal["donations"],
+    Literal["strategy"],
 ]
 """The categories of confidential information the agreement covers (第四条). Values:
 ``finance_personnel``: 财务和人员信息; ``client_information``: 服务对象信息; ``donations``: 接受捐赠与资助信息;
 ``strategy``: 战略规划等运营、发展信息."""
 
-Gender = Literal[
-    "male",
-    "female",
-    "unstated",
+Gender = Union[
+    Literal["male"],
+    Literal["female"],
+    Literal["unstated"],
 ]
 """Gender as the forms record it (性别). Values: ``male``: 男; ``female``: 女; ``unstated``:
 未填写."""
 
-Party = Literal[
-    "agency",
-    "volunteer",
+Party = Union[
+    Literal["agency"],
+    Literal["volunteer"],
 ]
 """A party to the agreement. Values: ``agency``: 甲方（志愿者组织方）; ``volunteer``: 乙方（志愿者）."""
 
-PoliticalStatus = Literal[
-    "cpc_member",
-    "cpc_probationary",
-    "cyl_member",
-    "democratic_party",
-    "non_partisan",
-    "masses",
+PoliticalStatus = Union[
+    Literal["cpc_member"],
+    Literal["cpc_probationary"],
+    Literal["cyl_member"],
+    Literal["democratic_party"],
+    Literal["non_partisan"],
+    Literal["masses"],
 ]
 """Political status (政治面貌). Values: ``cpc_member``: 中共党员; ``cpc_probationary``: 中共预备党员;
 ``cyl_member``: 共青团员; ``democratic_party``: 民主党派; ``non_partisan``: 无党派人士; ``masses``: 群众."""
 
-VolunteerKind = Literal[
-    "medical",
-    "psychological",
-    "general",
-    "other",
+VolunteerKind = Union[
+    Literal["medical"],
+    Literal["psychological"],
+    Literal["general"],
+    Literal["other"],
 ]
 """The kinds of volunteer, and the positions a volunteer can fill (可胜任志愿服务岗位). Values:
 ``medical``: 医务志愿者; ``psychological``: 心理咨询志愿者; ``general``: 一般志愿者; ``other``: 其他."""
 
-SubjectKind = Literal[
-    "case",
-    "activity",
+SubjectKind = Union[
+    Literal["case"],
+    Literal["activity"],
 ]
 """Whether an obligation belongs to a case or an activity. Values: ``case``: A case (个案).;
 ``activity``: A group or community activity.."""
 
-Occurrences = Literal[
-    "every",
-    "latest",
+Occurrences = Union[
+    Literal["every"],
+    Literal["latest"],
 ]
 """Whether obligations are raised for every occurrence of the trigger or only the latest.
 Values: ``every``: One obligation for every occurrence (each session owes its own summary).;
 ``latest``: Only the latest occurrence counts (the no-contact clock restarts at each
 contact).."""
 
-Trigger = Literal[
-    "not_opened",
-    "consultation_replied",
-    "opened",
-    "opening_submitted",
-    "met",
-    "goal_achieved",
-    "closing_report_submitted",
-    "referral_accepted",
-    "referral_declined",
-    "referral_decline_replied",
-    "contact",
-    "terminated",
-    "crisis_declared",
-    "crisis_reported",
-    "closing_started",
-    "activity_date",
-    "escalation_recorded",
-    "escalation_assessed",
-    "plan_submitted",
-    "plan_reviewed",
-    "session_held",
-    "session_summary_submitted",
-    "activity_ended",
-    "wrap_up_submitted",
-    "service_evaluated",
+Trigger = Union[
+    Literal["not_opened"],
+    Literal["consultation_replied"],
+    Literal["opened"],
+    Literal["opening_submitted"],
+    Literal["met"],
+    Literal["goal_achieved"],
+    Literal["closing_report_submitted"],
+    Literal["referral_accepted"],
+    Literal["referral_declined"],
+    Literal["referral_decline_replied"],
+    Literal["contact"],
+    Literal["terminated"],
+    Literal["crisis_declared"],
+    Literal["crisis_reported"],
+    Literal["closing_started"],
+    Literal["activity_date"],
+    Literal["escalation_recorded"],
+    Literal["escalation_assessed"],
+    Literal["plan_submitted"],
+    Literal["plan_reviewed"],
+    Literal["session_held"],
+    Literal["session_summary_submitted"],
+    Literal["activity_ended"],
+    Literal["wrap_up_submitted"],
+    Literal["service_evaluated"],
 ]
 """Something in a case's or an activity's history a rule counts from or is satisfied by.
 Values: ``not_opened``: A case: the decision not to open (`not_opened`).;
