@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
+ALIASES: Dict[str, Any] = {}
 QUOTES = '"' * 3
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
@@ -82,6 +83,20 @@ def docstring(text: str, indent: str = "") -> List[str]:
     """A docstring: the text wrapped, in triple quotes."""
     text = text.replace("\\", "\\\\").replace(QUOTES, "'" * 3)
     return wrap(QUOTES + text + QUOTES, 95, indent)
+
+
+# The names a field's type may use without quotes: those defined before the classes.
+PLAIN = {"str", "int", "float", "bool", "None", "Any", "List", "Dict", "Optional", "Union", "Literal", "datetime", "date"}
+
+
+def field_type(typ: str, required: bool) -> str:
+    """A field's annotation: quoted when it names a generated type (which may be defined later;
+    the module does not postpone annotations, so that ``NotRequired`` is seen at run time and
+    ``__required_keys__`` is right), wrapped in ``NotRequired`` when optional."""
+    names = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", re.sub(r'"[^"]*"', "", typ)))
+    if not names <= PLAIN | set(ALIASES):
+        typ = f"'{typ}'" if '"' in typ else f'"{typ}"'
+    return typ if required else f"NotRequired[{typ}]"
 
 
 def wrap(text: str, width: int, indent: str) -> List[str]:
@@ -257,6 +272,9 @@ class Gen:
     # -- output ----------------------------------------------------------------------------
 
     def render(self) -> str:
+        ALIASES.clear()
+        ALIASES.update(self.aliases)
+        ALIASES.update(self.literals)
         out: List[str] = [HEADER]
         for kind, name in self.order:
             if kind == "alias":
@@ -293,7 +311,7 @@ class Gen:
                     out += wrap(desc, 95, "#: ")
                     out.append(f'{name} = TypedDict("{name}", {{')
                     for key, typ, req, _ in fields:
-                        out.append(f'    "{key}": {typ if req else f"NotRequired[{typ}]"},')
+                        out.append(f'    "{key}": {field_type(typ, req)},')
                     out.append("})")
                     out.append("")
                     continue
@@ -304,7 +322,7 @@ class Gen:
                 for key, typ, req, fdesc in fields:
                     for line in wrap(fdesc, 95, "    #: "):
                         out.append(line)
-                    out.append(f"    {key}: {typ if req else f'NotRequired[{typ}]'}")
+                    out.append(f"    {key}: {field_type(typ, req)}")
                 out.append("")
         for kind, name in self.order:
             if kind == "union":
@@ -355,8 +373,6 @@ are their unions. ``NewCaseEvent`` is what ``Case.start`` and ``Case.apply`` tak
 ``datetime.datetime`` or RFC 3339 text; the binding returns ``date`` and ``datetime``. At run
 time these are plain dicts.
 """
-
-from __future__ import annotations
 
 import datetime
 import sys

@@ -13,8 +13,6 @@ are their unions. ``NewCaseEvent`` is what ``Case.start`` and ``Case.apply`` tak
 time these are plain dicts.
 """
 
-from __future__ import annotations
-
 import datetime
 import sys
 from typing import Any, Dict, List, Literal, Optional, Union
@@ -759,7 +757,7 @@ class Consent(TypedDict):
     #: An identifier unique within the case, used to revoke it.
     id: str
     #: What the consent is for.
-    purpose: ConsentPurpose
+    purpose: "ConsentPurpose"
     #: The scope in the signer's words (what may be done, what may be shared).
     scope: NotRequired[str]
 
@@ -805,7 +803,7 @@ class Evaluation(TypedDict):
     """An evaluation (`[evaluation-kinds]`)."""
 
     #: Goals attained out of goals set, when measured.
-    goals_attained: NotRequired[Optional[GoalAttainment]]
+    goals_attained: NotRequired["Optional[GoalAttainment]"]
     #: Process or outcome.
     kind: EvaluationKind
     #: The methods used.
@@ -915,7 +913,7 @@ class SubPlan(TypedDict):
     #: An identifier unique within the case.
     id: str
     #: Who provides it.
-    provider: Provider
+    provider: "Provider"
     #: What the sub-plan is for (medical, psychological, economic, …).
     title: str
 
@@ -930,9 +928,9 @@ class CaseReceived(TypedDict):
     #: How the application arrived (phone, written, in person).
     channel: Channel
     #: The client.
-    client: Client
+    client: "Client"
     #: How the client came (voluntary, referred in, outreach).
-    source: Source
+    source: "Source"
     #: The topic of the request, in the applicant's words (consultations are counted per
     #: topic).
     topic: str
@@ -1026,7 +1024,7 @@ class CaseConsentGiven(TypedDict):
 
     type: Literal["consent_given"]
     #: The consent.
-    consent: Consent
+    consent: "Consent"
 
 
 class CaseConsentRevoked(TypedDict):
@@ -1061,7 +1059,7 @@ class CaseOpeningDecided(TypedDict):
 
     type: Literal["opening_decided"]
     #: Approved, or returned with comments.
-    decision: Decision
+    decision: "Decision"
 
 
 class CaseMet(TypedDict):
@@ -1109,7 +1107,7 @@ class CaseAssessmentCompleted(TypedDict):
 
     type: Literal["assessment_completed"]
     #: The assessment.
-    assessment: Assessment
+    assessment: "Assessment"
 
 
 class CasePlanAgreed(TypedDict):
@@ -1117,7 +1115,7 @@ class CasePlanAgreed(TypedDict):
 
     type: Literal["plan_agreed"]
     #: The plan.
-    plan: ServicePlan
+    plan: "ServicePlan"
 
 
 class CaseInterventionStarted(TypedDict):
@@ -1136,7 +1134,7 @@ class CaseEvaluationRecorded(TypedDict):
 
     type: Literal["evaluation_recorded"]
     #: The evaluation.
-    evaluation: Evaluation
+    evaluation: "Evaluation"
 
 
 class CaseClientEvaluationReceived(TypedDict):
@@ -1175,7 +1173,7 @@ class CaseTerminated(TypedDict):
     ground: TerminationGround
     #: For danger to others: the mandatory referral to the relevant department, if not recorded
     #: before.
-    referral: NotRequired[Optional[Referral]]
+    referral: NotRequired["Optional[Referral]"]
     #: What happened.
     summary: str
 
@@ -1185,7 +1183,7 @@ class CaseReferredOut(TypedDict):
 
     type: Literal["referred_out"]
     #: The referral.
-    referral: Referral
+    referral: "Referral"
 
 
 class CaseClosingReportSubmitted(TypedDict):
@@ -1204,7 +1202,7 @@ class CaseClosingDecided(TypedDict):
 
     type: Literal["closing_decided"]
     #: Approved, or returned with comments.
-    decision: Decision
+    decision: "Decision"
 
 
 class CaseFollowedUp(TypedDict):
@@ -1230,7 +1228,7 @@ class CaseSubPlanAdded(TypedDict):
 
     type: Literal["sub_plan_added"]
     #: The sub-plan.
-    sub_plan: SubPlan
+    sub_plan: "SubPlan"
 
 
 class CaseSubPlanUpdated(TypedDict):
@@ -1307,7 +1305,7 @@ class ActivityPlan(TypedDict):
     #: What the plan (计划书) states besides its name and time (`[activity-plan-contents]`);
     #: absent from histories of rules version 1, and not serialised when empty, so that the
     #: hash of every event recorded before it existed is unchanged.
-    contents: NotRequired[PlanContents]
+    contents: NotRequired["PlanContents"]
     #: The date of the activity, or of a group's first session.
     date: Union[datetime.date, str]
     #: Expected participants.
@@ -1351,7 +1349,7 @@ class ActivityPlanned(TypedDict):
 
     type: Literal["planned"]
     #: The plan.
-    plan: ActivityPlan
+    plan: "ActivityPlan"
 
 
 class ActivityPlanRevised(TypedDict):
@@ -1360,7 +1358,7 @@ class ActivityPlanRevised(TypedDict):
 
     type: Literal["plan_revised"]
     #: The revised plan.
-    plan: ActivityPlan
+    plan: "ActivityPlan"
 
 
 class ActivityPlanSubmitted(TypedDict):
@@ -1526,7 +1524,7 @@ class VolunteerRegistration(TypedDict):
     #: Positions the volunteer can fill (可胜任志愿服务岗位).
     positions: List[VolunteerKind]
     #: Professional qualifications and proof (专业资质及证明材料).
-    qualifications: NotRequired[List[Qualification]]
+    qualifications: NotRequired["List[Qualification]"]
     #: Region (所在地区).
     region: str
     #: The record format's version.
@@ -1550,7 +1548,7 @@ class VolunteerRegistered(TypedDict):
 
     type: Literal["registered"]
     #: The registration form.
-    registration: VolunteerRegistration
+    registration: "VolunteerRegistration"
     #: The volunteer's id (absent from format-1 histories, where the envelope held it).
     volunteer_id: NotRequired[str]
 
@@ -1580,7 +1578,7 @@ class VolunteerAgreementDrafted(TypedDict):
 
     type: Literal["agreement_drafted"]
     #: The agreement.
-    agreement: ConfidentialityAgreement
+    agreement: "ConfidentialityAgreement"
 
 
 class VolunteerAgreementSigned(TypedDict):
@@ -1684,9 +1682,9 @@ class NewCaseEvent(TypedDict):
     """An event to be recorded: what happened, when, recorded when, and by whom."""
 
     #: Who did it, in which role.
-    actor: Actor
+    actor: "Actor"
     #: What happened.
-    event: CaseEvent
+    event: "CaseEvent"
     #: When it happened, with the offset it was recorded in (RFC 3339, e.g.
     #: `2026-03-02T09:00:00+08:00`).
     occurred_at: Union[datetime.datetime, str]
@@ -1698,9 +1696,9 @@ class NewActivityEvent(TypedDict):
     """An event to be recorded: what happened, when, recorded when, and by whom."""
 
     #: Who did it, in which role.
-    actor: Actor
+    actor: "Actor"
     #: What happened.
-    event: ActivityEvent
+    event: "ActivityEvent"
     #: When it happened, with the offset it was recorded in (RFC 3339, e.g.
     #: `2026-03-02T09:00:00+08:00`).
     occurred_at: Union[datetime.datetime, str]
@@ -1712,9 +1710,9 @@ class NewVolunteerEvent(TypedDict):
     """An event to be recorded: what happened, when, recorded when, and by whom."""
 
     #: Who did it, in which role.
-    actor: Actor
+    actor: "Actor"
     #: What happened.
-    event: VolunteerEvent
+    event: "VolunteerEvent"
     #: When it happened, with the offset it was recorded in (RFC 3339, e.g.
     #: `2026-03-02T09:00:00+08:00`).
     occurred_at: Union[datetime.datetime, str]
@@ -1726,9 +1724,9 @@ class RecordedCaseEvent(TypedDict):
     """An event as recorded in a history: numbered, versioned and chained."""
 
     #: Who did it.
-    actor: Actor
+    actor: "Actor"
     #: What happened.
-    event: CaseEvent
+    event: "CaseEvent"
     #: This event's hash: SHA-256 (hex) over the chain domain, the previous hash and the
     #: event's canonical JSON.
     hash: str
@@ -1748,9 +1746,9 @@ class RecordedActivityEvent(TypedDict):
     """An event as recorded in a history: numbered, versioned and chained."""
 
     #: Who did it.
-    actor: Actor
+    actor: "Actor"
     #: What happened.
-    event: ActivityEvent
+    event: "ActivityEvent"
     #: This event's hash: SHA-256 (hex) over the chain domain, the previous hash and the
     #: event's canonical JSON.
     hash: str
@@ -1770,9 +1768,9 @@ class RecordedVolunteerEvent(TypedDict):
     """An event as recorded in a history: numbered, versioned and chained."""
 
     #: Who did it.
-    actor: Actor
+    actor: "Actor"
     #: What happened.
-    event: VolunteerEvent
+    event: "VolunteerEvent"
     #: This event's hash: SHA-256 (hex) over the chain domain, the previous hash and the
     #: event's canonical JSON.
     hash: str
@@ -1796,7 +1794,7 @@ class CaseHistory(TypedDict):
     #: The case number (redundant with the first event, for indexing; must equal it).
     case_number: str
     #: The events.
-    events: List[RecordedCaseEvent]
+    events: "List[RecordedCaseEvent]"
     #: The format version (`HISTORY_FORMAT`).
     format: int
     #: The chain head: the last event's hash. Store it where the history's editors cannot.
@@ -1811,7 +1809,7 @@ class ActivityHistory(TypedDict):
     fields are refused, so a stored file cannot carry text the chain never covered."""
 
     #: The events.
-    events: List[RecordedActivityEvent]
+    events: "List[RecordedActivityEvent]"
     #: The format version (`HISTORY_FORMAT`).
     format: int
     #: The chain head: the last event's hash.
@@ -1827,7 +1825,7 @@ class VolunteerHistory(TypedDict):
     fields are refused, so a stored file cannot carry text the chain never covered."""
 
     #: The events.
-    events: List[RecordedVolunteerEvent]
+    events: "List[RecordedVolunteerEvent]"
     #: The format version (`HISTORY_FORMAT`).
     format: int
     #: The chain head: the last event's hash.
@@ -1915,7 +1913,7 @@ class ObligationDict(TypedDict):
     """One obligation: a rule applied to one occurrence of what it counts from."""
 
     #: What it counts from.
-    counts_from: Anchor
+    counts_from: "Anchor"
     #: The due instant, for hour-based rules.
     due_at: NotRequired[Optional[Union[datetime.datetime, str]]]
     #: The due date (the last day on which it is on time), when computable.
@@ -1934,7 +1932,7 @@ class ObligationDict(TypedDict):
     #: The rule ID, e.g. `"open-approval-5wd"`.
     rule: str
     #: Where it stands.
-    status: ObligationStatus
+    status: "ObligationStatus"
     #: The case number or activity id.
     subject: str
     #: Case or activity.
@@ -1959,11 +1957,11 @@ class CalendarSpec(TypedDict):
     #: The base calendar; only `BASE_CN_OFFICIAL` exists today.
     base: str
     #: Working days on which the agency is closed (a training day, a move).
-    closures: NotRequired[List[AgencyDay]]
+    closures: NotRequired["List[AgencyDay]"]
     #: The official data version the description was saved under; informational only.
     data_version: NotRequired[Optional[str]]
     #: Days off on which the agency works (a weekend duty day).
-    extra_workdays: NotRequired[List[AgencyDay]]
+    extra_workdays: NotRequired["List[AgencyDay]"]
     #: The format version of this description (`SPEC_FORMAT`).
     format: NotRequired[int]
     #: A display name, e.g. the agency's (`"苏州某社工机构"`); `None` for the plain official calendar.
@@ -2022,7 +2020,7 @@ class Rule(TypedDict):
     #: Every occurrence of the trigger, or only the latest.
     occurrences: NotRequired[Occurrences]
     #: The time limit.
-    offset: Offset
+    offset: "Offset"
     #: What is owed, in words: `"submit the opening record to the first-line supervisor"`.
     owed: str
     #: Who owes it.
@@ -2046,7 +2044,7 @@ class RuleSetDict(TypedDict):
     #: The set's name, e.g. `"shegong-preset"` or an agency's.
     name: str
     #: The rules.
-    rules: List[Rule]
+    rules: "List[Rule]"
     #: The agency's version of the set, e.g. `"2026.1"`.
     version: str
 
