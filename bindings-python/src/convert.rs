@@ -191,6 +191,8 @@ pub fn from_value<T: DeserializeOwned>(value: Value, what: &'static str) -> PyRe
 
 /// Refuses an event whose `event.type` names no event type of its aggregate (`K`, one of
 /// the enums of `shegong::event_types`) with `UnknownEventKind`, rather than as malformed data.
+/// The message names the tag field and its JSON path (`at` is the item's path, with a trailing
+/// dot, or empty), as the core's message for a stored history does.
 fn check_event_type<K: std::str::FromStr>(item: &Value, at: &str) -> PyResult<()> {
     let kind = item
         .get("event")
@@ -200,7 +202,9 @@ fn check_event_type<K: std::str::FromStr>(item: &Value, at: &str) -> PyResult<()
         Some(kind) if kind.parse::<K>().is_err() => Err(crate::errors::raise(
             crate::errors::Class::UnknownEventKind,
             None,
-            &format!("{at}.event.type: not a known event type"),
+            &format!(
+                "unknown event type {kind:?} at `{at}event.type`: the `type` field names no event type of this aggregate (shegong.events.EVENT_TYPES lists them)"
+            ),
         )),
         _ => Ok(()),
     }
@@ -211,7 +215,7 @@ pub fn event_from_py<T: DeserializeOwned, K: std::str::FromStr>(
     event: &Bound<'_, PyAny>,
 ) -> PyResult<T> {
     let value = to_checked_json(event)?;
-    check_event_type::<K>(&value, "event")?;
+    check_event_type::<K>(&value, "")?;
     from_value(value, "event")
 }
 
@@ -222,7 +226,7 @@ pub fn events_from_py<T: DeserializeOwned, K: std::str::FromStr>(
     let value = to_checked_json(events)?;
     if let Value::Array(items) = &value {
         for (i, item) in items.iter().enumerate() {
-            check_event_type::<K>(item, &format!("events[{i}]"))?;
+            check_event_type::<K>(item, &format!("events[{i}]."))?;
         }
     }
     from_value(value, "events")
