@@ -51,11 +51,21 @@ DOCUMENTS: List[Tuple[str, str]] = [
     ("obligation", "ObligationDict"),
     ("calendar_spec", "CalendarSpec"),
     ("rule_set", "RuleSetDict"),
+    ("batch_obligation_row", "ObligationRow"),
+    ("batch_case_summary", "CaseSummaryRow"),
+    ("batch_error", "BatchErrorRow"),
 ]
+
+# The batch columns (`BatchResult.obligations`, `.cases`, `.errors`): one list per field of
+# the row type, so the columns follow the Rust row types.
+COLUMNS = {"ObligationRow": "ObligationColumns", "CaseSummaryRow": "CaseColumns", "BatchErrorRow": "ErrorColumns"}
 
 # Rust definition names whose Python name differs: the event unions are named after their
 # aggregate, the generic envelopes after the document that holds them.
 RENAME = {
+    "ObligationRow": "ObligationRow",
+    "CaseSummary": "CaseSummaryRow",
+    "BatchError": "BatchErrorRow",
     "EventKind": "CaseEvent",
     "NewEventKind": "NewCaseEvent",
     "RecordedEventKind": "RecordedCaseEvent",
@@ -271,6 +281,11 @@ class Gen:
         if root:
             body = {k: v for k, v in schema.items() if k not in ("$defs", "$schema", "title")}
             self.define(root, body)
+        if root in COLUMNS:
+            desc, fields = self.classes[root]
+            columns = [(key, f"List[{typ}]", True, fdesc) for key, typ, _, fdesc in fields]
+            about = f"The columns of {root}s, one list per field, all of one length: {desc[:1].lower()}{desc[1:]}"
+            self.add("class", COLUMNS[root], (about, columns))
 
     # -- output ----------------------------------------------------------------------------
 

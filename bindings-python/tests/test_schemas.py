@@ -199,3 +199,16 @@ def test_a_history_built_from_the_typed_dicts_replays() -> None:
     stored = case.to_dict()
     assert stored["case_number"] == "SZ-2026-0007"
     assert stored["events"][0]["event"]["type"] == "received"
+
+
+def test_batch_columns_are_the_row_types() -> None:
+    """The columns of `evaluate_histories` are the fields of the batch row schemas, as the
+    generated TypedDicts say (the schemas follow the Rust row types)."""
+    v = json.loads((VECTORS / "report" / "mixed-histories.json").read_text(encoding="utf-8"))
+    result = shegong.evaluate_histories([h["json"] for h in v["histories"]], t("2026-10-13T09:00"))
+    assert result.obligations["rule"] and result.cases["case_number"] and result.errors["code"]
+    for columns, cls, name in ((result.obligations, events.ObligationColumns, "batch_obligation_row"),
+                               (result.cases, events.CaseColumns, "batch_case_summary"),
+                               (result.errors, events.ErrorColumns, "batch_error")):
+        assert set(columns) == set(typing.get_type_hints(cls)) == set(schema(name)["properties"]), name
+        assert len({len(c) for c in columns.values()}) == 1, name

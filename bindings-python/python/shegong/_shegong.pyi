@@ -8,12 +8,15 @@ from typing import IO, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Uni
 from .events import (
     ActivityHistory,
     CalendarSpec,
+    CaseColumns,
     CaseEventType,
     CaseHistory,
+    ErrorColumns,
     GroupStage,
     NewActivityEvent,
     NewCaseEvent,
     NewVolunteerEvent,
+    ObligationColumns,
     RecordedActivityEvent,
     RecordedCaseEvent,
     RecordedVolunteerEvent,
@@ -699,13 +702,13 @@ class BatchResult:
     """The columns of a batch evaluation: `obligations` (one row per obligation), `cases` (one
     row per case) and `errors` (one row per history that could not be read)."""
     @property
-    def obligations(self) -> Dict[str, List[Any]]:
+    def obligations(self) -> ObligationColumns:
         """One row per obligation."""
     @property
-    def cases(self) -> Dict[str, List[Any]]:
+    def cases(self) -> CaseColumns:
         """One row per case."""
     @property
-    def errors(self) -> Dict[str, List[Any]]:
+    def errors(self) -> ErrorColumns:
         """One row per unreadable history."""
 
 def evaluate_histories(histories: Iterable[Union[str, bytes, JsonDict, Case]], now: datetime.datetime, rules: Optional[RuleSet] = None, calendar: Optional[Calendar] = None) -> BatchResult:

@@ -48,6 +48,7 @@ __all__ = [
     "Assessment",
     "AssessmentMethod",
     "AssessmentStep",
+    "BatchErrorRow",
     "BreachAction",
     "CalendarSpec",
     "CaseAssessmentCompleted",
@@ -56,6 +57,7 @@ __all__ = [
     "CaseClosingDecided",
     "CaseClosingProposed",
     "CaseClosingReportSubmitted",
+    "CaseColumns",
     "CaseConsentGiven",
     "CaseConsentRevoked",
     "CaseConsultationHeld",
@@ -91,6 +93,7 @@ __all__ = [
     "CaseRightsInformed",
     "CaseSubPlanAdded",
     "CaseSubPlanUpdated",
+    "CaseSummaryRow",
     "CaseTerminated",
     "CaseWithdrawn",
     "Channel",
@@ -110,6 +113,7 @@ __all__ = [
     "DecisionApproved",
     "DecisionOutcome",
     "DecisionReturned",
+    "ErrorColumns",
     "Evaluation",
     "EvaluationKind",
     "EvaluationMethod",
@@ -123,7 +127,9 @@ __all__ = [
     "NewActivityEvent",
     "NewCaseEvent",
     "NewVolunteerEvent",
+    "ObligationColumns",
     "ObligationDict",
+    "ObligationRow",
     "ObligationStatus",
     "ObligationStatusAtRisk",
     "ObligationStatusMet",
@@ -2047,6 +2053,135 @@ class RuleSetDict(TypedDict):
     rules: "List[Rule]"
     #: The agency's version of the set, e.g. `"2026.1"`.
     version: str
+
+
+class ObligationRow(TypedDict):
+    """One obligation of one case, flat, for a table."""
+
+    #: The case number.
+    case_number: str
+    #: Calendar days late (overdue, or met late); 0 when not late; `None` when not computable.
+    days_late: NotRequired[Optional[int]]
+    #: The due date, when computable.
+    due_date: NotRequired[Optional[Union[datetime.date, str]]]
+    #: The position of its history in the input of a batch, from 0 (0 outside a batch).
+    index: NotRequired[int]
+    #: Whether the due date is in a provisional year.
+    provisional: bool
+    #: The rule ID.
+    rule: str
+    #: The status's name.
+    status: str
+    #: The case's worker.
+    worker: str
+    #: Working days late, where the calendar covers the dates.
+    working_days_late: NotRequired[Optional[int]]
+
+
+class ObligationColumns(TypedDict):
+    """The columns of ObligationRows, one list per field, all of one length: one obligation of
+    one case, flat, for a table."""
+
+    #: The case number.
+    case_number: List[str]
+    #: Calendar days late (overdue, or met late); 0 when not late; `None` when not computable.
+    days_late: List[Optional[int]]
+    #: The due date, when computable.
+    due_date: List[Optional[Union[datetime.date, str]]]
+    #: The position of its history in the input of a batch, from 0 (0 outside a batch).
+    index: List[int]
+    #: Whether the due date is in a provisional year.
+    provisional: List[bool]
+    #: The rule ID.
+    rule: List[str]
+    #: The status's name.
+    status: List[str]
+    #: The case's worker.
+    worker: List[str]
+    #: Working days late, where the calendar covers the dates.
+    working_days_late: List[Optional[int]]
+
+
+class CaseSummaryRow(TypedDict):
+    """One case, summarised."""
+
+    #: The case number.
+    case_number: str
+    #: The date it was closed, if it is.
+    closed: NotRequired[Optional[Union[datetime.date, str]]]
+    #: Days from opening to closing, or to `now` while open; `None` if never opened.
+    days_open: NotRequired[Optional[int]]
+    #: Home visits (探访) made.
+    home_visits: int
+    #: The position of its history in the input of a batch, from 0 (0 outside a batch).
+    index: NotRequired[int]
+    #: Obligations met late.
+    met_late: int
+    #: Obligations raised.
+    obligations: int
+    #: The date it was (last) opened, if it was.
+    opened: NotRequired[Optional[Union[datetime.date, str]]]
+    #: Obligations overdue as of `now`.
+    overdue: int
+    #: Sessions (会谈) held.
+    sessions: int
+    #: The current stage.
+    stage: Stage
+    #: The case's worker.
+    worker: str
+
+
+class CaseColumns(TypedDict):
+    """The columns of CaseSummaryRows, one list per field, all of one length: one case,
+    summarised."""
+
+    #: The case number.
+    case_number: List[str]
+    #: The date it was closed, if it is.
+    closed: List[Optional[Union[datetime.date, str]]]
+    #: Days from opening to closing, or to `now` while open; `None` if never opened.
+    days_open: List[Optional[int]]
+    #: Home visits (探访) made.
+    home_visits: List[int]
+    #: The position of its history in the input of a batch, from 0 (0 outside a batch).
+    index: List[int]
+    #: Obligations met late.
+    met_late: List[int]
+    #: Obligations raised.
+    obligations: List[int]
+    #: The date it was (last) opened, if it was.
+    opened: List[Optional[Union[datetime.date, str]]]
+    #: Obligations overdue as of `now`.
+    overdue: List[int]
+    #: Sessions (会谈) held.
+    sessions: List[int]
+    #: The current stage.
+    stage: List[Stage]
+    #: The case's worker.
+    worker: List[str]
+
+
+class BatchErrorRow(TypedDict):
+    """A history that could not be read or evaluated."""
+
+    #: The error's code (e.g. `"tampered"`).
+    code: str
+    #: Its position in the input, from 0.
+    index: int
+    #: The error's message.
+    message: str
+
+
+class ErrorColumns(TypedDict):
+    """The columns of BatchErrorRows, one list per field, all of one length: a history that
+    could not be read or evaluated."""
+
+    #: The error's code (e.g. `"tampered"`).
+    code: List[str]
+    #: Its position in the input, from 0.
+    index: List[int]
+    #: The error's message.
+    message: List[str]
 
 
 ConsentPurpose = Union[
