@@ -212,3 +212,12 @@ def test_batch_columns_are_the_row_types() -> None:
                                (result.errors, events.ErrorColumns, "batch_error")):
         assert set(columns) == set(typing.get_type_hints(cls)) == set(schema(name)["properties"]), name
         assert len({len(c) for c in columns.values()}) == 1, name
+
+
+def test_every_checked_in_schema_is_a_valid_draft_2020_12_schema() -> None:
+    names = sorted(p.name for p in SCHEMAS.glob("*.schema.json"))
+    assert len(names) >= 26
+    for p in SCHEMAS.glob("*.schema.json"):
+        s = json.loads(p.read_text(encoding="utf-8"))
+        assert s["$schema"] == "https://json-schema.org/draft/2020-12/schema", p.name
+        jsonschema.Draft202012Validator.check_schema(s)
