@@ -1,9 +1,10 @@
 //! `Calendar`: China's official working-day calendar.
 
 use chrono::NaiveDate;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyList;
-use shegong::calendar::{AgencyDay, Calendar as Core};
+use pyo3::types::{PyDict, PyList, PyString};
+use shegong::calendar::{AgencyDay, Calendar as Core, CalendarSpec};
 
 use crate::convert::{from_py, to_py};
 use crate::convert::{Day, Int};
@@ -23,10 +24,23 @@ impl Calendar {
         Calendar(Core::china())
     }
 
-    /// A calendar from its stored description (JSON text, as `to_json` gives).
+    /// A calendar from its stored description: JSON text as `to_json` gives, or the same
+    /// description as a dict (`json.loads(cal.to_json())`, or written by hand:
+    /// `{"base": "cn-official", "closures": [{"date": "2026-05-06", "note": "全员培训日"}]}`).
+    /// Dates in a dict may be `datetime.date` or ISO text.
     #[staticmethod]
-    fn from_json(json: &str) -> PyResult<Self> {
-        Core::from_json(json).or_raise().map(Calendar)
+    fn from_json(json: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(text) = json.cast::<PyString>() {
+            return Core::from_json(&text.to_cow()?).or_raise().map(Calendar);
+        }
+        if json.is_instance_of::<PyDict>() {
+            let spec: CalendarSpec = from_py(json, "calendar")?;
+            return Core::from_spec(spec).or_raise().map(Calendar);
+        }
+        Err(PyTypeError::new_err(format!(
+            "Calendar.from_json takes JSON text (str) or a description (dict), not {}",
+            json.get_type().name()?
+        )))
     }
 
     /// The calendar's stored description, as JSON.

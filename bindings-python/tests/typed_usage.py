@@ -6,6 +6,7 @@ import datetime as dt
 from typing import List, Optional
 
 import shegong
+from shegong.events import Actor, CaseEvent, CaseHistory, NewCaseEvent, RecordedCaseEvent, Stage
 from shegong.types import Applied, Decision, NewEvent, Obligation, StaffViewer, SubjectFacts, SupervisionTotal
 
 CST = dt.timezone(dt.timedelta(hours=8))
@@ -15,7 +16,71 @@ def at(s: str) -> dt.datetime:
     return dt.datetime.fromisoformat(s).replace(tzinfo=CST)
 
 
+def ev(when: str, actor: Actor, event: CaseEvent) -> NewCaseEvent:
+    """One event to record, typed: mypy checks `event` against the TypedDict of its `type`."""
+    return {"occurred_at": at(when), "recorded_at": at(when), "actor": actor, "event": event}
+
+
+WORKER: Actor = {"id": "w-li", "role": "worker"}
+CLIENT: Actor = {"id": "c-1", "role": "client"}
+SUPERVISOR: Actor = {"id": "s-zhang", "role": "first_line_supervisor"}
+
+
+def happy_path() -> List[NewCaseEvent]:
+    """A voluntary case from application to follow-up after closing: the README's worked history
+    and tests/vectors/case/happy-path.json, built with the generated TypedDicts."""
+    return [
+        ev("2026-03-02T09:00", WORKER, {"type": "received", "case_number": "SZ-2026-0007", "channel": "in_person",
+                                        "client": {"id": "c-1", "name": "王阿姨", "date_of_birth": dt.date(1950, 5, 1)},
+                                        "source": {"kind": "voluntary"}, "topic": "居家养老"}),
+        ev("2026-03-02T10:00", WORKER, {"type": "consultation_held", "summary": "咨询面谈", "topic": ""}),
+        ev("2026-03-02T10:30", WORKER, {"type": "rights_informed", "how": "oral", "summary": "介绍申请及退出机制"}),
+        ev("2026-03-03T09:00", WORKER, {"type": "intake_accepted", "summary": "接案"}),
+        ev("2026-03-03T09:30", CLIENT, {"type": "consent_given", "consent": {
+            "id": "k-service", "given_by": "王阿姨", "capacity": "client", "purpose": {"kind": "service"}, "scope": "个案服务"}}),
+        ev("2026-03-03T10:00", WORKER, {"type": "opened", "summary": "开案"}),
+        ev("2026-03-05T10:00", WORKER, {"type": "opening_submitted", "supervisor": "s-zhang"}),
+        ev("2026-03-06T10:00", SUPERVISOR, {"type": "opening_decided", "decision": {"outcome": "approved", "comments": ""}}),
+        ev("2026-03-10T10:00", WORKER, {"type": "met", "kind": "session", "summary": "首次会谈"}),
+        ev("2026-03-12T10:00", WORKER, {"type": "assessment_completed", "assessment": {
+            "steps": ["collect_information", "analyse", "define_problem", "write_report"],
+            "methods": ["family_structure_diagram", "eco_map"], "problem": "独居、社会支持不足", "report": "预估报告"}}),
+        ev("2026-03-16T10:00", WORKER, {"type": "plan_agreed", "plan": {
+            "goals": ["三个月内建立每周两次的邻里探访"], "targets": ["社会隔离"], "strategies": ["整合社区资源"],
+            "collaborators": ["社区居委会"], "timetable": ["第1-4周：建立关系"],
+            "client_participated": True, "agreement_signed": True}}),
+        ev("2026-03-17T10:00", WORKER, {"type": "intervention_started", "kind": "direct", "strategies": ["integrate_resources"]}),
+        ev("2026-03-24T10:00", WORKER, {"type": "met", "kind": "session", "summary": "第二次会谈"}),
+        ev("2026-04-20T10:00", WORKER, {"type": "evaluation_recorded", "evaluation": {
+            "kind": "outcome", "methods": ["goal_attainment", "client_satisfaction"],
+            "goals_attained": {"attained": 1, "total": 1}, "summary": "目标达成"}}),
+        ev("2026-04-21T10:00", CLIENT, {"type": "client_evaluation_received", "summary": "满意"}),
+        ev("2026-04-23T10:00", WORKER, {"type": "closing_report_submitted", "to": "first_line_supervisor", "summary": "结案报告"}),
+        ev("2026-04-24T10:00", SUPERVISOR, {"type": "closing_decided", "decision": {"outcome": "approved", "comments": ""}}),
+        ev("2026-05-20T10:00", WORKER, {"type": "followed_up", "method": "phone", "summary": "电话跟进"}),
+    ]
+
+
+def full_history() -> None:
+    """The whole life cycle, each event typed; the stored history and its envelopes typed too."""
+    events = happy_path()
+    case = shegong.Case.start(events[0])
+    for e in events[1:]:
+        case.apply(e)
+    stage: Stage = case.stage
+    assert stage == "follow_up"
+    assert case.head == "b9c1bd1a7616b8c616788cfefb3001d63d3da98f6bd80d4012a9f7a80ce342da"
+    stored: CaseHistory = case.to_dict()
+    last: RecordedCaseEvent = stored["events"][-1]
+    payload = last["event"]
+    if payload["type"] == "followed_up":  # narrows the union to CaseFollowedUp
+        print(payload["method"], last["seq"], last.get("rules", 1))
+    again = shegong.Case.replay(case.history)
+    assert again.head == case.head
+
+
 def main() -> None:
+    full_history()
     cal: shegong.Calendar = shegong.Calendar.china()
     due: dt.date = cal.add_workdays(dt.date(2026, 9, 29), 5)
     assert due == dt.date(2026, 10, 12)

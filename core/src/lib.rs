@@ -18,6 +18,7 @@
 //! - [`groups`]: online service groups, membership and nicknames.
 //! - [`workload`]: annual hours, the reference-hours table, project plans, supervision.
 //! - [`report`]: obligation rows and case summaries over many histories, for research.
+//! - [`schema`]: JSON Schemas of every event, envelope, history, rule set and batch row.
 //!
 //! Every rule carries a stable ID from the project's domain specification, such as
 //! `[calendar-workdays]`; errors and explanations name it.
@@ -41,6 +42,7 @@ pub mod json;
 pub mod labels;
 pub mod limits;
 pub mod report;
+pub mod schema;
 pub mod triage;
 pub mod volunteer;
 pub mod workload;

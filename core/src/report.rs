@@ -20,7 +20,7 @@ use crate::deadline::{Lateness, Obligation, ObligationStatus, RuleSet};
 /// `[crisis-report-24h]`) fills `due_at` and `hours_late`. A `not_computable` row has every
 /// lateness column `None` and its `reason` set. Serialised with every field present (`null`
 /// for `None`), so each row has the same columns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObligationRow {
     /// The position of its history in the input of a batch, from 0 (0 outside a batch).
@@ -63,7 +63,7 @@ pub struct ObligationRow {
 }
 
 /// One case, summarised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseSummary {
     /// The position of its history in the input of a batch, from 0 (0 outside a batch).
@@ -96,7 +96,7 @@ pub struct CaseSummary {
 }
 
 /// A history that could not be read or evaluated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchError {
     /// Its position in the input, from 0.

@@ -1,3 +1,4 @@
+from . import events as events
 from . import types as types
 from ._shegong import Access as Access
 from ._shegong import Activity as Activity
@@ -167,6 +168,7 @@ __all__ = [
     "evaluate_jsonl",
     "evaluate_plan",
     "event_types",
+    "events",
     "fee_cap",
     "next_case_number",
     "nickname",

@@ -11,6 +11,8 @@ import datetime
 import sys
 from typing import Any, Dict, List, Optional, Union
 
+from .events import GroupStage, ObligationStatusName, Role, Stage, SubjectKind, VolunteerStage
+
 if sys.version_info >= (3, 11):
     from typing import NotRequired, TypedDict
 else:  # pragma: no cover - older Pythons
@@ -24,7 +26,7 @@ class Actor(TypedDict):
     """Who did something, in which role (``worker``, ``client``, ``first_line_supervisor``, …)."""
 
     id: str
-    role: str
+    role: Role
 
 
 class NewEvent(TypedDict):
@@ -43,7 +45,7 @@ class Applied(TypedDict):
 
     seq: int
     hash: str
-    stage: Optional[str]
+    stage: Optional[Union[Stage, GroupStage, VolunteerStage]]
     warnings: List[JsonDict]
 
 
@@ -59,7 +61,7 @@ class Anchor(TypedDict):
 class ObligationStatus(TypedDict):
     """Where an obligation stands; ``status`` names it, the other keys depend on it."""
 
-    status: str
+    status: ObligationStatusName
     working_days_left: NotRequired[int]
     hours_left: NotRequired[int]
     days: NotRequired[int]
@@ -78,10 +80,10 @@ class Obligation(TypedDict):
     """One obligation: a rule applied to one occurrence of what it counts from."""
 
     rule: str
-    subject_kind: str
+    subject_kind: SubjectKind
     subject: str
     owed: str
-    owed_by: str
+    owed_by: Role
     owner: str
     counts_from: Anchor
     due_date: NotRequired[datetime.date]

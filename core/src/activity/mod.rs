@@ -54,7 +54,7 @@ use crate::history::{
 };
 
 /// The kinds of group and community work of 003 第四–五节.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ActivityKind {
@@ -85,7 +85,7 @@ impl ActivityKind {
 }
 
 /// The plan an activity starts from (计划书).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActivityPlan {
     /// The agency's identifier for the activity.
@@ -113,7 +113,7 @@ pub struct ActivityPlan {
 /// (name) and date (time), its purpose, content, method, place, person in charge, budget and
 /// feasibility analysis. From rules version 2 a plan missing any of them is refused on
 /// submission (`[activity-plan-contents]`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanContents {
     /// Purpose (目的).
@@ -173,7 +173,9 @@ impl PlanContents {
 }
 
 /// The stages of group work (`[group-stages]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum GroupStage {
@@ -190,7 +192,7 @@ pub enum GroupStage {
 crate::json::tagged_enum! {
 tag = "type";
 /// Something that happened to an activity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -475,7 +477,7 @@ pub struct ActivityState {
 
 /// An activity history as stored: format, id, rules version, chain head and events. Unknown
 /// fields are refused, so a stored file cannot carry text the chain never covered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StoredActivity {
     /// The format version ([`HISTORY_FORMAT`]).

@@ -10,7 +10,7 @@ pub const BASE_CN_OFFICIAL: &str = "cn-official";
 pub const SPEC_FORMAT: u32 = 1;
 
 /// One day an agency sets apart from the official calendar, with its reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgencyDay {
     /// The date.
@@ -25,7 +25,7 @@ pub struct AgencyDay {
 ///
 /// A `Calendar` serialises to this and deserialises from it; the day table itself is never
 /// stored, so a description saved today picks up corrected official data when reloaded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarSpec {
     /// The format version of this description ([`SPEC_FORMAT`]).

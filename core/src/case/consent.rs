@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub const GUARDIAN_CONSENT_BELOW_AGE: u32 = 14;
 
 /// In what capacity a person consents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ConsentCapacity {
@@ -25,7 +25,7 @@ pub enum ConsentCapacity {
 crate::json::tagged_enum! {
 tag = "kind";
 /// What a consent is for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -46,7 +46,7 @@ pub enum ConsentPurpose {
 }
 
 /// A consent as given: the event payload of [`EventKind::ConsentGiven`](super::EventKind::ConsentGiven).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
     /// An identifier unique within the case, used to revoke it.

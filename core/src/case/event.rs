@@ -11,7 +11,7 @@ crate::json::tagged_enum! {
 tag = "type";
 /// One thing that happened in a case. Serialised with a `"type"` tag in snake_case, e.g.
 /// `{"type": "opened", "summary": "…"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -417,7 +417,7 @@ impl EventKind {
 }
 
 /// How a reply was given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ReplyMode {
@@ -430,7 +430,7 @@ pub enum ReplyMode {
 crate::json::tagged_enum! {
 tag = "outcome";
 /// A supervisor's decision on a submission.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -457,7 +457,7 @@ impl Decision {
 }
 
 /// A meeting with the client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MeetingKind {
@@ -468,7 +468,7 @@ pub enum MeetingKind {
 }
 
 /// How a client was contacted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ContactMethod {
@@ -483,7 +483,7 @@ pub enum ContactMethod {
 }
 
 /// The assessment (预估) of 002 第七–十条 (`[assessment-steps]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// The steps carried out; all four of [`AssessmentStep::REQUIRED`] are required.
@@ -498,7 +498,7 @@ pub struct Assessment {
 }
 
 /// A step of the assessment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AssessmentStep {
@@ -523,7 +523,7 @@ impl AssessmentStep {
 }
 
 /// An assessment method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AssessmentMethod {
@@ -538,7 +538,7 @@ pub enum AssessmentMethod {
 }
 
 /// The service plan (服务计划) of 002 第十一–十四条 (`[plan-contents]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ServicePlan {
     /// Aims and goals, each summarisable and measurable.
@@ -560,7 +560,7 @@ pub struct ServicePlan {
 }
 
 /// Direct, indirect or combined intervention (`[intervention-kinds]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum InterventionKind {
@@ -573,7 +573,7 @@ pub enum InterventionKind {
 }
 
 /// An intervention strategy of 002 第十六–十七条.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Strategy {
@@ -614,7 +614,7 @@ impl Strategy {
 }
 
 /// An evaluation (`[evaluation-kinds]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     /// Process or outcome.
@@ -629,7 +629,7 @@ pub struct Evaluation {
 }
 
 /// Goals attained out of goals set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GoalAttainment {
     /// Goals attained.
@@ -639,7 +639,7 @@ pub struct GoalAttainment {
 }
 
 /// Process or outcome evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvaluationKind {
@@ -650,7 +650,7 @@ pub enum EvaluationKind {
 }
 
 /// An evaluation method of 002 第二十一条.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvaluationMethod {
@@ -667,7 +667,7 @@ pub enum EvaluationMethod {
 }
 
 /// The closing types of 002 第二十四条 (`[close-types]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ClosingType {
@@ -682,7 +682,7 @@ pub enum ClosingType {
 }
 
 /// Grounds for terminating service (适时终止, 002 第三十二条(三)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TerminationGround {
@@ -698,7 +698,7 @@ pub enum TerminationGround {
 }
 
 /// A referral out (《个案转介表》).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Referral {
     /// The receiving agency or department (must match the client's consent).
@@ -722,7 +722,7 @@ pub struct Referral {
 }
 
 /// A follow-up method of 002 第二十五条(五) (`[followup-after-close]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FollowUpMethod {
@@ -737,7 +737,7 @@ pub enum FollowUpMethod {
 }
 
 /// A case-management sub-plan with its own provider (`[case-mgmt-subplans]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubPlan {
     /// An identifier unique within the case.
@@ -752,7 +752,7 @@ pub struct SubPlan {
 }
 
 /// The provider of a sub-plan: agency, person and contact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provider {
     /// The providing agency.
@@ -764,7 +764,7 @@ pub struct Provider {
 }
 
 /// A sub-plan's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SubPlanStatus {

@@ -9,7 +9,19 @@ use super::event::{AssessmentMethod, EventKind, MeetingKind};
 use super::types::{Source, Stage};
 
 /// The fifteen forms of the Shenzhen case file set (002 附件一, `[case-file-forms]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CaseForm {

@@ -111,7 +111,7 @@ pub type Applied = crate::history::Applied<Stage, Warning>;
 /// A case history as stored: format version, case number, rules version, chain head and
 /// events. Unknown fields are refused, so a stored file cannot carry text the chain never
 /// covered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StoredCase {
     /// The format version ([`HISTORY_FORMAT`]).

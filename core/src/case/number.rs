@@ -159,3 +159,17 @@ impl<'de> Deserialize<'de> for CaseNumber {
         s.parse().map_err(serde::de::Error::custom)
     }
 }
+
+impl schemars::JsonSchema for CaseNumber {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CaseNumber".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A case number (个案编号): agency code (1–16 capital letters or digits), year and a serial of at least 4 digits, e.g. `SZ-2026-0007` (`[case-numbering]`).",
+            "pattern": "^[A-Z0-9]{1,16}-2[0-9]{3}-([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3,9})$"
+        })
+    }
+}

@@ -4,7 +4,19 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The roles that appear in the sources (domain.md §9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Role {
@@ -95,7 +107,7 @@ impl Role {
 }
 
 /// Who recorded or performed an event.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// The platform's stable identifier for the person (or department, or system).
@@ -115,7 +127,7 @@ impl Actor {
 }
 
 /// The person a case serves, as the case needs to know them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Client {
     /// The platform's stable identifier for the client (never an ID number).
@@ -149,7 +161,7 @@ pub fn age_in_full_years(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
 crate::json::tagged_enum! {
 tag = "kind";
 /// How a client came to the service (服务对象来源, `[source-kinds]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -177,7 +189,7 @@ pub enum Source {
 }
 
 /// The kinds of referrer 003 names for case finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ReferrerKind {
@@ -196,7 +208,7 @@ pub enum ReferrerKind {
 }
 
 /// How an application arrived (`[apply-channels]`, 002 第三十一条).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Channel {
@@ -209,7 +221,19 @@ pub enum Channel {
 }
 
 /// The stages of a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Stage {

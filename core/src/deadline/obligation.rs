@@ -6,7 +6,19 @@ use serde::{Deserialize, Serialize};
 use crate::case::Role;
 
 /// Whether an obligation belongs to a case or an activity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SubjectKind {
@@ -17,7 +29,7 @@ pub enum SubjectKind {
 }
 
 /// The event an obligation counts from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Anchor {
     /// The event's sequence number in its history.
@@ -31,7 +43,7 @@ pub struct Anchor {
 }
 
 /// Where an obligation stands as of the evaluation's `now`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[serde(tag = "status", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -143,7 +155,7 @@ impl ObligationStatus {
 }
 
 /// One obligation: a rule applied to one occurrence of what it counts from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Obligation {
     /// The rule ID, e.g. `"open-approval-5wd"`.

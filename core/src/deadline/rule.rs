@@ -9,7 +9,19 @@ use crate::case::Role;
 pub const RULESET_FORMAT: u32 = 1;
 
 /// Something in a case's or an activity's history a rule counts from or is satisfied by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Trigger {
@@ -69,7 +81,7 @@ pub enum Trigger {
 }
 
 /// How far a due date lies from the moment a rule counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Offset {
@@ -135,7 +147,9 @@ impl Offset {
 }
 
 /// Whether obligations are raised for every occurrence of the trigger or only the latest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Occurrences {
@@ -147,7 +161,7 @@ pub enum Occurrences {
 }
 
 /// One time limit as data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// The rule ID, e.g. `"open-approval-5wd"`.
@@ -187,7 +201,7 @@ fn yes() -> bool {
 }
 
 /// A versioned set of rules: the built-in preset, or an agency's own.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSet {
     /// The format version ([`RULESET_FORMAT`]).

@@ -38,7 +38,7 @@ labelled_enum! {
 
 /// The agreement as drafted: parties, the volunteer's ID number and phone, scope and the date
 /// it takes effect.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfidentialityAgreement {
     /// The agreement's identifier.
@@ -100,7 +100,7 @@ impl AgreementStatus {
 }
 
 /// An action taken on a breach, attributed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BreachActionRecord {
     /// The action.
@@ -118,7 +118,7 @@ pub struct BreachActionRecord {
 }
 
 /// A breach of the agreement and what the agency did about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Breach {
     /// The breach's identifier.

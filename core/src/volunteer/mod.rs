@@ -232,7 +232,7 @@ labelled_enum! {
 crate::json::tagged_enum! {
 tag = "type";
 /// Something that happened to a volunteer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -404,7 +404,7 @@ impl VolunteerState {
 
 /// A volunteer history as stored: format, id, rules version, chain head and events. Unknown
 /// fields are refused, so a stored file cannot carry text the chain never covered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StoredVolunteer {
     /// The format version ([`HISTORY_FORMAT`]).
