@@ -1889,11 +1889,15 @@ class ObligationStatusMet(TypedDict):
     status: Literal["met"]
     #: The moment it was met.
     at: Union[datetime.datetime, str]
+    #: Hours late, counted in started hours (at least 1), when an hour-based rule was met late;
+    #: absent otherwise.
+    hours_late: NotRequired[Optional[int]]
     #: The date it was met (China time).
     on: Union[datetime.date, str]
     #: Whether on or before the due date (instant, for hour-based rules).
     on_time: bool
-    #: Working days late, when met late and the calendar covers the dates.
+    #: Working days late, when a day-based rule was met late and the calendar covers the dates
+    #: (hour-based rules: absent, see `hours_late`).
     working_days_late: NotRequired[Optional[int]]
 
 
@@ -2056,49 +2060,95 @@ class RuleSetDict(TypedDict):
 
 
 class ObligationRow(TypedDict):
-    """One obligation of one case, flat, for a table."""
+    """One obligation of one case, flat, for a table: the columns of a research export. The
+    export is minimised (PIPL): the client appears by the platform's `client_id`, never by
+    name. Lateness is in the rule's own unit (see `Lateness`): a day-based rule fills
+    `due_date`, `days_late` and `working_days_late`; an hour-based rule (e.g. the crisis
+    report, `[crisis-report-24h]`) fills `due_at` and `hours_late`. A `not_computable` row has
+    every lateness column `None` and its `reason` set. Serialised with every field present
+    (`null` for `None`), so each row has the same columns."""
 
     #: The case number.
-    case_number: str
-    #: Calendar days late (overdue, or met late); 0 when not late; `None` when not computable.
+    case: str
+    #: The client's platform id (never the name).
+    client_id: str
+    #: Calendar days late (day-based rules; 0 when not late); `None` for hour-based rules,
+    #: released and not computable.
     days_late: NotRequired[Optional[int]]
-    #: The due date, when computable.
+    #: The due instant, for hour-based rules; `None` otherwise.
+    due_at: NotRequired[Optional[Union[datetime.datetime, str]]]
+    #: The due date (last day on time), for day-based rules; `None` for hour-based rules and
+    #: when not computable.
     due_date: NotRequired[Optional[Union[datetime.date, str]]]
+    #: Started hours late (hour-based rules; at least 1 when late, 0 when not); `None` for
+    #: day-based rules, released and not computable.
+    hours_late: NotRequired[Optional[int]]
     #: The position of its history in the input of a batch, from 0 (0 outside a batch).
     index: NotRequired[int]
-    #: Whether the due date is in a provisional year.
+    #: `true` met on time; `false` met late or overdue; `None` no verdict (pending, at risk,
+    #: released, not computable).
+    on_time: NotRequired[Optional[bool]]
+    #: Whether the due date is in a provisional (weekday-only) year.
     provisional: bool
+    #: Why it is not computable (naming the calendar's last date); `None` otherwise.
+    reason: NotRequired[Optional[str]]
     #: The rule ID.
     rule: str
-    #: The status's name.
+    #: The case's current stage.
+    stage: Stage
+    #: The status's name: `pending`, `at_risk`, `overdue`, `met`, `released`, `not_computable`.
     status: str
-    #: The case's worker.
+    #: The case's worker (actor id).
     worker: str
-    #: Working days late, where the calendar covers the dates.
+    #: Working days late (day-based rules; 0 when not late); `None` as `days_late`, and when
+    #: the calendar does not cover the dates.
     working_days_late: NotRequired[Optional[int]]
 
 
 class ObligationColumns(TypedDict):
     """The columns of ObligationRows, one list per field, all of one length: one obligation of
-    one case, flat, for a table."""
+    one case, flat, for a table: the columns of a research export. The export is minimised
+    (PIPL): the client appears by the platform's `client_id`, never by name. Lateness is in the
+    rule's own unit (see `Lateness`): a day-based rule fills `due_date`, `days_late` and
+    `working_days_late`; an hour-based rule (e.g. the crisis report, `[crisis-report-24h]`)
+    fills `due_at` and `hours_late`. A `not_computable` row has every lateness column `None`
+    and its `reason` set. Serialised with every field present (`null` for `None`), so each row
+    has the same columns."""
 
     #: The case number.
-    case_number: List[str]
-    #: Calendar days late (overdue, or met late); 0 when not late; `None` when not computable.
+    case: List[str]
+    #: The client's platform id (never the name).
+    client_id: List[str]
+    #: Calendar days late (day-based rules; 0 when not late); `None` for hour-based rules,
+    #: released and not computable.
     days_late: List[Optional[int]]
-    #: The due date, when computable.
+    #: The due instant, for hour-based rules; `None` otherwise.
+    due_at: List[Optional[Union[datetime.datetime, str]]]
+    #: The due date (last day on time), for day-based rules; `None` for hour-based rules and
+    #: when not computable.
     due_date: List[Optional[Union[datetime.date, str]]]
+    #: Started hours late (hour-based rules; at least 1 when late, 0 when not); `None` for
+    #: day-based rules, released and not computable.
+    hours_late: List[Optional[int]]
     #: The position of its history in the input of a batch, from 0 (0 outside a batch).
     index: List[int]
-    #: Whether the due date is in a provisional year.
+    #: `true` met on time; `false` met late or overdue; `None` no verdict (pending, at risk,
+    #: released, not computable).
+    on_time: List[Optional[bool]]
+    #: Whether the due date is in a provisional (weekday-only) year.
     provisional: List[bool]
+    #: Why it is not computable (naming the calendar's last date); `None` otherwise.
+    reason: List[Optional[str]]
     #: The rule ID.
     rule: List[str]
-    #: The status's name.
+    #: The case's current stage.
+    stage: List[Stage]
+    #: The status's name: `pending`, `at_risk`, `overdue`, `met`, `released`, `not_computable`.
     status: List[str]
-    #: The case's worker.
+    #: The case's worker (actor id).
     worker: List[str]
-    #: Working days late, where the calendar covers the dates.
+    #: Working days late (day-based rules; 0 when not late); `None` as `days_late`, and when
+    #: the calendar does not cover the dates.
     working_days_late: List[Optional[int]]
 
 
@@ -2106,7 +2156,9 @@ class CaseSummaryRow(TypedDict):
     """One case, summarised."""
 
     #: The case number.
-    case_number: str
+    case: str
+    #: The client's platform id (never the name).
+    client_id: str
     #: The date it was closed, if it is.
     closed: NotRequired[Optional[Union[datetime.date, str]]]
     #: Days from opening to closing, or to `now` while open; `None` if never opened.
@@ -2136,7 +2188,9 @@ class CaseColumns(TypedDict):
     summarised."""
 
     #: The case number.
-    case_number: List[str]
+    case: List[str]
+    #: The client's platform id (never the name).
+    client_id: List[str]
     #: The date it was closed, if it is.
     closed: List[Optional[Union[datetime.date, str]]]
     #: Days from opening to closing, or to `now` while open; `None` if never opened.
