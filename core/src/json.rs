@@ -667,6 +667,12 @@ fn sanitize(e: &serde_json::Error) -> String {
 }
 
 fn sanitize_message(raw: &str) -> String {
+    // The note naming the variant of a tagged enum (`tagged::splice`) stays at the end.
+    if let Some((head, note)) = raw.rsplit_once(" (for `") {
+        if note.ends_with(')') {
+            return format!("{} (for `{}", sanitize_message(head), scrub_digits(note));
+        }
+    }
     for prefix in ["invalid type: ", "invalid value: "] {
         if let Some(rest) = raw.strip_prefix(prefix) {
             let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));

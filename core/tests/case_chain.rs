@@ -142,7 +142,8 @@ fn stored_json_round_trip_and_typed_errors() {
     assert_eq!(
         Case::from_json(&unknown).unwrap_err(),
         CaseError::UnknownEventKind {
-            kind: "teleported".into()
+            kind: "teleported".into(),
+            path: "events[8].event.type".into(),
         }
     );
     let extra = json.replacen("\"seq\":2,", "\"seq\":2,\"mood\":\"happy\",", 1);

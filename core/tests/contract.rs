@@ -540,7 +540,19 @@ fn unknown_event_type_holding_an_id_number_is_not_echoed() {
     }
     let e = shegong::case::new_event_from_json(&new_event(json!({"type": "no_such"})).to_string())
         .unwrap_err();
-    assert_eq!(e.to_string(), "unknown event type `no_such`");
+    assert_eq!(
+        e.to_string(),
+        "unknown event type `no_such` at `event.type`"
+    );
+    let e = shegong::volunteer::Volunteer::from_json(
+        &json!({"id": "v", "history": [{"event": {"type": "registered"}}, {"event": {"type": "x"}}]})
+            .to_string(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "unknown volunteer event type `x` at `history[1].event.type`"
+    );
 }
 
 /// Issue 11 follow-up: the Python binding recognised an integer its field cannot hold by

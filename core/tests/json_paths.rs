@@ -73,13 +73,14 @@ fn wrong_type_below_the_event_tag_lost_its_path() {
     assert_eq!(
         e.to_string(),
         "malformed case history at `events[4].event.consent.purpose.kind`: \
-         expected a string, found an integer"
+         expected a string, found an integer (for `type` `consent_given`)"
     );
     let e = case_error(|v| v["events"][4]["event"]["consent"]["purpose"]["kind"] = json!("servce"));
     assert_eq!(e.path(), "events[4].event.consent.purpose.kind", "{e}");
     assert!(
         e.to_string().ends_with(
-            "unknown variant `servce`, expected one of `service`, `referral`, `sharing`"
+            "unknown variant `servce`, expected one of `service`, `referral`, `sharing` \
+             (for `type` `consent_given`)"
         ),
         "{e}"
     );
@@ -88,7 +89,8 @@ fn wrong_type_below_the_event_tag_lost_its_path() {
     let e = case_error(|v| v["events"][7]["event"]["decision"]["comments"] = json!(["x"]));
     assert_eq!(e.path(), "events[7].event.decision.comments", "{e}");
     assert!(
-        e.to_string().ends_with("expected a string, found an array"),
+        e.to_string()
+            .ends_with("expected a string, found an array (for `outcome` `approved`)"),
         "{e}"
     );
     let e = case_error(|v| {
@@ -102,7 +104,8 @@ fn wrong_type_below_the_event_tag_lost_its_path() {
     });
     assert_eq!(e.path(), "events[0].event.source", "{e}");
     assert!(
-        e.to_string().ends_with("missing field `referrer_kind`"),
+        e.to_string()
+            .ends_with("missing field `referrer_kind` (for `kind` `referred_in`)"),
         "{e}"
     );
 }
@@ -148,7 +151,8 @@ fn unknown_tag_still_gives_its_typed_error_or_names_the_tag() {
     assert_eq!(
         Case::from_json(&v.to_string()).unwrap_err(),
         CaseError::UnknownEventKind {
-            kind: "teleported".into()
+            kind: "teleported".into(),
+            path: "events[5].event.type".into(),
         }
     );
     // A nested tag names its tag field.
@@ -156,7 +160,11 @@ fn unknown_tag_still_gives_its_typed_error_or_names_the_tag() {
     assert_eq!(e.path(), "events[0].event.source.kind", "{e}");
     let e = case_error(|v| v["events"][0]["event"]["source"] = json!({"referrer": "x"}));
     assert_eq!(e.path(), "events[0].event.source", "{e}");
-    assert!(e.to_string().ends_with("missing field `kind`"), "{e}");
+    assert!(
+        e.to_string()
+            .ends_with("missing field `kind` (for `type` `received`)"),
+        "{e}"
+    );
     let e = case_error(|v| v["events"][0]["event"]["source"] = json!("voluntary"));
     assert_eq!(e.path(), "events[0].event.source", "{e}");
     assert!(e.to_string().contains("found a string"), "{e}");
@@ -170,7 +178,11 @@ fn unknown_tag_still_gives_its_typed_error_or_names_the_tag() {
 fn record_with_a_bad_nested_field_lost_its_path() {
     let e = record_error(|r| r["items"][0]["number"] = json!("一"));
     assert_eq!(e.path(), "items[0].number", "{e}");
-    assert!(e.to_string().ends_with("found a string"), "{e}");
+    assert!(
+        e.to_string()
+            .ends_with("found a string (for `kind` `consultation_record`)"),
+        "{e}"
+    );
     let e = record_error(|r| r["items"][0]["answr"] = json!("x"));
     assert_eq!(e.path(), "items[0].answr", "{e}");
     let e = record_error(|r| r["gender"] = json!("女"));
@@ -200,7 +212,7 @@ fn id_number_in_a_nested_wrong_field_is_never_echoed() {
     assert_eq!(e.path(), "events[4].event.consent.given_by", "{e}");
     assert!(
         e.to_string()
-            .ends_with("expected a string, found an integer"),
+            .ends_with("expected a string, found an integer (for `type` `consent_given`)"),
         "{e}"
     );
     // A key that is an ID number is not repeated in the path either.

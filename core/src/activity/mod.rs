@@ -381,10 +381,15 @@ pub enum ActivityError {
     #[error(transparent)]
     Json(#[from] crate::json::JsonError),
     /// An event type this library does not know (named only when it looks like a type name).
-    #[error("unknown activity event type {}", crate::json::describe_str(kind))]
+    #[error(
+        "unknown activity event type {} at `{path}`",
+        crate::json::describe_str(kind)
+    )]
     UnknownEventKind {
         /// The type named.
         kind: String,
+        /// The JSON path of its `type` field, e.g. `events[3].event.type`.
+        path: String,
     },
     /// The stored format is newer than this library.
     #[error("activity history format {format} is not supported (this library reads formats 1 to {supported})")]
@@ -400,8 +405,8 @@ impl From<crate::history::read::ReadError> for ActivityError {
     fn from(e: crate::history::read::ReadError) -> Self {
         match e {
             crate::history::read::ReadError::Json(e) => ActivityError::Json(e),
-            crate::history::read::ReadError::UnknownKind(kind) => {
-                ActivityError::UnknownEventKind { kind }
+            crate::history::read::ReadError::UnknownKind(kind, path) => {
+                ActivityError::UnknownEventKind { kind, path }
             }
         }
     }
@@ -667,11 +672,11 @@ impl Activity {
 
     fn from_value(value: serde_json::Value) -> Result<Activity, ActivityError> {
         for key in ["events", "history"] {
-            if let Some(serde_json::Value::Array(events)) = value.get(key) {
-                let events = events.iter().map(|e| e.get("event"));
-                if let Some(kind) = crate::history::read::unknown_type::<ActivityEventType>(events)
+            if let Some(events) = value.get(key) {
+                if let Some((kind, path)) =
+                    crate::history::read::unknown_in::<ActivityEventType>(events, key)
                 {
-                    return Err(ActivityError::UnknownEventKind { kind });
+                    return Err(ActivityError::UnknownEventKind { kind, path });
                 }
             }
         }

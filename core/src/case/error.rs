@@ -81,10 +81,12 @@ pub enum CaseError {
     Json(#[from] crate::json::JsonError),
     /// An event type this library does not know (named only when it looks like a type name:
     /// a type field holding an ID number is not repeated).
-    #[error("unknown event type {}", crate::json::describe_str(kind))]
+    #[error("unknown event type {} at `{path}`", crate::json::describe_str(kind))]
     UnknownEventKind {
         /// The type named.
         kind: String,
+        /// The JSON path of its `type` field, e.g. `events[3].event.type`.
+        path: String,
     },
     /// A stored history in a format newer than this library reads.
     #[error(
@@ -121,8 +123,8 @@ impl From<crate::history::read::ReadError> for CaseError {
     fn from(e: crate::history::read::ReadError) -> Self {
         match e {
             crate::history::read::ReadError::Json(e) => CaseError::Json(e),
-            crate::history::read::ReadError::UnknownKind(kind) => {
-                CaseError::UnknownEventKind { kind }
+            crate::history::read::ReadError::UnknownKind(kind, path) => {
+                CaseError::UnknownEventKind { kind, path }
             }
         }
     }

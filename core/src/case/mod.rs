@@ -359,10 +359,11 @@ impl Case {
                 supported: HISTORY_FORMAT,
             });
         }
-        if let Some(serde_json::Value::Array(events)) = value.get("events") {
-            let events = events.iter().map(|e| e.get("event"));
-            if let Some(kind) = crate::history::read::unknown_type::<CaseEventType>(events) {
-                return Err(CaseError::UnknownEventKind { kind });
+        if let Some(events) = value.get("events") {
+            if let Some((kind, path)) =
+                crate::history::read::unknown_in::<CaseEventType>(events, "events")
+            {
+                return Err(CaseError::UnknownEventKind { kind, path });
             }
         }
         let stored: StoredCase = crate::json::from_value(value, "case history")?;

@@ -16,8 +16,9 @@ use crate::json::JsonError;
 pub(crate) enum ReadError {
     /// Not JSON of the expected shape, or over a limit.
     Json(JsonError),
-    /// An `event.type` that names no event type of the aggregate.
-    UnknownKind(String),
+    /// An `event.type` that names no event type of the aggregate: the type, and the JSON path
+    /// of the `type` field.
+    UnknownKind(String, String),
 }
 
 impl From<JsonError> for ReadError {
@@ -27,23 +28,35 @@ impl From<JsonError> for ReadError {
 }
 
 /// The first `type` among `events` (each an event's `event` object) that names no value of
-/// `K`, the aggregate's enum of [`crate::event_types`].
-pub(crate) fn unknown_type<'a, K: FromStr>(
+/// `K`, the aggregate's enum of [`crate::event_types`], with its position.
+fn first_unknown<'a, K: FromStr>(
     events: impl IntoIterator<Item = Option<&'a Value>>,
-) -> Option<String> {
+) -> Option<(usize, String)> {
     events
         .into_iter()
-        .filter_map(|e| e.and_then(|e| e.get("type")).and_then(Value::as_str))
-        .find(|kind| kind.parse::<K>().is_err())
-        .map(str::to_owned)
+        .enumerate()
+        .filter_map(|(i, e)| Some((i, e?.get("type")?.as_str()?)))
+        .find(|(_, kind)| kind.parse::<K>().is_err())
+        .map(|(i, kind)| (i, kind.to_owned()))
+}
+
+/// The first event of `list` (the array under `key` of a stored history, or the top-level
+/// array when `key` is empty) whose type names no value of `K`: the type and the JSON path of
+/// its `type` field.
+pub(crate) fn unknown_in<K: FromStr>(list: &Value, key: &str) -> Option<(String, String)> {
+    let Value::Array(items) = list else {
+        return None;
+    };
+    let (i, kind) = first_unknown::<K>(items.iter().map(|item| item.get("event")))?;
+    Some((kind, format!("{key}[{i}].event.type")))
 }
 
 /// One event to record, its type checked against `K` before its fields.
 pub(crate) fn new_event<E: DeserializeOwned, K: FromStr>(
     value: Value,
 ) -> Result<NewEvent<E>, ReadError> {
-    if let Some(kind) = unknown_type::<K>([value.get("event")]) {
-        return Err(ReadError::UnknownKind(kind));
+    if let Some((_, kind)) = first_unknown::<K>([value.get("event")]) {
+        return Err(ReadError::UnknownKind(kind, "event.type".to_owned()));
     }
     Ok(crate::json::from_value(value, "event")?)
 }
@@ -52,10 +65,8 @@ pub(crate) fn new_event<E: DeserializeOwned, K: FromStr>(
 pub(crate) fn recorded<E: DeserializeOwned, K: FromStr>(
     value: Value,
 ) -> Result<Vec<Recorded<E>>, ReadError> {
-    if let Value::Array(items) = &value {
-        if let Some(kind) = unknown_type::<K>(items.iter().map(|i| i.get("event"))) {
-            return Err(ReadError::UnknownKind(kind));
-        }
+    if let Some((kind, path)) = unknown_in::<K>(&value, "") {
+        return Err(ReadError::UnknownKind(kind, path));
     }
     Ok(crate::json::from_value(value, "events")?)
 }

@@ -178,9 +178,13 @@ impl<'de> Visitor<'de> for ObjectVisitor {
 /// tagged enum's path spliced on.
 fn splice(tag: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> String {
     let mut segs = e.path().iter();
+    let mut variant = None;
     let mut path: Vec<Value> = match segs.next() {
         // Below the variant: its segment is the tag's value, not a key of the input.
-        Some(serde_path_to_error::Segment::Enum { .. }) => Vec::new(),
+        Some(serde_path_to_error::Segment::Enum { variant: v }) => {
+            variant = Some(v.as_str());
+            Vec::new()
+        }
         Some(first) => segment(first).into_iter().collect(),
         // The variant itself is unknown.
         None => vec![tag.into()],
@@ -189,8 +193,19 @@ fn splice(tag: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> Strin
     let message = e.inner().to_string();
     let (message, nested) = split(&message);
     path.extend(nested);
-    with_path(message, path)
+    // Name the variant being read (`missing field `summary` (for `type` `opened`)`), once:
+    // a nested tagged enum below it has named its own, which is the nearer one.
+    match variant {
+        Some(v) if !message.contains(FOR) => with_path(
+            &format!("{message}{FOR}{tag}` {})", super::describe_str(v)),
+            path,
+        ),
+        _ => with_path(message, path),
+    }
 }
+
+/// Opens the note that names the variant an error occurred in.
+const FOR: &str = " (for `";
 
 fn segment(s: &serde_path_to_error::Segment) -> Option<Value> {
     match s {

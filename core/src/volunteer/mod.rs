@@ -128,10 +128,15 @@ pub enum VolunteerError {
     #[error(transparent)]
     Json(#[from] crate::json::JsonError),
     /// An event type this library does not know (named only when it looks like a type name).
-    #[error("unknown volunteer event type {}", crate::json::describe_str(kind))]
+    #[error(
+        "unknown volunteer event type {} at `{path}`",
+        crate::json::describe_str(kind)
+    )]
     UnknownEventKind {
         /// The type named.
         kind: String,
+        /// The JSON path of its `type` field, e.g. `events[3].event.type`.
+        path: String,
     },
     /// The stored format is newer than this library.
     #[error("volunteer history format {format} is not supported (this library reads formats 1 to {supported})")]
@@ -165,8 +170,8 @@ impl From<crate::history::read::ReadError> for VolunteerError {
     fn from(e: crate::history::read::ReadError) -> Self {
         match e {
             crate::history::read::ReadError::Json(e) => VolunteerError::Json(e),
-            crate::history::read::ReadError::UnknownKind(kind) => {
-                VolunteerError::UnknownEventKind { kind }
+            crate::history::read::ReadError::UnknownKind(kind, path) => {
+                VolunteerError::UnknownEventKind { kind, path }
             }
         }
     }
@@ -612,11 +617,11 @@ impl Volunteer {
 
     fn from_value(value: serde_json::Value) -> Result<Volunteer, VolunteerError> {
         for key in ["events", "history"] {
-            if let Some(serde_json::Value::Array(events)) = value.get(key) {
-                let events = events.iter().map(|e| e.get("event"));
-                if let Some(kind) = crate::history::read::unknown_type::<VolunteerEventType>(events)
+            if let Some(events) = value.get(key) {
+                if let Some((kind, path)) =
+                    crate::history::read::unknown_in::<VolunteerEventType>(events, key)
                 {
-                    return Err(VolunteerError::UnknownEventKind { kind });
+                    return Err(VolunteerError::UnknownEventKind { kind, path });
                 }
             }
         }
