@@ -141,3 +141,33 @@ pub fn event_types() -> Vec<String> {
 pub fn parse_event(event: String) -> Result<String, ShegongError> {
     to_json(&new_event(&event)?)
 }
+
+/// The next case number for an agency and year, given the numbers already issued
+/// (`[case-numbering]`).
+#[uniffi::export]
+pub fn next_case_number(
+    agency: String,
+    year: i32,
+    issued: Vec<String>,
+) -> Result<String, ShegongError> {
+    let parsed = issued
+        .iter()
+        .map(|s| s.parse::<core::CaseNumber>())
+        .collect::<Result<Vec<_>, _>>()
+        .typed()?;
+    core::CaseNumber::next(&agency, year, &parsed)
+        .typed()
+        .map(|n| n.to_string())
+}
+
+/// How many consultations `client_id` has had on `topic` across `cases`
+/// (`[consult-max-3]`).
+#[uniffi::export]
+pub fn consultation_count(cases: Vec<Arc<Case>>, client_id: String, topic: String) -> i64 {
+    let snapshots: Vec<core::Case> = cases.iter().map(|c| c.snapshot()).collect();
+    i64::from(core::consultation_count(
+        snapshots.iter(),
+        &client_id,
+        &topic,
+    ))
+}
