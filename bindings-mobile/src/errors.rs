@@ -564,3 +564,45 @@ pub fn error_kinds() -> Vec<ErrorKindInfo> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_maps_to_its_own_variant_with_its_code() {
+        let mut names = std::collections::BTreeSet::new();
+        for kind in ErrorKind::ALL {
+            let e = ShegongError::new(*kind, Some("calendar-provisional"), "a message");
+            assert_eq!(e.code(), kind.code());
+            assert_eq!(e.rule_id().as_deref(), Some("calendar-provisional"));
+            assert_eq!(e.reason(), "a message");
+            assert_eq!(e.to_string(), "a message");
+            // The variant's name is the kind's: the Debug form starts with it.
+            let variant = format!("{e:?}");
+            let name = format!("{kind:?}");
+            assert!(
+                variant.starts_with(&format!("{name} {{")),
+                "{variant} for {name}"
+            );
+            names.insert(name);
+        }
+        assert_eq!(names.len(), ErrorKind::ALL.len());
+        assert_eq!(error_kinds().len(), ErrorKind::ALL.len());
+    }
+
+    #[test]
+    fn a_core_error_keeps_its_rule_id_and_message() {
+        // [calendar-provisional]: a year outside the data is refused with the rule's ID.
+        let Err(core) = shegong::Calendar::china()
+            .is_workday(chrono::NaiveDate::MIN)
+            .map_err(shegong::Error::from)
+        else {
+            panic!("the minimum date is outside the calendar");
+        };
+        let e = ShegongError::from(core.clone());
+        assert_eq!(e.code(), core.code());
+        assert_eq!(e.rule_id().as_deref(), core.rule_id());
+        assert_eq!(e.reason(), core.message());
+    }
+}
