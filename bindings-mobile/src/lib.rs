@@ -4,8 +4,8 @@
 //! types and back, and maps errors; every rule lives in the core crate.
 //!
 //! Conventions (see README.md):
-//! - Handles (`Calendar`, `Case`, `RuleSet`, `Activity`, `Volunteer`, `Access`, `Viewer`,
-//!   `IdNumber`, `Phone`) are uniffi objects with the Python and WASM bindings' method names.
+//! - Handles (`Calendar`, `Case`, `RuleSet`, `Activity`, `Volunteer`, `Roster`,
+//!   `ServiceGroup`, `Access`, `Viewer`, `IdNumber`, `Phone`) are uniffi objects with the Python and WASM bindings' method names.
 //! - Fixed shapes (obligations, decisions, routing, findings, `apply` results) are uniffi
 //!   records; histories, events and assessment records are JSON text in the core's format.
 //! - Calendar dates are ISO strings (`IsoDate`), instants RFC 3339 strings with an offset
@@ -26,9 +26,11 @@ mod case;
 mod convert;
 mod deadline;
 mod errors;
+mod groups;
 mod history;
 mod identity;
 mod records;
+mod roster;
 mod volunteer;
 mod workload;
 
@@ -39,9 +41,11 @@ pub use case::Case;
 pub use convert::{Instant, IsoDate};
 pub use deadline::{Anchor, Obligation, ObligationStatus, RuleSet};
 pub use errors::{ErrorKindInfo, ShegongError};
+pub use groups::{GroupAdmin, ServiceGroup};
 pub use history::{Applied, Warning};
 pub use identity::{IdNumber, Nickname, Phone};
-pub use records::Routing;
+pub use records::{RecordField, Routing};
+pub use roster::Roster;
 pub use volunteer::Volunteer;
 pub use workload::Finding;
 

@@ -14,7 +14,7 @@ use crate::history::{lock, Applied};
 /// A volunteer (志愿者): the tamper-evident history of their registration, agreements,
 /// training, deployments and conduct, and the state derived from it.
 #[derive(uniffi::Object)]
-pub struct Volunteer(Mutex<core::Volunteer>);
+pub struct Volunteer(pub(crate) Mutex<core::Volunteer>);
 
 impl Volunteer {
     fn wrap(v: core::Volunteer) -> Arc<Self> {
@@ -117,6 +117,22 @@ impl Volunteer {
     /// Where the volunteer is deployed.
     pub fn deployments(&self) -> Vec<String> {
         lock(&self.0).deployments().iter().cloned().collect()
+    }
+
+    /// The groups the volunteer was deployed to on `date`.
+    pub fn deployments_on(&self, date: IsoDate) -> Vec<String> {
+        lock(&self.0).deployments_on(date.0).into_iter().collect()
+    }
+
+    /// The clients the volunteer declared they know (`[acquaintance-avoidance]`).
+    pub fn acquaintances(&self) -> Vec<String> {
+        lock(&self.0).acquaintances().iter().cloned().collect()
+    }
+
+    /// The status of the volunteer's agreement on `date`, as the core's JSON (`null`
+    /// without one).
+    pub fn agreement_status_on(&self, date: IsoDate) -> Result<String, ShegongError> {
+        to_json(&lock(&self.0).agreement_status_on(date.0))
     }
 
     /// Whether a duty of confidentiality binds the volunteer.

@@ -4,11 +4,14 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 use shegong::workload::{
-    self as core, AnnualHours, AnnualHoursParams, ProjectPlan, ReferenceTable, SupervisionRecord,
+    self as core, AnnualHours, AnnualHoursParams, PlanLine, PlanReport, PlannedSupervision,
+    ProjectPlan, ReferenceTable, SupervisionRecord, SupervisorType,
 };
 
+use crate::activity::Activity;
 use crate::calendar::Calendar;
-use crate::convert::{from_json, mirror, small, to_json};
+use crate::case::Case;
+use crate::convert::{from_json, mirror, small, to_json, IsoDate};
 use crate::errors::{OrTyped, ShegongError};
 
 /// One finding on a plan or a supervision record.
@@ -72,6 +75,79 @@ pub fn direct_share(annual: String, percent: Option<i32>) -> Result<i64, Shegong
 pub fn evaluate_plan(plan: String) -> Result<String, ShegongError> {
     let p: ProjectPlan = from_json(&plan, "plan")?;
     to_json(&p.evaluate(&ReferenceTable::suzhou_2016()).typed()?)
+}
+
+/// The Suzhou 2016 reference-hours table, as the core's JSON.
+#[uniffi::export]
+pub fn reference_table() -> Result<String, ShegongError> {
+    to_json(&ReferenceTable::suzhou_2016())
+}
+
+/// A plan on the standard's numbers for `staff` workers and its `lines` (JSON array of
+/// `{item, count}`), as the core's JSON.
+#[uniffi::export]
+pub fn standard_plan(name: String, staff: i32, lines: String) -> Result<String, ShegongError> {
+    let l: Vec<PlanLine> = from_json(&lines, "lines")?;
+    to_json(&ProjectPlan::standard(&name, small(staff, "staff")?, l).typed()?)
+}
+
+/// Item counts from case and activity histories between `start` and `end`, on the Suzhou
+/// 2016 table, as the core's JSON.
+#[uniffi::export]
+pub fn actual_counts(
+    cases: Vec<Arc<Case>>,
+    activities: Vec<Arc<Activity>>,
+    start: IsoDate,
+    end: IsoDate,
+) -> Result<String, ShegongError> {
+    let c: Vec<shegong::Case> = cases.iter().map(|c| c.snapshot()).collect();
+    let a: Vec<shegong::activity::Activity> = activities.iter().map(|a| a.snapshot()).collect();
+    let counts =
+        core::actual_counts(&c, &a, &ReferenceTable::suzhou_2016(), start.0, end.0).typed()?;
+    to_json(&counts)
+}
+
+/// Plan (a report as `evaluate_plan` writes it) against actual counts (as `actual_counts`
+/// writes them), per item, as the core's JSON.
+#[uniffi::export]
+pub fn compare(report: String, actual: String) -> Result<String, ShegongError> {
+    let r: PlanReport = from_json(&report, "report")?;
+    let a: Vec<core::ActualCount> = from_json(&actual, "actual")?;
+    to_json(&core::compare(&r, &a, &ReferenceTable::suzhou_2016()).typed()?)
+}
+
+/// Totals the supervision of recorded sessions (JSON array): only sessions whose records are
+/// written and confirmed count (`[supervision-records]`), as the core's JSON.
+#[uniffi::export]
+pub fn total_supervision(records: String) -> Result<String, ShegongError> {
+    let r: Vec<SupervisionRecord> = from_json(&records, "records")?;
+    to_json(&core::total_supervision(&r).typed()?)
+}
+
+/// Totals and checks a supervision budget (JSON array of planned sessions), as the core's
+/// JSON.
+#[uniffi::export]
+pub fn check_budget(lines: String) -> Result<String, ShegongError> {
+    let l: Vec<PlannedSupervision> = from_json(&lines, "lines")?;
+    to_json(&core::check_budget(&l).typed()?)
+}
+
+/// The fee cap per hour for a supervisor (`local` or `overseas`) with `years_of_practice`,
+/// as the core's JSON (`{"cap": "per_hour_fen", "fen": …}` or `{"cap": "not_covered"}`).
+#[uniffi::export]
+pub fn fee_cap(supervisor_type: String, years_of_practice: i32) -> Result<String, ShegongError> {
+    let t: SupervisorType = supervisor_type.parse().typed()?;
+    to_json(&core::fee_cap_fen(
+        t,
+        small(years_of_practice, "years_of_practice")?,
+    ))
+}
+
+/// The findings on the staffing of communities (JSON array).
+#[uniffi::export]
+pub fn check_staffing(communities: String) -> Result<Vec<Finding>, ShegongError> {
+    let c: Vec<core::Community> = from_json(&communities, "communities")?;
+    mirror(&core::check_staffing(&c))
 }
 
 /// The findings on one supervision record (JSON text).
