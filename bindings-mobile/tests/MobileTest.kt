@@ -613,6 +613,9 @@ fun errors(root: File) {
         eq(it.code(), "invalid_input", "InvalidInput code")
         ok(it.reason().contains("ISO date"), "InvalidInput reason names the expected form")
     }
+    throws<ShegongException.InvalidInput>("a date that is not ISO inside a record") {
+        china.withAgencyDays("A", listOf(AgencyDay("2026/05/06", "")), listOf())
+    }
     throws<ShegongException.InvalidInput>("an instant without offset") { RuleSet.preset().obligations(Case.start(Json.write(sampleEvent(root))), china, "2026-05-06T09:00:00") }
     throws<ShegongException.InvalidInput>("a negative count") { IdNumber.parse("11010519491231002X").maskedWith(-1, 4) }
     throws<ShegongException.InvalidInput>("a negative thread count") { evaluateHistories(listOf(), RuleSet.preset(), china, "2026-05-06T09:00:00+08:00", -1) }
