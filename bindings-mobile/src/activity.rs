@@ -11,7 +11,7 @@ use crate::history::{lock, Applied, Warning};
 
 /// An activity: its planned sessions and the tamper-evident history of what happened.
 #[derive(uniffi::Object)]
-pub struct Activity(Mutex<core::Activity>);
+pub struct Activity(pub(crate) Mutex<core::Activity>);
 
 impl Activity {
     fn wrap(a: core::Activity) -> Arc<Self> {

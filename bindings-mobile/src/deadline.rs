@@ -10,6 +10,7 @@ use crate::calendar::Calendar;
 use crate::case::Case;
 use crate::convert::{count, from_json, mirror, to_json, Instant, IsoDate};
 use crate::errors::{OrTyped, ShegongError};
+use crate::history::lock;
 
 /// A versioned set of deadline rules: the built-in preset, or an agency's own. Immutable:
 /// the `with…` methods return a new set.
@@ -154,7 +155,7 @@ impl RuleSet {
         calendar: Arc<Calendar>,
         now: Instant,
     ) -> Result<Vec<Obligation>, ShegongError> {
-        mirror(&self.0.obligations(&case.snapshot(), &calendar.0, now.0))
+        mirror(&self.0.obligations(&lock(&case.0), &calendar.0, now.0))
     }
 
     /// `obligations` as the core's JSON (the form the shared vectors hold).
@@ -164,7 +165,7 @@ impl RuleSet {
         calendar: Arc<Calendar>,
         now: Instant,
     ) -> Result<String, ShegongError> {
-        to_json(&self.0.obligations(&case.snapshot(), &calendar.0, now.0))
+        to_json(&self.0.obligations(&lock(&case.0), &calendar.0, now.0))
     }
 
     /// The obligations an activity owes as of `now`.
@@ -177,7 +178,7 @@ impl RuleSet {
         mirror(
             &self
                 .0
-                .activity_obligations(&activity.snapshot(), &calendar.0, now.0),
+                .activity_obligations(&lock(&activity.0), &calendar.0, now.0),
         )
     }
 
@@ -191,7 +192,7 @@ impl RuleSet {
         to_json(
             &self
                 .0
-                .activity_obligations(&activity.snapshot(), &calendar.0, now.0),
+                .activity_obligations(&lock(&activity.0), &calendar.0, now.0),
         )
     }
 

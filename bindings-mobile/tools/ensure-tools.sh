@@ -1,8 +1,14 @@
 # Sourced by scripts/build-mobile and scripts/test-mobile: makes sure the JVM tools the mobile
 # binding needs are here, installing what is missing, and sets KOTLINC, KOTLIN_STDLIB, JNA_JAR.
-#   kotlinc: npm's `kotlin-compiler` package, unpacked once under target/tools (reused after);
+#   kotlinc: npm's `kotlin-compiler` package at the pinned version below, unpacked once under
+#            target/tools (reused while its version matches);
 #   JNA:     Debian's `libjna-java` (/usr/share/java/jna.jar);
 #   Java 17: expected on the machine (java, javac, jar).
+
+# The kotlinc the JAR and the tests are compiled with; the JAR targets Kotlin 2.2
+# (`-language-version 2.2 -api-version 2.2` in scripts/build-mobile), so apps on Kotlin 2.2 or
+# later, or Java apps with kotlin-stdlib 2.2 or later, can use it.
+KOTLIN_COMPILER_VERSION=2.4.20
 
 ensure_mobile_tools() {
   local root tools
@@ -11,11 +17,13 @@ ensure_mobile_tools() {
   for t in java javac jar; do
     command -v "$t" >/dev/null || { echo "ensure-tools: $t (Java 17) not found" >&2; return 1; }
   done
-  if [ ! -x "$tools/kotlin-compiler/bin/kotlinc" ]; then
-    echo "ensure-tools: fetching kotlinc (npm package kotlin-compiler)"
+  if [ ! -x "$tools/kotlin-compiler/bin/kotlinc" ] \
+    || [ "$(cat "$tools/kotlin-compiler/build.txt" 2>/dev/null)" != "$KOTLIN_COMPILER_VERSION" ]; then
+    echo "ensure-tools: fetching kotlinc $KOTLIN_COMPILER_VERSION (npm package kotlin-compiler)"
     mkdir -p "$tools"
     rm -rf "$tools/package" "$tools/kotlin-compiler"
-    (cd "$tools" && npm pack --silent kotlin-compiler >/dev/null && tar xzf kotlin-compiler-*.tgz && rm -f kotlin-compiler-*.tgz)
+    (cd "$tools" && npm pack --silent "kotlin-compiler@$KOTLIN_COMPILER_VERSION" >/dev/null \
+      && tar xzf kotlin-compiler-*.tgz && rm -f kotlin-compiler-*.tgz)
     mv "$tools/package" "$tools/kotlin-compiler"
     chmod +x "$tools/kotlin-compiler/bin/"*
   fi
