@@ -9,6 +9,7 @@ import org.shegong.Case;
 import org.shegong.Obligation;
 import org.shegong.RuleSet;
 import org.shegong.ShegongException;
+import org.shegong.ShegongKt;
 
 public final class Deadlines {
     private static String event(String at, String actor, String role, String body) {
@@ -30,6 +31,9 @@ public final class Deadlines {
             "{\"type\":\"consent_given\",\"consent\":{\"id\":\"k-service\",\"capacity\":\"client\","
                 + "\"given_by\":\"王阿姨\",\"purpose\":{\"kind\":\"service\"},\"scope\":\"个案服务\"}}"));
         c.apply(event("2026-03-03T10:00:00+08:00", "w-li", "worker", "{\"type\":\"opened\",\"summary\":\"开案\"}"));
+        // Module functions are static methods of ShegongKt; integers are plain int/long.
+        System.out.println("calendar data " + ShegongKt.dataVersion() + ", next case "
+            + ShegongKt.caseNumber("SZ", 2026, 8L));
         Calendar china = Calendar.Companion.china();
         System.out.println("2026-10-08 is a working day: " + china.isWorkday("2026-10-08"));
         System.out.println("5 working days after 2026-09-29: " + china.addWorkdays("2026-09-29", 5L));
