@@ -112,3 +112,12 @@ impl Phone {
         self.0.masked()
     }
 }
+
+/// Reads a group nickname (`[nickname-convention]`, e.g. `社工-张三`): `{role, name}`, the role
+/// as its serialised name. A nickname that does not follow the convention throws
+/// `InvalidNickname`.
+#[wasm_bindgen(js_name = parseNickname, unchecked_return_type = "{ role: string; name: string }")]
+pub fn parse_nickname(nickname: &str) -> Result<JsValue, JsValue> {
+    let (role, name) = shegong::groups::parse_nickname(nickname).or_throw()?;
+    crate::convert::to_js(&serde_json::json!({ "role": role.name(), "name": name }))
+}

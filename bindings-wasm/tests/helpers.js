@@ -87,4 +87,23 @@ function shegong() {
   return out;
 }
 
-module.exports = { root, pkg, vector, vectors, thrown, nested, shegong };
+const replayedFiles = new Set();
+
+/**
+ * Records that a vector file (`family/name.json`) was replayed to its end through JS; at exit
+ * the list is written to target/conformance/js/<test file>.txt, which scripts/conformance
+ * compares with the files on disk and with the other languages' records.
+ */
+function replayed(rel) {
+  if (replayedFiles.size === 0) {
+    process.on('exit', () => {
+      const dir = path.join(root, 'target', 'conformance', 'js');
+      fs.mkdirSync(dir, { recursive: true });
+      const name = path.basename(process.argv[1] || 'tests');
+      fs.writeFileSync(path.join(dir, `${name}.txt`), [...replayedFiles].sort().map((f) => `${f}\n`).join(''));
+    });
+  }
+  replayedFiles.add(rel);
+}
+
+module.exports = { root, pkg, vector, vectors, thrown, nested, shegong, replayed };

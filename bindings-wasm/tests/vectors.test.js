@@ -4,7 +4,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { vector, vectors, thrown, shegong } = require('./helpers.js');
+const { vector, vectors, thrown, shegong, replayed } = require('./helpers.js');
 
 const sg = shegong();
 
@@ -43,6 +43,7 @@ test('activity vectors: the group life cycle as in Rust', () => {
     assert.ok(Array.isArray(a.normWarnings()));
     assert.equal(typeof a.planOf(), 'object');
     assert.ok(a.endedOn === undefined || /^\d{4}-\d{2}-\d{2}$/.test(a.endedOn));
+    replayed(`activity/${file}`);
   }
 });
 
@@ -63,6 +64,7 @@ test('volunteer vectors: the volunteer life cycle as in Rust', () => {
     v.agreementInForceOn('2026-06-01');
     const viewer = v.viewer(v.kinds[0], '2026-06-01');
     assert.equal(viewer.id, v.id);
+    replayed(`volunteer-lifecycle/${file}`);
   }
 });
 
@@ -76,6 +78,7 @@ test('deadline vectors with an activity: obligations identical to Rust', () => {
     for (const ev of data.evaluations) {
       assert.deepEqual(rules.activityObligations(a, cal, ev.now), ev.expect, `${file} @ ${ev.now}`);
     }
+    replayed(`deadline/${file}`);
     n++;
   }
   assert.ok(n >= 1);
@@ -120,6 +123,7 @@ test('[agreement-before-access] [volunteer-kinds] [access-while-serving] access 
     access.free();
   }
   assert.ok(volunteerCases > 0);
+  replayed('volunteer/access-decisions.json');
   const r = vector('volunteer/redactions.json');
   assert.equal(r.format, 2);
   for (const c of r.cases) {
@@ -127,6 +131,7 @@ test('[agreement-before-access] [volunteer-kinds] [access-while-serving] access 
     assert.deepEqual(new sg.Access().redact(viewer, c.record, c.subject), c.expect, JSON.stringify(c.viewer));
     if (!c.viewer.staff) viewer.free();
   }
+  replayed('volunteer/redactions.json');
   const a = new sg.Access();
   assert.equal(a.view, 'one_to_one');
   assert.equal(a.acquaintanceScope, 'psychological_only');
@@ -226,13 +231,17 @@ test('record, triage, routing and age-group vectors as in Rust', () => {
     }
     assert.deepEqual(got, c.expect, c.name);
   }
+  replayed('assessment/records.json');
   const t = vector('assessment/triage.json');
   assert.deepEqual(sg.prioritise(t.items, t.now), t.expect);
+  replayed('assessment/triage.json');
   const r = vector('assessment/routing.json');
   for (const c of r.cases) assert.deepEqual(sg.route(c.input, r.on), c.expect, c.name);
+  replayed('assessment/routing.json');
   for (const c of vector('assessment/age-groups.json').cases) {
     assert.deepEqual(sg.ageGroups(c.date_of_birth, c.on), c.expect);
   }
+  replayed('assessment/age-groups.json');
   assert.ok(sg.recordKinds().includes('service_record'));
 });
 
@@ -247,13 +256,16 @@ test('[annual-hours] workload vectors as in Rust', () => {
     const annual = sg.annualHoursFromCalendar(cal, c.year, c.paid_leave_days, c.hours_per_day);
     assert.deepEqual({ minutes: annual.minutes }, c.expect);
   }
+  replayed('workload/annual-hours.json');
   assert.equal(typeof sg.annualHours().minutes, 'number');
   for (const c of vector('workload/project-plans.json').cases) {
     assert.deepEqual(sg.evaluatePlan(c.plan), c.expect, c.name);
   }
+  replayed('workload/project-plans.json');
   for (const c of vector('workload/supervision.json').cases) {
     assert.deepEqual(sg.checkSupervision(c.record), c.expect);
   }
+  replayed('workload/supervision.json');
   assert.equal(sg.formatMinutes(125), '2 h 5 min');
 });
 
@@ -284,6 +296,7 @@ test('[calendar-workdays] [calendar-provisional] calendar vectors as in Rust', (
       assert.deepEqual(got, q.expect, `${file}: ${JSON.stringify(q)}`);
       n++;
     }
+    replayed(`calendar/${file}`);
   }
   assert.ok(n > 10);
 });
@@ -297,6 +310,7 @@ test('[records-authentic] batch vectors: every history gives its rows or an erro
     const columns = ['index', 'case', 'client_id', 'worker', 'stage', 'rule', 'status', 'on_time', 'due_date', 'due_at',
       'days_late', 'working_days_late', 'hours_late', 'reason', 'provisional'];
     for (const row of got.obligations) assert.deepEqual(Object.keys(row).sort(), [...columns].sort(), file);
+    replayed(`report/${file}`);
   }
   // [crisis-immediate] a late crisis report is late in hours, never "0 days late"; a
   // not-computable row has no lateness and a reason (issue 13).

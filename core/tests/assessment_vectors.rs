@@ -277,5 +277,6 @@ fn vectors_replay() {
             }
             other => panic!("{other}"),
         }
+        common::vectors::replayed("assessment", &file);
     }
 }

@@ -75,7 +75,7 @@ fn batch_vector_is_current_and_replays() {
     lateness_vector();
     // Replay the checked-in files.
     if std::env::var_os("UPDATE_VECTORS").is_none() {
-        for (_, v) in common::vectors::read_all("report") {
+        for (file, v) in common::vectors::read_all("report") {
             let texts: Vec<String> = v["histories"]
                 .as_array()
                 .unwrap()
@@ -93,6 +93,7 @@ fn batch_vector_is_current_and_replays() {
                 .unwrap();
                 assert_eq!(serde_json::to_value(&got).unwrap(), v["expect"]);
             }
+            common::vectors::replayed("report", &file);
         }
     }
 }

@@ -204,6 +204,7 @@ fn vectors_replay() {
         for q in v["queries"].as_array().unwrap() {
             assert_eq!(answer(&cal, q), q["expect"], "{path}: {q}");
         }
+        common::vectors::replayed("calendar", &path);
     }
     assert_eq!(files, 3);
 }

@@ -399,6 +399,7 @@ fn vectors_replay() {
             }
             other => panic!("unknown vector kind {other}"),
         }
+        common::vectors::replayed("case", &path);
     }
     assert!(files >= 9);
 }

@@ -295,6 +295,7 @@ fn vectors_replay() {
             let got = evaluate(&subject, &set, &cal, e["now"].as_str().unwrap());
             assert_eq!(got, e["expect"], "{file} as of {}", e["now"]);
         }
+        common::vectors::replayed("deadline", &file);
     }
 }
 

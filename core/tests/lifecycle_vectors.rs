@@ -349,6 +349,7 @@ fn vectors_replay() {
                 assert_eq!(g, &s["expect"], "{family}/{file} step {i}");
             }
             assert_eq!(fin, v["final"], "{family}/{file}");
+            common::vectors::replayed(family, &file);
         }
     }
 }

@@ -353,5 +353,6 @@ fn vectors_replay() {
             }
             other => panic!("{other}"),
         }
+        common::vectors::replayed("volunteer", &file);
     }
 }

@@ -260,6 +260,7 @@ fn vectors_replay() {
         let n = replay(&v).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(n > 0, "{name}: no cases");
         kinds.insert(v["kind"].as_str().unwrap().to_owned());
+        common::vectors::replayed("workload", &name);
     }
     assert_eq!(
         kinds.into_iter().collect::<Vec<_>>(),

@@ -87,7 +87,7 @@ def main() -> None:
     lines = "\n".join(unique * 10)
     best = min(timed(lambda: shegong.evaluate_histories(lines.splitlines(), dt.datetime(2026, 11, 23, 9, tzinfo=CST))) for _ in range(3))
     result = shegong.evaluate_histories(lines.splitlines(), dt.datetime(2026, 11, 23, 9, tzinfo=CST))
-    rows, cases = len(result.obligations["rule"]), len(result.cases["case_number"])
+    rows, cases = len(result.obligations["rule"]), len(result.cases["case"])
     print(f"{'100,000 histories x 11 events, JSON Lines in memory':<58}{best:>12.3f} s   (target <= 3 s; {cases} cases, {rows} obligations, chains verified)")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "h.jsonl"

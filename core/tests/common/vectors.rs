@@ -45,3 +45,22 @@ pub fn read_all(family: &str) -> Vec<(String, Value)> {
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }
+
+/// Records that `file` of `family` was replayed to its end through Rust, in
+/// `target/conformance/rust/<family>.txt` (one `family/file` per line), which
+/// `scripts/conformance` compares with the files on disk and with the other languages'
+/// records. Call it after the file's last assertion.
+pub fn replayed(family: &str, file: &str) {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::sync::Mutex;
+    static SEEN: Mutex<BTreeMap<String, BTreeSet<String>>> = Mutex::new(BTreeMap::new());
+    let mut seen = SEEN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let files = seen.entry(family.to_owned()).or_default();
+    files.insert(format!("{family}/{file}"));
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/conformance/rust");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text: String = files.iter().map(|f| format!("{f}\n")).collect();
+    std::fs::write(dir.join(format!("{family}.txt")), text).unwrap();
+}

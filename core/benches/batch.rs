@@ -1,0 +1,48 @@
+//! `report::evaluate_batch` over a JSON Lines file of stored histories, timed best of 5, on
+//! one thread and on two: the Rust figure of `scripts/bench-batch`, which runs the same file
+//! through the Python and WebAssembly bindings and prints the ratios. Prints one JSON line.
+//!
+//! `SHEGONG_BATCH_FILE=<histories.jsonl> SHEGONG_BATCH_NOW=<instant> cargo bench -p shegong
+//! --bench batch`; without the file it says so and does nothing.
+
+// Test code: a failed unwrap is a failed benchmark, which is what we want here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::time::Instant;
+
+use shegong::deadline::RuleSet;
+use shegong::report::evaluate_batch;
+use shegong::Calendar;
+
+fn main() {
+    let Ok(file) = std::env::var("SHEGONG_BATCH_FILE") else {
+        eprintln!("batch: set SHEGONG_BATCH_FILE (scripts/bench-batch does); nothing to do");
+        return;
+    };
+    let now = std::env::var("SHEGONG_BATCH_NOW").unwrap_or("2026-11-23T09:00:00+08:00".into());
+    let now = chrono::DateTime::parse_from_rfc3339(&now).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    let (rules, calendar) = (RuleSet::preset(), Calendar::china());
+    let best = |threads: usize| {
+        (0..5)
+            .map(|_| {
+                let t0 = Instant::now();
+                let batch = evaluate_batch(&lines, &rules, &calendar, now, threads).unwrap();
+                assert!(batch.errors.is_empty(), "{:?}", batch.errors.first());
+                (t0.elapsed().as_secs_f64() * 1e3, batch.obligations.len())
+            })
+            .fold((f64::INFINITY, 0), |(b, _), (ms, rows)| (b.min(ms), rows))
+    };
+    let (one, rows) = best(1);
+    let (two, _) = best(2);
+    println!(
+        "{{\"ms_1_thread\": {one:.3}, \"ms_2_threads\": {two:.3}, \"histories\": {}, \"rows\": {rows}}}",
+        lines.len()
+    );
+}
