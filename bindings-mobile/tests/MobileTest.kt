@@ -672,11 +672,71 @@ fun errors(root: File) {
     eq(all - seenKinds - unreachable, setOf<String>(), "every error kind caught as its exception")
 }
 
+/**
+ * The shared malformed-input table (tests/malformed/table.json, generated and replayed by
+ * core/tests/malformed_table.rs; Python and JS replay it too): every row gives the error kind
+ * Rust gives, as a ShegongException with that code; every valid base is accepted; the case an
+ * event is applied to is unchanged after a refusal.
+ */
+fun malformedTable(root: File) {
+    val doc = obj(Json.parse(File(root, "tests/malformed/table.json").readText()))
+    val base = Json.write(doc["base_case"])
+    fun text(input: Any?): String = when (input) {
+        is String -> input
+        else -> {
+            val r = arr(obj(input)["repeat"])
+            str(r[0]) + str(r[1]).repeat((r[2] as Number).toInt()) + str(r[3])
+        }
+    }
+    fun call(entry: String, s: String) {
+        when (entry) {
+            "case_from_json" -> Case.fromJson(s).close()
+            "activity_from_json" -> Activity.fromJson(s).close()
+            "volunteer_from_json" -> Volunteer.fromJson(s).close()
+            "rule_set_from_json" -> RuleSet.fromJson(s).close()
+            "calendar_from_json" -> Calendar.fromJson(s).close()
+            "parse_event" -> parseEvent(s)
+            "validate_record" -> validateRecord(s)
+            "id_number" -> IdNumber.parse(s).close()
+            "phone" -> Phone.parse(s).close()
+            "case_apply" -> Case.fromJson(base).use { c ->
+                val before = c.toJson()
+                try {
+                    c.apply(s)
+                } catch (e: ShegongException) {
+                    eq(c.toJson(), before, "a refused event changed the case")
+                    throw e
+                }
+            }
+            else -> throw IllegalStateException("unknown entry $entry")
+        }
+    }
+    var bad = 0
+    val before = failures
+    for (row in arr(doc["rows"]).map { obj(it) }) {
+        val label = "malformed table ${row["entry"]}: ${row["name"]}"
+        val got = try {
+            call(str(row["entry"]), text(row["input"]))
+            "ok"
+        } catch (e: ShegongException) {
+            seenKinds.add(e::class.simpleName!!)
+            e.code()
+        }
+        eq(got, row["expect"], label)
+        if (row["expect"] != "ok") bad++
+    }
+    ok(bad >= 150, "the malformed table has at least 150 bad inputs ($bad)")
+    if (failures == before) {
+        File(root, "target/conformance/kotlin-malformed.txt").writeText("malformed/table.json\n")
+    }
+}
+
 fun main(args: Array<String>) {
     val root = File(args.getOrElse(0) { "." }).absoluteFile
     for ((name, part) in listOf<Pair<String, (File) -> Unit>>(
         "vectors" to ::replayVectors, "surface" to ::surface, "groups and rosters" to ::groupsAndRosters,
         "workload and records" to ::workloadAndRecords, "errors" to ::errors,
+        "malformed table" to ::malformedTable,
     )) {
         try {
             part(root)
