@@ -1,22 +1,25 @@
 //! Arrow in and out through the Arrow PyCapsule interface, so that pyarrow, Polars, DuckDB and
 //! pandas (`ArrowDtype`) take the batch tables and the columnar calendar's answers without a
-//! copy, and hand their string and date columns in the same way. The C Data Interface itself
-//! (and its `unsafe`) stays inside `pyo3-arrow`; this file only builds and reads arrays.
+//! copy, and hand their string and date columns in the same way. Export uses arrow-array's own
+//! safe constructors of the C structs; import, which must read foreign pointers, goes through
+//! `pyo3-arrow`, so no `unsafe` is written here. A consumer's `requested_schema` is ignored, as
+//! the interface allows: the types are fixed and documented, and casting would link all of
+//! `arrow-cast` (megabytes) into the wheel.
 
 use std::sync::Arc;
 
 use arrow_array::array::{
     Array, ArrayRef, BooleanArray, Date32Array, Int64Array, LargeStringArray, StringArray,
-    StringViewArray, StructArray, TimestampMicrosecondArray,
+    StringViewArray, TimestampMicrosecondArray,
 };
-use arrow_array::RecordBatch;
+use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
+use arrow_array::ffi_stream::FFI_ArrowArrayStream;
+use arrow_array::{RecordBatch, RecordBatchIterator};
 use arrow_schema::{DataType, Field, FieldRef, Schema, SchemaRef};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyTuple};
-use pyo3_arrow::ffi::{to_array_pycapsules, to_schema_pycapsule, to_stream_pycapsule};
-use pyo3_arrow::ffi::{ArrayIterator, ArrayReader};
 use pyo3_arrow::input::AnyArray;
 use shegong::report::Batch;
 
@@ -38,6 +41,23 @@ fn arrow_err(e: impl std::fmt::Display) -> PyErr {
     PyValueError::new_err(format!("arrow: {e}"))
 }
 
+/// The capsule names the Arrow PyCapsule interface requires.
+const SCHEMA: &std::ffi::CStr = c"arrow_schema";
+const ARRAY: &std::ffi::CStr = c"arrow_array";
+const STREAM: &std::ffi::CStr = c"arrow_array_stream";
+
+fn schema_capsule<'py>(py: Python<'py>, field: &Field) -> PyResult<Bound<'py, PyCapsule>> {
+    let schema = FFI_ArrowSchema::try_from(field).map_err(arrow_err)?;
+    PyCapsule::new_with_value(py, schema, SCHEMA)
+}
+
+/// The stream of one record batch (a table) as a capsule.
+fn stream_capsule(py: Python<'_>, batch: RecordBatch) -> PyResult<Bound<'_, PyCapsule>> {
+    let schema = batch.schema();
+    let reader = RecordBatchIterator::new(vec![Ok(batch)], schema);
+    PyCapsule::new_with_value(py, FFI_ArrowArrayStream::new(Box::new(reader)), STREAM)
+}
+
 /// A table exported through the Arrow PyCapsule interface (`__arrow_c_stream__`):
 /// `pyarrow.table(t)`, `polars.DataFrame(t)`, `duckdb.from_arrow(t)` read it without a copy.
 #[pyclass(frozen, module = "shegong", name = "ArrowTable")]
@@ -52,21 +72,17 @@ impl ArrowTable {
     fn __arrow_c_stream__<'py>(
         &self,
         py: Python<'py>,
-        requested_schema: Option<Bound<'py, PyCapsule>>,
+        requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
-        let schema = self.batch.schema();
-        let field: FieldRef = Field::new_struct("", schema.fields().clone(), false)
-            .with_metadata(schema.metadata().clone())
-            .into();
-        let rows: ArrayRef = Arc::new(StructArray::from(self.batch.clone()));
-        let reader: Box<dyn ArrayReader + Send> =
-            Box::new(ArrayIterator::new(vec![Ok(rows)], field));
-        Ok(to_stream_pycapsule(py, reader, requested_schema)?)
+        let _ = requested_schema;
+        stream_capsule(py, self.batch.clone())
     }
 
     /// The Arrow C schema of the table.
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
-        Ok(to_schema_pycapsule(py, self.batch.schema_ref().as_ref())?)
+        let schema =
+            FFI_ArrowSchema::try_from(self.batch.schema_ref().as_ref()).map_err(arrow_err)?;
+        PyCapsule::new_with_value(py, schema, SCHEMA)
     }
 
     /// The number of rows.
@@ -94,8 +110,8 @@ impl ArrowTable {
     }
 }
 
-/// One column exported through the Arrow PyCapsule interface (`__arrow_c_array__` and
-/// `__arrow_c_stream__`): `pyarrow.array(a)`, `polars.Series(a)` read it without a copy.
+/// One column exported through the Arrow PyCapsule interface (`__arrow_c_array__`):
+/// `pyarrow.array(a)`, `polars.Series(a)` read it without a copy.
 #[pyclass(frozen, module = "shegong", name = "ArrowArray")]
 pub struct ArrowArray {
     array: ArrayRef,
@@ -119,33 +135,18 @@ impl ArrowArray {
     fn __arrow_c_array__<'py>(
         &self,
         py: Python<'py>,
-        requested_schema: Option<Bound<'py, PyCapsule>>,
+        requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        Ok(to_array_pycapsules(
-            py,
-            self.field(),
-            self.array.as_ref(),
-            requested_schema,
-        )?)
-    }
-
-    /// The array as an Arrow C stream of one chunk.
-    #[pyo3(signature = (requested_schema=None))]
-    fn __arrow_c_stream__<'py>(
-        &self,
-        py: Python<'py>,
-        requested_schema: Option<Bound<'py, PyCapsule>>,
-    ) -> PyResult<Bound<'py, PyCapsule>> {
-        let reader: Box<dyn ArrayReader + Send> = Box::new(ArrayIterator::new(
-            vec![Ok(self.array.clone())],
-            self.field(),
-        ));
-        Ok(to_stream_pycapsule(py, reader, requested_schema)?)
+        let _ = requested_schema;
+        let schema = schema_capsule(py, self.field().as_ref())?;
+        let array =
+            PyCapsule::new_with_value(py, FFI_ArrowArray::new(&self.array.to_data()), ARRAY)?;
+        PyTuple::new(py, [schema, array])
     }
 
     /// The Arrow C schema of the array's type.
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
-        Ok(to_schema_pycapsule(py, self.field().as_ref())?)
+        schema_capsule(py, self.field().as_ref())
     }
 
     /// The number of values.
