@@ -18,7 +18,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use shegong::calendar::{Calendar, CalendarError};
 
-use crate::arrow::{array_out, date32, from_date32, is_arrow, read_date32};
+use crate::arrow::{array_out, from_date32, is_arrow, read_date32};
 use crate::errors::{raise, to_py_err, Class};
 
 /// numpy's not-a-time, the smallest `int64`.
@@ -61,9 +61,9 @@ impl Dates {
         }
     }
 
-    /// The date at `i`: `Ok(None)` for a null or `NaT`, a range error for a day chrono cannot
-    /// hold (so never a calendar date either).
-    fn get(&self, i: usize) -> Result<Option<NaiveDate>, String> {
+    /// The day number (since 1970-01-01) at `i`: `Ok(None)` for a null or `NaT`, a range
+    /// error for one beyond `i32` (so never a calendar date either).
+    fn days(&self, i: usize) -> Result<Option<i32>, String> {
         let days = match self {
             Dates::Arrow(a) => {
                 if a.is_null(i) {
@@ -75,11 +75,16 @@ impl Dates {
         };
         match days {
             None | Some(NAT) => Ok(None),
-            Some(d) => i32::try_from(d)
-                .ok()
-                .and_then(from_date32)
-                .map(Some)
-                .ok_or_else(|| format!("the date at position {i} is outside the calendar's range [calendar-provisional]")),
+            Some(d) => i32::try_from(d).map(Some).map_err(|_| beyond(i)),
+        }
+    }
+
+    /// The date at `i`: `Ok(None)` for a null or `NaT`, a range error for a day chrono cannot
+    /// hold (so never a calendar date either).
+    fn get(&self, i: usize) -> Result<Option<NaiveDate>, String> {
+        match self.days(i)? {
+            None => Ok(None),
+            Some(d) => from_date32(d).map(Some).ok_or_else(|| beyond(i)),
         }
     }
 
@@ -93,6 +98,10 @@ impl Dates {
     fn is_numpy(&self) -> bool {
         matches!(self, Dates::Numpy(_))
     }
+}
+
+fn beyond(i: usize) -> String {
+    format!("the date at position {i} is outside the calendar's range [calendar-provisional]")
 }
 
 /// Why a column could not be answered: a core error, or a value no calendar date can be.
@@ -147,9 +156,20 @@ pub fn add_workdays<'py>(
     n: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
     let dates = Dates::read(dates, "dates")?;
-    let out = py
-        .detach(|| each(&dates, |d| cal.add_workdays(d, n).map(date32)))
-        .map_err(|f| f.raise("add_workdays_array"))?;
+    // Day numbers straight to the core's columnar form: no date is built per value.
+    let out: Result<Vec<Option<i32>>, Failure> = py.detach(|| {
+        (0..dates.len())
+            .map(|i| match dates.days(i).map_err(Failure::Range)? {
+                Some(d) => match cal.add_workdays_epoch_days(d, n) {
+                    Ok(Some(answer)) => Ok(Some(answer)),
+                    Ok(None) => Err(Failure::Range(beyond(i))),
+                    Err(e) => Err(Failure::Core(e)),
+                },
+                None => Ok(None),
+            })
+            .collect()
+    });
+    let out = out.map_err(|f| f.raise("add_workdays_array"))?;
     if dates.is_numpy() {
         let days: Vec<Datetime<Days>> = out
             .into_iter()
