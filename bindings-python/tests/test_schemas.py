@@ -206,7 +206,7 @@ def test_batch_columns_are_the_row_types() -> None:
     generated TypedDicts say (the schemas follow the Rust row types)."""
     v = json.loads((VECTORS / "report" / "mixed-histories.json").read_text(encoding="utf-8"))
     result = shegong.evaluate_histories([h["json"] for h in v["histories"]], t("2026-10-13T09:00"))
-    assert result.obligations["rule"] and result.cases["case_number"] and result.errors["code"]
+    assert result.obligations["rule"] and result.cases["case"] and result.errors["code"]
     for columns, cls, name in ((result.obligations, events.ObligationColumns, "batch_obligation_row"),
                                (result.cases, events.CaseColumns, "batch_case_summary"),
                                (result.errors, events.ErrorColumns, "batch_error")):
