@@ -4,13 +4,14 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use pyo3::exceptions::{PyOSError, PyTypeError};
+use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use shegong::deadline::RuleSet as CoreRules;
 use shegong::report::{evaluate_batch, Batch};
 use shegong::Calendar as CoreCalendar;
 
+use crate::arrow::{batch_table, is_arrow, is_text, read_chunks, with_texts, ArrowTable, Which};
 use crate::calendar::Calendar;
 use crate::convert::to_checked_json;
 use crate::deadline::RuleSet;
@@ -29,10 +30,29 @@ pub struct BatchResult {
     /// One row per unreadable history.
     #[pyo3(get)]
     errors: Py<PyDict>,
+    /// The rows themselves, for `to_arrow`.
+    batch: Batch,
 }
 
 #[pymethods]
 impl BatchResult {
+    /// One table (`"obligations"`, `"cases"` or `"errors"`) as Arrow, with the same columns
+    /// as the dict of lists: `pyarrow.table(t)`, `polars.DataFrame(t)` take it without a copy.
+    #[pyo3(signature = (table="obligations"))]
+    fn to_arrow(&self, table: &str) -> PyResult<ArrowTable> {
+        let which = match table {
+            "obligations" => Which::Obligations,
+            "cases" => Which::Cases,
+            "errors" => Which::Errors,
+            _ => {
+                return Err(PyValueError::new_err(
+                    "table must be \"obligations\", \"cases\" or \"errors\"",
+                ))
+            }
+        };
+        batch_table(&self.batch, which)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> String {
         let len = |d: &Py<PyDict>, key: &str| {
             d.bind(py)
@@ -195,6 +215,7 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
         obligations: o.unbind(),
         cases: c.unbind(),
         errors: e.unbind(),
+        batch,
     })
 }
 
@@ -212,11 +233,14 @@ fn defaults(
 /// and gets its error row, whose message then says what was wrong.
 const NOT_UTF8: &str = "history is not valid UTF-8";
 
-/// Evaluates texts, then names the invalid-UTF-8 ones in their error rows.
-fn evaluate_texts(
+/// A null in an Arrow column of histories: evaluated as an empty text, like `NOT_UTF8`.
+const NULL: &str = "history is null";
+
+/// Evaluates texts, then names the invalid-UTF-8 (or null) ones in their error rows.
+fn evaluate_texts<S: AsRef<str> + Sync>(
     py: Python<'_>,
-    texts: &[String],
-    not_utf8: &[usize],
+    texts: &[S],
+    not_utf8: &[(usize, &str)],
     now: DateTime<FixedOffset>,
     rules: Option<PyRef<'_, RuleSet>>,
     calendar: Option<PyRef<'_, Calendar>>,
@@ -226,9 +250,9 @@ fn evaluate_texts(
         .detach(|| evaluate_batch(texts, &r, &c, now, threads()))
         .or_raise()?;
     for row in &mut batch.errors {
-        if not_utf8.contains(&row.index) {
+        if let Some((_, why)) = not_utf8.iter().find(|(i, _)| *i == row.index) {
             "malformed".clone_into(&mut row.code);
-            NOT_UTF8.clone_into(&mut row.message);
+            (*why).clone_into(&mut row.message);
         }
     }
     columns(py, batch)
@@ -237,7 +261,10 @@ fn evaluate_texts(
 /// Evaluates many stored histories as of `now`, each chain verified; returns columns for
 /// `pandas.DataFrame`. `histories` is any iterable (list, tuple, generator, pandas Series) of
 /// JSON texts (`str` or UTF-8 `bytes`), dicts as `Case.to_dict` gives, or `Case` objects.
-/// JSON Lines already in memory: `evaluate_histories(text.splitlines())`.
+/// JSON Lines already in memory: `evaluate_histories(text.splitlines())`. An Arrow string
+/// column (a pyarrow `StringArray` or `ChunkedArray`, a Polars `Series`: anything with
+/// `__arrow_c_array__` or `__arrow_c_stream__`) is read in place; a null in it becomes an
+/// error row.
 #[pyfunction]
 #[pyo3(signature = (histories, now, rules=None, calendar=None))]
 pub fn evaluate_histories(
@@ -253,6 +280,39 @@ pub fn evaluate_histories(
              for JSON Lines in memory pass text.splitlines()",
         ));
     }
+    if is_arrow(histories)? {
+        // Anything but a text column (or an object whose export fails, such as a pandas
+        // Series of dicts) is iterated as before.
+        if let Ok((chunks, ty)) = read_chunks(histories).map(|(c, t)| (c, is_text(&t))) {
+            if !ty {
+                return iterate(py, histories, now, rules, calendar);
+            }
+            let done = with_texts(&chunks, |texts| {
+                let nulls: Vec<(usize, &str)> = texts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.is_none())
+                    .map(|(i, _)| (i, NULL))
+                    .collect();
+                let texts: Vec<&str> = texts.into_iter().map(Option::unwrap_or_default).collect();
+                evaluate_texts(py, &texts, &nulls, now, rules, calendar)
+            })?;
+            return done.ok_or_else(|| {
+                PyTypeError::new_err("an Arrow column of histories must hold strings throughout")
+            });
+        }
+    }
+    iterate(py, histories, now, rules, calendar)
+}
+
+/// `evaluate_histories` over any iterable, one history at a time.
+fn iterate(
+    py: Python<'_>,
+    histories: &Bound<'_, PyAny>,
+    now: DateTime<FixedOffset>,
+    rules: Option<PyRef<'_, RuleSet>>,
+    calendar: Option<PyRef<'_, Calendar>>,
+) -> PyResult<BatchResult> {
     let mut texts = Vec::new();
     let mut not_utf8 = Vec::new();
     for (i, h) in histories.try_iter()?.enumerate() {
@@ -263,7 +323,7 @@ pub fn evaluate_histories(
             match std::str::from_utf8(b.as_bytes()) {
                 Ok(s) => texts.push(s.to_owned()),
                 Err(_) => {
-                    not_utf8.push(i);
+                    not_utf8.push((i, NOT_UTF8));
                     texts.push(String::new());
                 }
             }
@@ -327,7 +387,7 @@ pub fn evaluate_jsonl(
             match std::str::from_utf8(line) {
                 Ok(s) => texts.push(s.to_owned()),
                 Err(_) => {
-                    not_utf8.push(texts.len());
+                    not_utf8.push((texts.len(), NOT_UTF8));
                     texts.push(String::new());
                 }
             }

@@ -183,6 +183,40 @@ impl Calendar {
         PyList::new(py, out.or_raise()?)
     }
 
+    /// `add_workdays` over a whole column: an Arrow `date32` array (pyarrow, Polars; the
+    /// answer is an `ArrowArray` of `date32`, nulls kept) or a numpy `datetime64[D]` array
+    /// (the answer is one too, `NaT` kept). A date not covered raises `CalendarRangeError`.
+    fn add_workdays_array<'py>(
+        &self,
+        py: Python<'py>,
+        dates: &Bound<'py, PyAny>,
+        n: Int<i64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::columnar::add_workdays(py, &self.0, dates, n.0)
+    }
+
+    /// `workdays_between` over two columns of equal length, pairwise: an `ArrowArray` of
+    /// `int64` (null where either date is), or a numpy `int64` array when both are numpy
+    /// (where `NaT` raises `InvalidInput`).
+    fn workdays_between_array<'py>(
+        &self,
+        py: Python<'py>,
+        starts: &Bound<'py, PyAny>,
+        ends: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::columnar::workdays_between(py, &self.0, starts, ends)
+    }
+
+    /// `is_workday` over a whole column: an `ArrowArray` of `bool` (nulls kept), or a numpy
+    /// `bool` array for numpy input (where `NaT` raises `InvalidInput`).
+    fn is_workday_array<'py>(
+        &self,
+        py: Python<'py>,
+        dates: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::columnar::is_workday(py, &self.0, dates)
+    }
+
     /// The display name ("CN official", or the agency's).
     #[getter]
     fn name(&self) -> String {

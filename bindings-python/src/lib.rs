@@ -3,10 +3,12 @@
 
 mod access;
 mod activity;
+mod arrow;
 mod assessment;
 mod batch;
 mod calendar;
 mod case;
+mod columnar;
 mod convert;
 mod deadline;
 mod errors;
@@ -56,6 +58,8 @@ fn _shegong(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<identity::Phone>()?;
     m.add_class::<groups::ServiceGroup>()?;
     m.add_class::<batch::BatchResult>()?;
+    m.add_class::<arrow::ArrowTable>()?;
+    m.add_class::<arrow::ArrowArray>()?;
     m.add_function(wrap_pyfunction!(case::consultation_count, m)?)?;
     m.add_function(wrap_pyfunction!(case::case_number, m)?)?;
     m.add_function(wrap_pyfunction!(case::next_case_number, m)?)?;

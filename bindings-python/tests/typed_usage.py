@@ -145,7 +145,22 @@ def main() -> None:
     except shegong.ShegongError as e:
         code: str = e.code
         print(code)
+    # Arrow in and out, and the columnar calendar (Polars and numpy are test requirements and
+    # typed; Polars speaks the Arrow PyCapsule interface both ways).
+    import numpy as np
+    import polars as pl
 
+    batch = shegong.evaluate_histories(pl.Series([case.to_json()]), at("2026-04-01T09:00"))
+    table: shegong.ArrowTable = batch.to_arrow("cases")
+    names: List[str] = table.column_names
+    print(pl.DataFrame(table).height, len(table), names[0])
+    column = pl.Series([dt.date(2026, 2, 13)])
+    days: shegong.ArrowArray = cal.add_workdays_array(column, 1)
+    flags: shegong.ArrowArray = cal.is_workday_array(column)
+    counts: shegong.ArrowArray = cal.workdays_between_array(column, pl.Series([dt.date(2026, 2, 24)]))
+    kind: str = days.type
+    print(pl.Series(days), pl.Series(flags), pl.Series(counts), kind, days.null_count)
+    print(cal.add_workdays_array(np.array(["2026-02-13"], dtype="datetime64[D]"), 1))
 
 if __name__ == "__main__":
     main()

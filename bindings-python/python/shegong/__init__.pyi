@@ -4,6 +4,8 @@ from ._shegong import Access as Access
 from ._shegong import Activity as Activity
 from ._shegong import ActivityRefused as ActivityRefused
 from ._shegong import AgencyCalendarError as AgencyCalendarError
+from ._shegong import ArrowArray as ArrowArray
+from ._shegong import ArrowTable as ArrowTable
 from ._shegong import BatchResult as BatchResult
 from ._shegong import Calendar as Calendar
 from ._shegong import CalendarRangeError as CalendarRangeError
@@ -98,6 +100,8 @@ __all__ = [
     "Activity",
     "ActivityRefused",
     "AgencyCalendarError",
+    "ArrowArray",
+    "ArrowTable",
     "BatchResult",
     "Calendar",
     "CalendarRangeError",

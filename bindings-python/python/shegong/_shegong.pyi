@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import IO, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union, final
+from typing import IO, Any, Dict, Iterable, List, Literal, Optional, Protocol, Sequence, Tuple, Union, final, overload
 
 
 from .events import (
@@ -45,11 +45,30 @@ from .types import (
 )
 
 __version__: str
+
+class _ArrowArrayExportable(Protocol):
+    """Anything with ``__arrow_c_array__`` (a pyarrow ``Array``, an ``ArrowArray``)."""
+    def __arrow_c_array__(self, requested_schema: Optional[object] = None) -> Tuple[object, object]: ...
+
+class _ArrowStreamExportable(Protocol):
+    """Anything with ``__arrow_c_stream__`` (a pyarrow ``ChunkedArray``, a Polars ``Series``)."""
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
+
+class _NumpyArray(Protocol):
+    """A numpy array (``datetime64[D]`` for dates), described without importing numpy."""
+    @property
+    def dtype(self) -> Any: ...
+    @property
+    def shape(self) -> Tuple[int, ...]: ...
+
+_ArrowColumn = Union[_ArrowArrayExportable, _ArrowStreamExportable]
 __all__ = [
     "Access",
     "Activity",
     "ActivityRefused",
     "AgencyCalendarError",
+    "ArrowArray",
+    "ArrowTable",
     "BatchResult",
     "Calendar",
     "CalendarRangeError",
@@ -280,6 +299,32 @@ class Calendar:
         """`add_workdays` for many dates at once, in Rust without the GIL."""
     def workdays_between_many(self, starts: Sequence[datetime.date], ends: Sequence[datetime.date]) -> List[int]:
         """`workdays_between` for many pairs at once, in Rust without the GIL."""
+    @overload
+    def add_workdays_array(self, dates: _ArrowColumn, n: int) -> ArrowArray:
+        """`add_workdays` over a whole column: an Arrow ``date32`` array (pyarrow, Polars; the
+        answer is an ``ArrowArray`` of ``date32``, nulls kept) or a numpy ``datetime64[D]`` array
+        (the answer is one too, ``NaT`` kept). A date not covered raises ``CalendarRangeError``."""
+    @overload
+    def add_workdays_array(self, dates: _NumpyArray, n: int) -> Any:
+        """numpy ``datetime64[D]`` in, numpy ``datetime64[D]`` out (``NaT`` kept)."""
+    @overload
+    def workdays_between_array(self, starts: _ArrowColumn, ends: Union[_ArrowColumn, _NumpyArray]) -> ArrowArray:
+        """`workdays_between` over two columns of equal length, pairwise: an ``ArrowArray`` of
+        ``int64`` (null where either date is), or a numpy ``int64`` array when both are numpy
+        (where ``NaT`` raises ``InvalidInput``)."""
+    @overload
+    def workdays_between_array(self, starts: _NumpyArray, ends: _ArrowColumn) -> ArrowArray:
+        """A numpy and an Arrow column: an ``ArrowArray`` of ``int64``."""
+    @overload
+    def workdays_between_array(self, starts: _NumpyArray, ends: _NumpyArray) -> Any:
+        """Two numpy ``datetime64[D]`` arrays: a numpy ``int64`` array (``NaT`` raises ``InvalidInput``)."""
+    @overload
+    def is_workday_array(self, dates: _ArrowColumn) -> ArrowArray:
+        """`is_workday` over a whole column: an ``ArrowArray`` of ``bool`` (nulls kept), or a numpy
+        ``bool`` array for numpy input (where ``NaT`` raises ``InvalidInput``)."""
+    @overload
+    def is_workday_array(self, dates: _NumpyArray) -> Any:
+        """numpy ``datetime64[D]`` in, numpy ``bool`` out (``NaT`` raises ``InvalidInput``)."""
     @property
     def name(self) -> str:
         """The display name ("CN official", or the agency's)."""
@@ -713,11 +758,48 @@ class BatchResult:
     @property
     def errors(self) -> ErrorColumns:
         """One row per unreadable history: index, code, message."""
+    def to_arrow(self, table: Literal["obligations", "cases", "errors"] = "obligations") -> ArrowTable:
+        """One table as Arrow, with the same columns as the dict of lists:
+        ``pyarrow.table(t)``, ``polars.DataFrame(t)``, ``duckdb.from_arrow(t)`` take it without
+        a copy (README, "Arrow in and out")."""
 
-def evaluate_histories(histories: Iterable[Union[str, bytes, JsonDict, Case]], now: datetime.datetime, rules: Optional[RuleSet] = None, calendar: Optional[Calendar] = None) -> BatchResult:
+@final
+class ArrowTable:
+    """A table exported through the Arrow PyCapsule interface (``__arrow_c_stream__``):
+    ``pyarrow.table(t)``, ``polars.DataFrame(t)``, ``duckdb.from_arrow(t)`` read it without a copy."""
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
+        """The Arrow C stream of the table's record batches (the Arrow PyCapsule interface)."""
+    def __arrow_c_schema__(self) -> object:
+        """The Arrow C schema of the table."""
+    def __len__(self) -> int:
+        """The number of rows."""
+    @property
+    def column_names(self) -> List[str]:
+        """The column names, in order."""
+
+@final
+class ArrowArray:
+    """One column exported through the Arrow PyCapsule interface (``__arrow_c_array__``):
+    ``pyarrow.array(a)``, ``polars.Series(a)`` read it without a copy."""
+    def __arrow_c_array__(self, requested_schema: Optional[object] = None) -> Tuple[object, object]:
+        """The Arrow C schema and array (the Arrow PyCapsule interface)."""
+    def __arrow_c_schema__(self) -> object:
+        """The Arrow C schema of the array's type."""
+    def __len__(self) -> int:
+        """The number of values."""
+    @property
+    def type(self) -> str:
+        """The Arrow type, as Arrow names it (``Date32``, ``Int64``, ``Boolean``)."""
+    @property
+    def null_count(self) -> int:
+        """The number of nulls."""
+
+def evaluate_histories(histories: Union[Iterable[Union[str, bytes, JsonDict, Case]], _ArrowColumn], now: datetime.datetime, rules: Optional[RuleSet] = None, calendar: Optional[Calendar] = None) -> BatchResult:
     """Any iterable (list, tuple, generator, pandas Series) of stored histories: JSON text (``str``
     or UTF-8 ``bytes``; invalid UTF-8 gets an error row), dicts as ``Case.to_dict`` gives, or
-    ``Case`` objects. JSON Lines already in memory: ``evaluate_histories(text.splitlines())``."""
+    ``Case`` objects. JSON Lines already in memory: ``evaluate_histories(text.splitlines())``.
+    An Arrow string column (a pyarrow ``StringArray`` or ``ChunkedArray``, a Polars ``Series``)
+    is read in place; a null in it gets an error row."""
 def evaluate_jsonl(source: Union[str, "os.PathLike[str]", IO[str], IO[bytes]], now: datetime.datetime, rules: Optional[RuleSet] = None, calendar: Optional[Calendar] = None) -> BatchResult:
     """A JSON Lines file: a path (``str`` or ``os.PathLike``; a ``str`` is always a path, never
     JSON text) or an open file, text or binary. A missing file raises ``FileNotFoundError``,

@@ -548,6 +548,56 @@ impl Calendar {
         }
     }
 
+    /// [`Calendar::add_workdays`] for a date given as days since 1970-01-01 (Arrow's `date32`,
+    /// numpy's `datetime64[D]`), answered the same way: the columnar bindings call it for every
+    /// value of a column without building a `NaiveDate` either way. The answer and the errors
+    /// are those of `add_workdays` on the same date (it is called whenever the table cannot
+    /// answer directly).
+    ///
+    /// # Errors
+    /// As [`Calendar::add_workdays`]. A day number beyond the dates chrono holds (about
+    /// 262,000 years either way) has no `NaiveDate` to name in an error: it gives `Ok(None)`,
+    /// which the caller reports as out of range (no calendar covers it).
+    ///
+    /// # Example
+    /// ```
+    /// use shegong::calendar::Calendar;
+    ///
+    /// // 2026-02-13 is day 20,497 since 1970-01-01; one working day later is the 调休 Saturday.
+    /// assert_eq!(Calendar::china().add_workdays_epoch_days(20_497, 1)?, Some(20_498));
+    /// # Ok::<(), shegong::calendar::CalendarError>(())
+    /// ```
+    #[inline]
+    pub fn add_workdays_epoch_days(&self, days: i32, n: i64) -> Result<Option<i32>> {
+        const UNIX_EPOCH_CE: i32 = 719_163;
+        let Some(ce) = days.checked_add(UNIX_EPOCH_CE) else {
+            return Ok(None);
+        };
+        let last = self.last.num_days_from_ce();
+        let fast = (ce <= last && n != 0)
+            .then(|| self.table.index_ce(ce))
+            .flatten()
+            .and_then(|i| {
+                let k = if n > 0 {
+                    i64::from(self.table.count_through(i)?)
+                        .checked_add(n)?
+                        .checked_sub(1)?
+                } else {
+                    i64::from(self.table.count_before(i)?).checked_add(n)?
+                };
+                self.table.workday_ce(k).filter(|found| *found <= last)
+            });
+        if let Some(found) = fast {
+            return Ok(found.checked_sub(UNIX_EPOCH_CE));
+        }
+        // Everything else (n == 0, a date or an answer out of range) as the date API says.
+        let Some(date) = NaiveDate::from_num_days_from_ce_opt(ce) else {
+            return Ok(None);
+        };
+        let answer = self.add_workdays(date, n)?;
+        Ok(answer.num_days_from_ce().checked_sub(UNIX_EPOCH_CE))
+    }
+
     /// [`Calendar::add_workdays`], also saying whether the answer depends on a provisional year.
     ///
     /// # Errors
@@ -746,6 +796,37 @@ mod tests {
                 .iter()
                 .map(|y| y.breaks.len())
                 .sum::<usize>()
+        );
+    }
+
+    /// `[deadline-counting]`: the columnar form answers exactly as `add_workdays` on every
+    /// date of the table and a little beyond each end, for counts either way, errors included.
+    #[test]
+    fn add_workdays_epoch_days_is_add_workdays_deadline_counting() {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        let days = |d: NaiveDate| i32::try_from((d - epoch).num_days()).unwrap();
+        for cal in [Calendar::china(), Calendar::china().with_provisional(true)] {
+            let first = cal.first_date() - chrono::Days::new(3);
+            let last = cal.last_date() + chrono::Days::new(3);
+            for n in [-300, -10, -1, 0, 1, 5, 10, 300, i64::MAX, i64::MIN] {
+                for date in first.iter_days().take_while(|d| *d <= last).step_by(3) {
+                    let want = cal.add_workdays(date, n).map(|d| Some(days(d)));
+                    assert_eq!(
+                        cal.add_workdays_epoch_days(days(date), n),
+                        want,
+                        "{date} {n}"
+                    );
+                }
+            }
+        }
+        // Day numbers no date can have are no calendar's.
+        assert_eq!(
+            Calendar::china().add_workdays_epoch_days(i32::MAX, 1),
+            Ok(None)
+        );
+        assert_eq!(
+            Calendar::china().add_workdays_epoch_days(i32::MIN, 1),
+            Ok(None)
         );
     }
 }

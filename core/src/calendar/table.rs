@@ -160,6 +160,21 @@ impl Table {
         (i < self.status.len()).then_some(i)
     }
 
+    /// The table index of the day numbered `ce` from 0001-01-01 (chrono's day 1), if covered.
+    #[inline]
+    pub(super) fn index_ce(&self, ce: i32) -> Option<usize> {
+        let i = usize::try_from(ce.checked_sub(self.first_ce)?).ok()?;
+        (i < self.status.len()).then_some(i)
+    }
+
+    /// The day number (from 0001-01-01) of the `k`-th working day of the table (0-based).
+    #[inline]
+    pub(super) fn workday_ce(&self, k: i64) -> Option<i32> {
+        let k = usize::try_from(k).ok()?;
+        let i = i32::try_from(*self.workdays.get(k)?).ok()?;
+        self.first_ce.checked_add(i)
+    }
+
     #[inline]
     pub(super) fn status_at(&self, i: usize) -> Option<Status> {
         self.status.get(i).copied()
