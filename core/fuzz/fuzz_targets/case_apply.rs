@@ -37,6 +37,8 @@ struct Op {
     /// Minutes between happening and recording.
     lag: u8,
     role: Option<u8>,
+    /// Another actor id (a platform may well use a phone number as one).
+    actor: Option<String>,
     /// Replace one field of the event with a fuzzed value.
     edit: Option<(u8, FieldValue)>,
 }
@@ -72,6 +74,9 @@ fn edited(mut e: Value, op: &Op, at: DateTime<FixedOffset>) -> Value {
     e["recorded_at"] = Value::String((at + Duration::minutes(i64::from(op.lag))).to_rfc3339());
     if let Some(r) = op.role {
         e["actor"]["role"] = Value::String(ROLES[usize::from(r) % ROLES.len()].to_owned());
+    }
+    if let Some(id) = &op.actor {
+        e["actor"]["id"] = Value::String(id.clone());
     }
     if let Some((k, value)) = &op.edit {
         if let Some(fields) = e["event"].as_object_mut() {
