@@ -8,6 +8,7 @@
 #![no_main]
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use arbitrary::Arbitrary;
 use chrono::DateTime;
@@ -62,12 +63,13 @@ fn history(pick: &Pick) -> String {
 
 fuzz_target!(|input: Input| {
     let histories: Vec<String> = input.picks.iter().take(6).map(history).collect();
-    let rules = RuleSet::preset();
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    let rules = RULES.get_or_init(RuleSet::preset);
     let calendar = Calendar::china();
     let now = DateTime::parse_from_rfc3339("2026-03-01T09:00:00+08:00").unwrap()
         + chrono::Duration::days(i64::from(input.now_days % 400));
     let threads = usize::from(input.threads % 4);
-    let batch = evaluate_batch(&histories, &rules, &calendar, now, threads).unwrap();
+    let batch = evaluate_batch(&histories, rules, &calendar, now, threads).unwrap();
     let mut seen = BTreeSet::new();
     for c in &batch.cases {
         assert!(seen.insert(c.index), "index {} twice", c.index);
@@ -87,7 +89,7 @@ fuzz_target!(|input: Input| {
     }
     let single = evaluate_histories(
         histories.iter().map(String::as_str),
-        &rules,
+        rules,
         &calendar,
         now,
         0,
