@@ -41,3 +41,22 @@ fn tampered_sequence_number_is_not_echoed_in_the_message() {
         "{msg}"
     );
 }
+
+/// A rule set's free-text name (and a rule id in the reason) was repeated verbatim in an
+/// `invalid_rule_set` message, so an ID number typed into the name came back out (found by
+/// the `rule_set` target: `"name":"苏州某110105491231002机构"` with a rule id used twice). The
+/// message now shows long digit runs as `<N digits>`; the error's fields keep the values.
+#[test]
+fn invalid_rule_set_message_does_not_echo_an_id_number_in_its_name() {
+    let mut set: Value =
+        serde_json::from_str(&shegong::RuleSet::preset().to_json().unwrap()).unwrap();
+    set["name"] = Value::from("苏州某110105491231002机构");
+    let rules = set["rules"].as_array_mut().unwrap();
+    let first = rules[0].clone();
+    rules.push(first);
+    let e = shegong::RuleSet::from_json(&set.to_string()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidRuleSet);
+    let msg = e.to_string();
+    assert!(!msg.contains("110105491231002"), "{msg}");
+    assert!(msg.contains("<15 digits>"), "{msg}");
+}
