@@ -725,7 +725,7 @@ fn json_type(found: &str) -> &'static str {
 
 /// Replaces every run of 7 or more digits with `<N digits>`: a last guard for messages this
 /// module did not rewrite (a custom message that quoted its input).
-fn scrub_digits(s: &str) -> String {
+pub(crate) fn scrub_digits(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut run = String::new();
     let flush = |out: &mut String, run: &mut String| {

@@ -52,7 +52,7 @@ pub enum DeadlineError {
         id: String,
     },
     /// The rule set is inconsistent.
-    #[error("invalid rule set {name:?}: {reason}")]
+    #[error("invalid rule set {:?}: {}", crate::json::scrub_digits(.name), crate::json::scrub_digits(.reason))]
     InvalidRuleSet {
         /// The set's name.
         name: String,

@@ -461,10 +461,19 @@ pub fn verify<E: Serialize>(domain: &str, events: &[Recorded<E>]) -> Result<(), 
         if e.seq != seq {
             return Err(Fault::Tampered {
                 seq,
-                reason: format!(
-                    "found sequence number {} where {seq} belongs (an event was inserted, removed or moved)",
-                    e.seq
-                ),
+                // A number no history reaches is not shown: it may be an ID number or phone.
+                reason: if usize::try_from(e.seq)
+                    .is_ok_and(|n| n <= crate::limits::MAX_HISTORY_EVENTS)
+                {
+                    format!(
+                        "found sequence number {} where {seq} belongs (an event was inserted, removed or moved)",
+                        e.seq
+                    )
+                } else {
+                    format!(
+                        "found a sequence number beyond any history's length where {seq} belongs"
+                    )
+                },
             });
         }
         if e.prev_hash != prev {
