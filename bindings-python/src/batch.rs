@@ -78,24 +78,58 @@ fn threads() -> usize {
         .clamp(1, 8)
 }
 
-/// Python strings and dates reused across rows: workers, rules, statuses and dates repeat
-/// across hundreds of thousands of rows, so each distinct value becomes one Python object.
+/// Python strings reused across rows. The rows of one case are consecutive, so a column of
+/// case numbers, client ids or workers repeats its previous value; rules, statuses and stages
+/// take a few values each. Each distinct value in reach becomes one Python object, without
+/// hashing a key per row (hashing 300,000 keys cost more than the objects it saved).
 #[derive(Default)]
-struct Interned {
-    strings: HashMap<String, Py<PyAny>>,
-    dates: HashMap<NaiveDate, Py<PyAny>>,
+struct Strings {
+    /// The value of the previous row.
+    last: Option<(String, Py<PyAny>)>,
+    /// Every value seen, while there are at most [`FEW`] (a low-cardinality column).
+    few: Vec<(String, Py<PyAny>)>,
 }
 
-impl Interned {
-    fn string(&mut self, py: Python<'_>, s: &str) -> Py<PyAny> {
-        if let Some(o) = self.strings.get(s) {
-            return o.clone_ref(py);
+/// The most values a [`Strings`] cache searches in order.
+const FEW: usize = 32;
+
+impl Strings {
+    fn get(&mut self, py: Python<'_>, s: &str) -> Py<PyAny> {
+        if let Some((v, o)) = &self.last {
+            if v == s {
+                return o.clone_ref(py);
+            }
         }
-        let o = PyString::new(py, s).into_any().unbind();
-        self.strings.insert(s.to_owned(), o.clone_ref(py));
+        let o = match self.few.iter().find(|(v, _)| v == s) {
+            Some((_, o)) => o.clone_ref(py),
+            None => {
+                let o = PyString::new(py, s).into_any().unbind();
+                if self.few.len() < FEW {
+                    self.few.push((s.to_owned(), o.clone_ref(py)));
+                }
+                o
+            }
+        };
+        match &mut self.last {
+            Some((v, last)) => {
+                s.clone_into(v);
+                *last = o.clone_ref(py);
+            }
+            None => self.last = Some((s.to_owned(), o.clone_ref(py))),
+        }
         o
     }
+}
 
+/// Python dates and instants reused across rows (a few hundred distinct due dates serve
+/// hundreds of thousands of rows).
+#[derive(Default)]
+struct Dates {
+    dates: HashMap<NaiveDate, Py<PyAny>>,
+    instants: HashMap<DateTime<FixedOffset>, Py<PyAny>>,
+}
+
+impl Dates {
     fn date(&mut self, py: Python<'_>, d: Option<NaiveDate>) -> PyResult<Py<PyAny>> {
         let Some(d) = d else { return Ok(py.None()) };
         if let Some(o) = self.dates.get(&d) {
@@ -105,6 +139,26 @@ impl Interned {
         self.dates.insert(d, o.clone_ref(py));
         Ok(o)
     }
+
+    fn instant(&mut self, py: Python<'_>, t: Option<DateTime<FixedOffset>>) -> PyResult<Py<PyAny>> {
+        let Some(t) = t else { return Ok(py.None()) };
+        if let Some(o) = self.instants.get(&t) {
+            return Ok(o.clone_ref(py));
+        }
+        let o = t.into_pyobject(py)?.into_any().unbind();
+        self.instants.insert(t, o.clone_ref(py));
+        Ok(o)
+    }
+}
+
+/// A column of strings, through one [`Strings`] cache.
+fn strings<'py, T>(
+    py: Python<'py>,
+    rows: &[T],
+    f: impl Fn(&T) -> &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let mut cache = Strings::default();
+    column(py, rows, |r| Ok(cache.get(py, f(r))))
 }
 
 fn column<'py, T>(
@@ -117,39 +171,22 @@ fn column<'py, T>(
 }
 
 fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
-    let mut cache = Interned::default();
+    let mut dates = Dates::default();
     let o = PyDict::new(py);
     let rows = &batch.obligations;
     o.set_item("index", PyList::new(py, rows.iter().map(|r| r.index))?)?;
-    o.set_item("case", column(py, rows, |r| Ok(cache.string(py, &r.case)))?)?;
-    o.set_item(
-        "client_id",
-        column(py, rows, |r| Ok(cache.string(py, &r.client_id)))?,
-    )?;
-    o.set_item(
-        "worker",
-        column(py, rows, |r| Ok(cache.string(py, &r.worker)))?,
-    )?;
-    o.set_item(
-        "stage",
-        column(py, rows, |r| Ok(cache.string(py, r.stage.name())))?,
-    )?;
-    o.set_item("rule", column(py, rows, |r| Ok(cache.string(py, &r.rule)))?)?;
-    o.set_item(
-        "status",
-        column(py, rows, |r| Ok(cache.string(py, &r.status)))?,
-    )?;
+    o.set_item("case", strings(py, rows, |r| &r.case)?)?;
+    o.set_item("client_id", strings(py, rows, |r| &r.client_id)?)?;
+    o.set_item("worker", strings(py, rows, |r| &r.worker)?)?;
+    o.set_item("stage", strings(py, rows, |r| r.stage.name())?)?;
+    o.set_item("rule", strings(py, rows, |r| &r.rule)?)?;
+    o.set_item("status", strings(py, rows, |r| &r.status)?)?;
     o.set_item("on_time", PyList::new(py, rows.iter().map(|r| r.on_time))?)?;
     o.set_item(
         "due_date",
-        column(py, rows, |r| cache.date(py, r.due_date))?,
+        column(py, rows, |r| dates.date(py, r.due_date))?,
     )?;
-    o.set_item(
-        "due_at",
-        column(py, rows, |r| {
-            Ok(r.due_at.into_pyobject(py)?.into_any().unbind())
-        })?,
-    )?;
+    o.set_item("due_at", column(py, rows, |r| dates.instant(py, r.due_at))?)?;
     o.set_item(
         "days_late",
         PyList::new(py, rows.iter().map(|r| r.days_late))?,
@@ -173,21 +210,12 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
     let c = PyDict::new(py);
     let cs = &batch.cases;
     c.set_item("index", PyList::new(py, cs.iter().map(|r| r.index))?)?;
-    c.set_item("case", column(py, cs, |r| Ok(cache.string(py, &r.case)))?)?;
-    c.set_item(
-        "client_id",
-        column(py, cs, |r| Ok(cache.string(py, &r.client_id)))?,
-    )?;
-    c.set_item(
-        "worker",
-        column(py, cs, |r| Ok(cache.string(py, &r.worker)))?,
-    )?;
-    c.set_item(
-        "stage",
-        column(py, cs, |r| Ok(cache.string(py, r.stage.name())))?,
-    )?;
-    c.set_item("opened", column(py, cs, |r| cache.date(py, r.opened))?)?;
-    c.set_item("closed", column(py, cs, |r| cache.date(py, r.closed))?)?;
+    c.set_item("case", strings(py, cs, |r| &r.case)?)?;
+    c.set_item("client_id", strings(py, cs, |r| &r.client_id)?)?;
+    c.set_item("worker", strings(py, cs, |r| &r.worker)?)?;
+    c.set_item("stage", strings(py, cs, |r| r.stage.name())?)?;
+    c.set_item("opened", column(py, cs, |r| dates.date(py, r.opened))?)?;
+    c.set_item("closed", column(py, cs, |r| dates.date(py, r.closed))?)?;
     c.set_item(
         "days_open",
         PyList::new(py, cs.iter().map(|r| r.days_open))?,
@@ -313,27 +341,42 @@ fn iterate(
     rules: Option<PyRef<'_, RuleSet>>,
     calendar: Option<PyRef<'_, Calendar>>,
 ) -> PyResult<BatchResult> {
-    let mut texts = Vec::new();
-    let mut not_utf8 = Vec::new();
-    for (i, h) in histories.try_iter()?.enumerate() {
+    // A `str` is encoded once into a bytes object that is kept and read in place (the copy
+    // into a Rust string cost a tenth of a large batch); bytes are read in place too.
+    let mut items: Vec<Text<'_>> = Vec::new();
+    for h in histories.try_iter()? {
         let h = h?;
         if let Ok(s) = h.cast::<PyString>() {
-            texts.push(s.to_cow()?.into_owned());
+            items.push(Text::Encoded(s.encode_utf8()?));
         } else if let Ok(b) = h.cast::<PyBytes>() {
-            match std::str::from_utf8(b.as_bytes()) {
-                Ok(s) => texts.push(s.to_owned()),
-                Err(_) => {
-                    not_utf8.push((i, NOT_UTF8));
-                    texts.push(String::new());
-                }
-            }
+            items.push(Text::Encoded(b.clone()));
         } else if let Ok(case) = h.extract::<PyRef<'_, crate::case::Case>>() {
-            texts.push(case.0.to_json().map_err(|e| malformed(&e.to_string()))?);
+            items.push(Text::Owned(
+                case.0.to_json().map_err(|e| malformed(&e.to_string()))?,
+            ));
         } else {
-            texts.push(to_checked_json(&h)?.to_string());
+            items.push(Text::Owned(to_checked_json(&h)?.to_string()));
         }
     }
+    let mut not_utf8 = Vec::new();
+    let texts: Vec<&str> = items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| match t {
+            Text::Encoded(b) => std::str::from_utf8(b.as_bytes()).unwrap_or_else(|_| {
+                not_utf8.push((i, NOT_UTF8));
+                ""
+            }),
+            Text::Owned(s) => s.as_str(),
+        })
+        .collect();
     evaluate_texts(py, &texts, &not_utf8, now, rules, calendar)
+}
+
+/// One history of `evaluate_histories`: UTF-8 held by Python, or JSON written here.
+enum Text<'py> {
+    Encoded(Bound<'py, PyBytes>),
+    Owned(String),
 }
 
 /// An I/O error as Python's own: `OSError(errno, strerror, filename)` becomes its subclass
@@ -369,15 +412,13 @@ pub fn evaluate_jsonl(
             .map_err(|e| io_error(&e, &path))?;
         PyBytes::new(py, &bytes).into_any()
     };
-    let mut texts = Vec::new();
+    // Lines are read in place, never copied.
+    let mut texts: Vec<&str> = Vec::new();
     let mut not_utf8 = Vec::new();
+    let text;
     if let Ok(s) = content.cast::<PyString>() {
-        let text = s.to_cow()?;
-        texts.extend(
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(str::to_owned),
-        );
+        text = s.to_cow()?;
+        texts.extend(text.lines().filter(|l| !l.trim().is_empty()));
     } else if let Ok(b) = content.cast::<PyBytes>() {
         let lines = b
             .as_bytes()
@@ -385,10 +426,10 @@ pub fn evaluate_jsonl(
             .filter(|l| !l.iter().all(u8::is_ascii_whitespace));
         for line in lines {
             match std::str::from_utf8(line) {
-                Ok(s) => texts.push(s.to_owned()),
+                Ok(s) => texts.push(s),
                 Err(_) => {
                     not_utf8.push((texts.len(), NOT_UTF8));
-                    texts.push(String::new());
+                    texts.push("");
                 }
             }
         }
