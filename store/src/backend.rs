@@ -104,7 +104,7 @@ pub struct Dump {
 }
 
 /// A database the store runs on. Implemented by [`crate::Sqlite`] and [`crate::Postgres`].
-pub trait Backend {
+pub trait Backend: std::fmt::Debug {
     /// `"sqlite"` or `"postgres"`.
     const NAME: &'static str;
 

@@ -18,7 +18,11 @@ pub trait Opener: Sync + Sized {
     /// The backend.
     type B: Backend + Send;
     /// A new connection, as a store.
-    fn open(&self) -> Store<Self::B>;
+    fn open(&self) -> Store<Self::B> {
+        Store::open(self.backend()).unwrap()
+    }
+    /// A new connection, as a backend (no migration).
+    fn backend(&self) -> Self::B;
     /// Another fresh, empty database beside this one.
     fn fresh(&self, name: &str) -> Self;
     /// What a child process needs to open the same database: (backend, location).
@@ -44,8 +48,8 @@ impl SqliteOpener {
 
 impl Opener for SqliteOpener {
     type B = Sqlite;
-    fn open(&self) -> Store<Sqlite> {
-        Store::open(Sqlite::open(&self.path).unwrap()).unwrap()
+    fn backend(&self) -> Sqlite {
+        Sqlite::open(&self.path).unwrap()
     }
     fn fresh(&self, name: &str) -> SqliteOpener {
         let stem = self
@@ -111,8 +115,8 @@ impl PgOpener {
 
 impl Opener for PgOpener {
     type B = Postgres;
-    fn open(&self) -> Store<Postgres> {
-        Store::open(Postgres::connect_with(&self.config).unwrap()).unwrap()
+    fn backend(&self) -> Postgres {
+        Postgres::connect_with(&self.config).unwrap()
     }
     fn fresh(&self, name: &str) -> PgOpener {
         let url = pg_url().unwrap();
