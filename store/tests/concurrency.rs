@@ -7,6 +7,14 @@
 //! writer committed). Afterwards every accepted note is in the history exactly once, nothing
 //! else is, and the chain verifies against the stored head.
 
+// Test code: a failed step is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use std::collections::BTreeMap;

@@ -6,6 +6,14 @@
 //! The writer is this test binary itself, re-run with only [`crash_child_writer`] selected
 //! and the database named in the environment; it appends notes until it is killed.
 
+// Test code: a failed step is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use std::process::{Command, Stdio};

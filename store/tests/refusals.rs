@@ -3,6 +3,14 @@
 //! queries a platform needs, checked against core computing the same thing, and (SQLite) a
 //! backup that keeps heads and events consistent.
 
+// Test code: a failed step is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use chrono::Duration;

@@ -6,6 +6,14 @@
 //! Python binding's tests read it back (`bindings-python/tests/test_store_fixture.py`).
 //! `UPDATE_VECTORS=1` rewrites it.
 
+// Test code: a failed step is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use std::path::PathBuf;

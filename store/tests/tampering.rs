@@ -3,6 +3,14 @@
 //! kind of tampering: an event's JSON or hash edited, an event row deleted, the head moved
 //! back, the head moved forward.
 
+// Test code: a failed step is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use common::*;
