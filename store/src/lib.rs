@@ -69,3 +69,8 @@ pub use error::{StoreError, Tampering};
 pub use postgres::Postgres;
 pub use sqlite::{Sqlite, BUSY_TIMEOUT};
 pub use store::{Appended, Store};
+
+// The README's Rust examples are compiled and run as doctests, so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
