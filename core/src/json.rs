@@ -153,6 +153,25 @@ pub fn from_str<T: DeserializeOwned>(text: &str, what: &'static str) -> Result<T
     if let Some(value) = fast {
         return Ok(value);
     }
+    // In WebAssembly the text becomes a `Value` first and is read by `from_value`: one reader
+    // per type (over `Value`) instead of two (over text and over `Value`), which saves the
+    // mini-program package another copy of every type's reader.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let value: Value = serde_json::from_str(text).map_err(|e| JsonError::Malformed {
+            what,
+            path: String::new(),
+            reason: sanitize(&e),
+        })?;
+        from_value(value, what)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    from_text_tracked(text, what)
+}
+
+/// The diagnostic reading of [`from_str`]: JSON paths tracked.
+#[cfg(not(target_arch = "wasm32"))]
+fn from_text_tracked<T: DeserializeOwned>(text: &str, what: &'static str) -> Result<T, JsonError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = tracked(|| serde_path_to_error::deserialize(&mut de))
         .map_err(|e| path_error(&e, what, || serde_json::from_str::<Value>(text).ok()))?;
