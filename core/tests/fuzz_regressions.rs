@@ -60,3 +60,41 @@ fn invalid_rule_set_message_does_not_echo_an_id_number_in_its_name() {
     assert!(!msg.contains("110105491231002"), "{msg}");
     assert!(msg.contains("<15 digits>"), "{msg}");
 }
+
+/// `[volunteer-registration-fields]` (the ID number, masked in any display, PIPL): a refused mask repeated the widths asked for, and a huge width is a
+/// run of digits the caller chose, which can hold the ID number's birth date (the fuzzer's
+/// `identity` target asked for 18446743219971111225 trailing characters of an ID born on
+/// 1971-11-11). A width beyond an ID number's 18 characters is now only said to be that.
+#[test]
+fn refused_mask_message_never_repeats_a_huge_width() {
+    use shegong::identity::{IdMask, IdNumber};
+    let id = IdNumber::parse("11010519491231002X").unwrap();
+    for (keep_start, keep_end) in [
+        (19_491_231, 0),
+        (0, 1_949_123_100),
+        (usize::MAX, usize::MAX),
+        (110_105_194_912_310_020, 1),
+    ] {
+        let e = id
+            .masked_with(IdMask {
+                keep_start,
+                keep_end,
+            })
+            .unwrap_err();
+        assert_eq!(
+            shegong::Error::from(e.clone()).kind(),
+            ErrorKind::InvalidMask
+        );
+        let msg = e.to_string();
+        assert!(!msg.contains("19491231"), "{msg}");
+        assert!(msg.contains("more than 18"), "{msg}");
+    }
+    // A width within an ID's length is still named, so the caller sees what was refused.
+    let e = id
+        .masked_with(IdMask {
+            keep_start: 7,
+            keep_end: 0,
+        })
+        .unwrap_err();
+    assert!(e.to_string().contains("asked for 7 and 0"), "{e}");
+}
