@@ -159,9 +159,16 @@ impl Viewer {
     pub fn staff(
         id: &str,
         #[wasm_bindgen(unchecked_param_type = "T.StaffViewer[\"role\"]")] role: &str,
-        groups: Vec<String>,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] groups: Vec<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let r: AccessRole = role.parse().or_throw()?;
+        let groups = groups
+            .iter()
+            .map(|g| {
+                g.as_string()
+                    .ok_or_else(|| invalid("groups: expected an array of strings"))
+            })
+            .collect::<Result<Vec<String>, JsValue>>()?;
         // Read as the core reads a staff viewer (the reader `Access` uses for a plain object),
         // so a volunteer role gets the core's refusal.
         let text = serde_json::json!({ "id": id, "role": r, "groups": groups }).to_string();

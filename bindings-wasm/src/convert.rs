@@ -6,13 +6,25 @@
 //! keys) and messages apply unchanged. Core → JS: the core's JSON, parsed into plain objects.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use js_sys::{Array, Object, JSON};
+use js_sys::{Array, JSON};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::errors::{invalid, limit, malformed, OrThrow};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, catching what a revoked proxy throws.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `Array.from`, catching what a getter or a proxy trap throws.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn array_from(value: &JsValue) -> Result<Array, JsValue>;
+    /// `Object.values`, catching what a getter or a proxy trap throws.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = values)]
+    fn object_values(value: &JsValue) -> Result<Array, JsValue>;
+}
 
 /// The deepest nesting of arrays and objects accepted from JS: the core's documented limit.
 /// Deeper input (or an object that contains itself) is refused with a `LimitExceeded` error
@@ -42,10 +54,18 @@ pub fn check_shape(value: &JsValue, what: &str) -> Result<(), JsValue> {
                 "{what} is nested deeper than {MAX_DEPTH} levels, or contains itself [limits]"
             )));
         }
-        let children = if Array::is_array(&v) {
-            Array::from(&v)
+        // A getter or a proxy trap may throw: caught here, as a typed error, because a JS
+        // exception unwinding through wasm frames would skip the binding's bookkeeping (the
+        // borrowed handle stayed borrowed, and every later call on it failed).
+        let thrown = |_| {
+            malformed(&format!(
+                "{what} could not be read: a property getter or proxy trap threw"
+            ))
+        };
+        let children = if is_array(&v).map_err(thrown)? {
+            array_from(&v).map_err(thrown)?
         } else {
-            Object::values(v.unchecked_ref::<Object>())
+            object_values(&v).map_err(thrown)?
         };
         let next = depth.saturating_add(1);
         for child in children.iter() {

@@ -1,0 +1,140 @@
+// The JS-only malformed inputs, beside the shared table (tests/malformed/table.json, which
+// every language replays): values that exist only in JavaScript, passed where the API takes a
+// string, an array or a plain object. Each row names the error kind (code) it must give; after
+// every row the case passed in is byte-identical and still usable, and the module still
+// answers (a JS exception unwinding through wasm, or an argument copied unchecked into wasm
+// memory, used to leave the handle borrowed or the memory corrupt for every later call).
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { shegong } = require('./helpers.js');
+
+const sg = shegong();
+const { Calendar, Case, RuleSet, IdNumber, Phone, Viewer } = sg;
+
+const ID = '11010519491231002X';
+const PHONE = '13812345678';
+const at = (h) => `2026-02-12T${String(h).padStart(2, '0')}:00:00+08:00`;
+const received = () => ({
+  occurred_at: at(9),
+  recorded_at: at(9),
+  actor: { id: 'w-li', role: 'worker' },
+  event: {
+    type: 'received',
+    case_number: 'SZ-2026-0007',
+    client: { id: 'c-1', name: '王阿姨', date_of_birth: '1950-05-01' },
+    source: { kind: 'voluntary' },
+    channel: 'in_person',
+    topic: '居家养老',
+  },
+});
+const consultation = (summary = '咨询面谈') => ({
+  occurred_at: at(10),
+  recorded_at: at(10),
+  actor: { id: 'w-li', role: 'worker' },
+  event: { type: 'consultation_held', topic: '', summary },
+});
+const throwingGetter = () => {
+  const e = consultation();
+  Object.defineProperty(e.event, 'summary', { enumerable: true, get() { throw new Error(ID); } });
+  return e;
+};
+const revoked = () => {
+  const r = Proxy.revocable({}, {});
+  r.revoke();
+  return r.proxy;
+};
+const hostile = new Proxy({}, { ownKeys() { throw new Error(PHONE); } });
+const withToJson = (value) => Object.assign(consultation(), { toJSON: () => value });
+const sparse = (n) => { const a = []; a.length = n; return a; };
+
+/** [name, kind, call(c) on a case `c`]: every row must throw an error of that kind. */
+const rows = [
+  // Strings where the API takes a string (dates, instants, ids): other JS types.
+  ['a Date for an ISO date', 'invalid_input', () => Calendar.china().addWorkdays(new Date(2026, 1, 12), 5)],
+  ['a number for an ISO date', 'invalid_input', () => Calendar.china().addWorkdays(20260212, 5)],
+  ['null for an ISO date', 'invalid_input', () => Calendar.china().isWorkday(null)],
+  ['an object with toString for a date', 'invalid_input', () => Calendar.china().isWorkday({ toString: () => '2026-02-12' })],
+  ['an array for a date', 'invalid_input', () => Calendar.china().isWorkday(['2026-02-12'])],
+  ['a String object for a date', 'invalid_input', () => Calendar.china().isWorkday(new String('2026-02-12'))],
+  ['a Symbol for a date', 'invalid_input', () => Calendar.china().isWorkday(Symbol('d'))],
+  ['a BigInt for a date', 'invalid_input', () => Calendar.china().isWorkday(20260212n)],
+  ['a Date for an instant', 'invalid_input', () => RuleSet.preset().obligations(Case.start(received()), Calendar.china(), new Date())],
+  ['an ID number as a number', 'invalid_input', () => IdNumber.parse(110105194912310020)],
+  ['a phone as a number', 'invalid_input', () => Phone.parse(13812345678)],
+  ['a phone as a BigInt', 'invalid_input', () => Phone.mobile(13812345678n)],
+  ['a throwing toString for an id', 'invalid_input', () => IdNumber.parse({ toString() { throw new Error(ID); } })],
+  ['undefined for a rule id', 'invalid_input', () => RuleSet.preset().without(undefined)],
+  // Numbers: JS numbers beyond 2^53, NaN, infinities, fractions, BigInt.
+  ['2^53 + 1 working days', 'invalid_input', () => Calendar.china().addWorkdays('2026-02-12', 2 ** 53 + 1)],
+  ['-(2^53 + 1) working days', 'invalid_input', () => Calendar.china().addWorkdays('2026-02-12', -(2 ** 53 + 1))],
+  ['NaN working days', 'invalid_input', () => Calendar.china().addWorkdays('2026-02-12', NaN)],
+  ['Infinity working days', 'invalid_input', () => Calendar.china().addWorkdays('2026-02-12', Infinity)],
+  ['1.5 working days', 'invalid_input', () => Calendar.china().addWorkdays('2026-02-12', 1.5)],
+  ['a serial of 2^53', 'invalid_input', () => sg.caseNumber('SZ', 2026, 2 ** 53)],
+  ['a mask width of 2^53', 'invalid_input', () => IdNumber.parse(ID).masked(2 ** 53, 1)],
+  // Arrays where the API takes an array.
+  ['a string for the groups array', 'invalid_input', () => Viewer.staff('w-li', 'worker', 'abc')],
+  ['numbers in the groups array', 'invalid_input', () => Viewer.staff('w-li', 'worker', [1, 2])],
+  ['null for the groups array', 'invalid_input', () => Viewer.staff('w-li', 'worker', null)],
+  ['an array-like of length 1e9 for groups', 'invalid_input', () => Viewer.staff('w-li', 'worker', { length: 1e9 })],
+  ['a sparse array of 2^31 histories', 'limit_exceeded', () => sg.evaluateHistories(sparse(2 ** 31), RuleSet.preset(), Calendar.china(), at(9))],
+  ['a Set of histories', 'invalid_input', () => sg.evaluateHistories(new Set(['{}']), RuleSet.preset(), Calendar.china(), at(9))],
+  // Objects where the API takes a plain object (an event, a record, a rule set).
+  ['a throwing getter in an event', 'malformed', (c) => c.apply(throwingGetter())],
+  ['a revoked proxy as an event', 'malformed', (c) => c.apply(revoked())],
+  ['a proxy whose ownKeys trap throws', 'malformed', (c) => c.apply(hostile)],
+  ['a BigInt inside an event', 'malformed', (c) => c.apply(consultation(10n))],
+  ['a toJSON giving an ID number', 'malformed', (c) => c.apply(withToJson(ID))],
+  ['a toJSON that throws', 'malformed', (c) => c.apply(withToJson(undefined) && Object.assign(consultation(), { toJSON() { throw new Error(ID); } }))],
+  ['NaN as the summary', 'malformed', (c) => c.apply(consultation(NaN))],
+  // A Date in an object is written as its UTC instant by JSON.stringify: where the record
+  // takes a calendar date (IsoDate), that is refused, never read as a day.
+  ['a Date as a date of birth', 'malformed', () => { const r = received(); r.event.client.date_of_birth = new Date(1950, 4, 1); return Case.start(r); }],
+  ['a Map as an event', 'malformed', (c) => c.apply(new Map([['event', consultation().event]]))],
+  ['a Uint8Array as an event', 'malformed', (c) => c.apply(new Uint8Array([123, 125]))],
+  ['a function as an event', 'invalid_input', (c) => c.apply(() => consultation())],
+  ['a Symbol as an event', 'invalid_input', (c) => c.apply(Symbol('e'))],
+  ['undefined as an event', 'invalid_input', (c) => c.apply(undefined)],
+  ['a number as an event', 'malformed', (c) => c.apply(42)],
+  ['a __proto__ key', 'malformed', (c) => c.apply(JSON.parse('{"__proto__": {"summary": "x"}}'))],
+  ['undefined fields dropped by JSON', 'malformed', (c) => c.apply(Object.assign(consultation(), { event: { type: 'consultation_held', topic: undefined, summary: undefined } }))],
+  ['a 10 MB summary', 'limit_exceeded', (c) => c.apply(consultation('x'.repeat(10 * 1024 * 1024)))],
+  ['a self-containing event', 'limit_exceeded', (c) => { const e = consultation(); e.event.self = e; return c.apply(e); }],
+  ['a record with a throwing getter', 'malformed', () => sg.validateRecord(Object.defineProperty({}, 'kind', { enumerable: true, get() { throw new Error(ID); } }))],
+  ['a rule set as a revoked proxy', 'malformed', () => RuleSet.fromJson(revoked())],
+];
+
+test('[limits] the JS-only malformed inputs: a typed error of the expected kind, nothing changed', () => {
+  const c = Case.start(received());
+  const before = c.toJson();
+  const seen = new Map();
+  const problems = [];
+  for (const [name, kind, call] of rows) {
+    let error = null;
+    try {
+      call(c);
+    } catch (e) {
+      error = e;
+    }
+    if (!(error instanceof Error)) {
+      problems.push(`${name}: expected a thrown Error, got ${String(error)}`);
+    } else if (error.code !== kind) {
+      problems.push(`${name}: expected ${kind}, got ${error.code} (${error.name}: ${error.message})`);
+    } else {
+      for (const secret of [ID, PHONE, '110105194912310020', '13812345678']) {
+        if (String(error.message).includes(secret)) problems.push(`${name}: the message repeats a number`);
+      }
+    }
+    if (c.toJson() !== before) problems.push(`${name}: the case changed`);
+    seen.set(kind, (seen.get(kind) || 0) + 1);
+  }
+  assert.deepEqual(problems, []);
+  // The case, the module and its memory still work after every refusal.
+  const applied = c.apply(consultation());
+  assert.equal(applied.seq, 2);
+  assert.equal(Calendar.china().addWorkdays('2026-02-12', 5), '2026-02-26');
+  assert.equal(IdNumber.parse(ID).masked(), IdNumber.parse(ID).masked());
+  assert.ok(rows.length >= 40, `${rows.length} rows`);
+  console.log(`JS-only malformed table: ${rows.length} rows, ${JSON.stringify(Object.fromEntries(seen))}`);
+});
