@@ -325,12 +325,22 @@ pub fn direct_share(annual: &AnnualHours, percent: u32) -> Result<i64, WorkloadE
         .ok_or_else(|| overflow("direct-share-70pct", "direct-service minutes"))
 }
 
-/// Formats minutes as hours, e.g. `1372 h` or `12 h 30 min`.
+/// Formats minutes as hours, e.g. `1372 h` or `12 h 30 min`; a negative amount (a shortfall)
+/// carries one sign, `-1 h 1 min`, never `-1 h -1 min`.
+///
+/// ```
+/// use shegong::workload::format_minutes;
+/// assert_eq!(format_minutes(750), "12 h 30 min");
+/// assert_eq!(format_minutes(-61), "-1 h 1 min");
+/// assert_eq!(format_minutes(i64::MIN), "-153722867280912930 h 8 min");
+/// ```
 pub fn format_minutes(minutes: i64) -> String {
-    let (h, m) = (minutes / 60, minutes % 60);
+    let sign = if minutes < 0 { "-" } else { "" };
+    let abs = minutes.unsigned_abs();
+    let (h, m) = (abs / 60, abs % 60);
     if m == 0 {
-        format!("{h} h")
+        format!("{sign}{h} h")
     } else {
-        format!("{h} h {m} min")
+        format!("{sign}{h} h {m} min")
     }
 }
