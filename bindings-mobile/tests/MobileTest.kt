@@ -731,12 +731,75 @@ fun malformedTable(root: File) {
     }
 }
 
+/**
+ * The Kotlin-only malformed inputs, beside the shared table: values that exist only on the
+ * JVM side (signed extremes where core counts are unsigned, strings Java can hold but UTF-8
+ * cannot, NUL characters, huge strings). Each row names the exception it must give; after
+ * every row the case passed in is unchanged and the library still answers.
+ */
+fun kotlinOnlyTable(root: File) {
+    val china = Calendar.china()
+    val id = IdNumber.parse("11010519491231002X")
+    val case = Case.start(Json.write(sampleEvent(root)))
+    val before = case.toJson()
+    val lone = "2026-05-0\uD800"
+    val rows = listOf<Triple<String, String, () -> Any?>>(
+        Triple("Long.MAX_VALUE working days", "result_out_of_range") { china.addWorkdays("2026-05-06", Long.MAX_VALUE) },
+        Triple("Long.MIN_VALUE working days", "result_out_of_range") { china.addWorkdays("2026-05-06", Long.MIN_VALUE) },
+        Triple("a mask of Long.MAX_VALUE", "invalid_mask") { id.maskedWith(Long.MAX_VALUE, Long.MAX_VALUE) },
+        Triple("a mask of Long.MIN_VALUE", "invalid_input") { id.maskedWith(Long.MIN_VALUE, 0) },
+        Triple("a serial of Long.MAX_VALUE", "invalid_input") { caseNumber("SZ", 2026, Long.MAX_VALUE) },
+        Triple("a year of Int.MIN_VALUE", "invalid_input") { caseNumber("SZ", Int.MIN_VALUE, 1) },
+        Triple("a year of Int.MAX_VALUE", "invalid_input") { caseNumber("SZ", Int.MAX_VALUE, 1) },
+        Triple("Int.MIN_VALUE threads", "invalid_input") { evaluateHistories(listOf(), RuleSet.preset(), china, "2026-05-06T09:00:00+08:00", Int.MIN_VALUE) },
+        Triple("a year of Int.MAX_VALUE for annual hours", "out_of_range") { annualHoursFromCalendar(china, Int.MAX_VALUE, null, null) },
+        Triple("Int.MIN_VALUE paid leave days", "invalid_input") { annualHoursFromCalendar(china, 2026, Int.MIN_VALUE, null) },
+        Triple("a NUL inside a date", "invalid_input") { china.isWorkday("2026-05-06\u0000") },
+        Triple("a NUL inside an ID number", "invalid_id_number") { IdNumber.parse("110105194912310\u000002X") },
+        Triple("a NUL inside an event", "malformed") { case.apply("{\u0000}") },
+        Triple("a 10-million-character event", "limit_exceeded") { case.apply("\"" + "x".repeat(10_000_000) + "\"") },
+        Triple("an empty event", "malformed") { case.apply("") },
+        Triple("a byte-order mark before an event", "malformed") { case.apply("\uFEFF" + Json.write(sampleEvent(root))) },
+        // A lone surrogate is valid in a Java string and not in UTF-8: uniffi's string lowering
+        // refuses it before anything crosses the FFI (java.nio's MalformedInputException).
+        Triple("a lone surrogate in a date", "java.nio.charset.MalformedInputException") { china.isWorkday(lone) },
+        Triple("a lone surrogate in an event", "java.nio.charset.MalformedInputException") { case.apply("{\"a\":\"\uDC00\"}") },
+    )
+    for ((name, want, call) in rows) {
+        checks++
+        val got = try {
+            call()
+            "nothing thrown"
+        } catch (e: ShegongException) {
+            seenKinds.add(e::class.simpleName!!)
+            val msg = e.reason()
+            if (msg.contains("11010519491231002X") || msg.contains("19491231")) {
+                failures++
+                println("FAIL kotlin-only $name: the message repeats the ID number: $msg")
+            }
+            e.code()
+        } catch (e: Exception) {
+            e::class.qualifiedName
+        }
+        if (got != want) {
+            failures++
+            println("FAIL kotlin-only $name: got $got, want $want")
+        }
+        eq(case.toJson(), before, "kotlin-only $name: the case is unchanged")
+    }
+    // Long.MIN_VALUE minutes is a shortfall, formatted with one sign (it was "-… h -8 min").
+    eq(formatMinutes(Long.MIN_VALUE), "-153722867280912930 h 8 min", "formatMinutes(Long.MIN_VALUE)")
+    eq(china.addWorkdays("2026-09-29", 5), "2026-10-12", "the calendar still answers after the Kotlin-only table")
+    ok(rows.size >= 15, "the Kotlin-only table has ${rows.size} rows")
+    println("Kotlin-only malformed table: ${rows.size} rows")
+}
+
 fun main(args: Array<String>) {
     val root = File(args.getOrElse(0) { "." }).absoluteFile
     for ((name, part) in listOf<Pair<String, (File) -> Unit>>(
         "vectors" to ::replayVectors, "surface" to ::surface, "groups and rosters" to ::groupsAndRosters,
         "workload and records" to ::workloadAndRecords, "errors" to ::errors,
-        "malformed table" to ::malformedTable,
+        "malformed table" to ::malformedTable, "Kotlin-only table" to ::kotlinOnlyTable,
     )) {
         try {
             part(root)
