@@ -70,8 +70,17 @@ fn event_row(r: &postgres::Row, at: usize) -> Result<EventRow, postgres::Error> 
     })
 }
 
-/// The store's error for a failed write: a taken position or head is a lost race.
+/// The store's error for a failed write: a taken position or head is a lost race, and so is a
+/// serialization failure or a deadlock (the server rolled the loser back).
 fn write_error(e: postgres::Error, write: &Write<'_>) -> StoreError {
+    if e.code() == Some(&SqlState::T_R_SERIALIZATION_FAILURE)
+        || e.code() == Some(&SqlState::T_R_DEADLOCK_DETECTED)
+    {
+        return StoreError::Conflict {
+            kind: write.kind,
+            id: write.id.to_owned(),
+        };
+    }
     if e.code() == Some(&SqlState::UNIQUE_VIOLATION) {
         if write.expected.is_none() {
             return StoreError::Exists {
@@ -140,7 +149,13 @@ impl Backend for Postgres {
     }
 
     fn commit(&mut self, write: &Write<'_>) -> Result<(), StoreError> {
-        let mut tx = self.client.transaction()?;
+        // READ COMMITTED whatever the server's default: the conflict rule below relies on it
+        // (under REPEATABLE READ or SERIALIZABLE the loser would fail with 40001 instead).
+        let mut tx = self
+            .client
+            .build_transaction()
+            .isolation_level(IsolationLevel::ReadCommitted)
+            .start()?;
         let kind = write.kind.as_str();
         let seq = to_db(write.head.seq);
         match write.expected {
@@ -179,7 +194,7 @@ impl Backend for Postgres {
             )
             .map_err(|err| write_error(err, write))?;
         }
-        tx.commit()?;
+        tx.commit().map_err(|e| write_error(e, write))?;
         Ok(())
     }
 

@@ -118,3 +118,27 @@ fn eight_writers_one_case_no_fork<O: Opener>(o: &O) {
 }
 
 both!(eight_writers_one_case_no_fork);
+
+/// Regression (PostgreSQL isolation): on a server whose `default_transaction_isolation` is
+/// `serializable`, the losing writer failed with SQLSTATE 40001 as a `Database` error instead
+/// of `Conflict`. The write transaction now always runs at READ COMMITTED.
+mod serializable_default {
+    mod pg {
+        #[test]
+        fn serializable_default_loser_gets_conflict() {
+            let Some(o) = crate::common::PgOpener::with_default_isolation(
+                "serializable_default",
+                "serializable",
+            ) else {
+                return;
+            };
+            let mut backend = crate::common::Opener::backend(&o);
+            let row = backend
+                .client()
+                .query_one("SHOW default_transaction_isolation", &[])
+                .unwrap();
+            assert_eq!(row.get::<_, String>(0), "serializable");
+            super::super::eight_writers_one_case_no_fork(&o);
+        }
+    }
+}

@@ -92,6 +92,17 @@ impl PgOpener {
         Some(PgOpener::at(&url, &format!("t_{name}"), true))
     }
 
+    /// Like [`PgOpener::new`], with every connection's `default_transaction_isolation` set
+    /// to `isolation` (as a server configured that way would have it).
+    pub fn with_default_isolation(name: &str, isolation: &str) -> Option<PgOpener> {
+        let mut o = PgOpener::new(name)?;
+        o.config.options(&format!(
+            "-c search_path={} -c default_transaction_isolation={isolation}",
+            o.schema
+        ));
+        Some(o)
+    }
+
     /// A schema `schema` on the server at `url`, emptied first when `reset`.
     pub fn at(url: &str, schema: &str, reset: bool) -> PgOpener {
         let mut config: postgres::Config = url.parse().unwrap();
