@@ -20,15 +20,20 @@ pub enum Tampering {
     /// The stored head does not name the last stored event: the head was moved back, or set
     /// to another hash, or is missing.
     HeadMismatch,
+    /// The rows stored under this id verify, but they are another aggregate's history: rows
+    /// were copied or renamed from another id.
+    WrongAggregate,
 }
 
 impl Tampering {
-    /// A stable snake_case name: `"edited"`, `"missing_event"` or `"head_mismatch"`.
+    /// A stable snake_case name: `"edited"`, `"missing_event"`, `"head_mismatch"` or
+    /// `"wrong_aggregate"`.
     pub fn name(&self) -> &'static str {
         match self {
             Tampering::Edited { .. } => "edited",
             Tampering::MissingEvent { .. } => "missing_event",
             Tampering::HeadMismatch => "head_mismatch",
+            Tampering::WrongAggregate => "wrong_aggregate",
         }
     }
 }
@@ -40,6 +45,9 @@ impl std::fmt::Display for Tampering {
             Tampering::MissingEvent { seq } => write!(f, "event {seq} is missing"),
             Tampering::HeadMismatch => {
                 write!(f, "the stored head does not name the last stored event")
+            }
+            Tampering::WrongAggregate => {
+                write!(f, "the stored events are another aggregate's history")
             }
         }
     }

@@ -181,8 +181,11 @@ impl Backend for Sqlite {
     }
 
     fn ids(&mut self, kind: AggregateKind, stage: Option<&str>) -> Result<Vec<String>, StoreError> {
+        // Without a stage, ids with events but no head row are listed too, so that a deleted
+        // head makes its aggregate fail to load as tampered instead of vanishing.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM heads WHERE kind = ?1 AND (?2 IS NULL OR stage = ?2) ORDER BY id",
+            "SELECT id FROM (SELECT id FROM heads WHERE kind = ?1 AND (?2 IS NULL OR stage = ?2) \
+             UNION SELECT id FROM events WHERE kind = ?1 AND ?2 IS NULL) ORDER BY id",
         )?;
         let rows = stmt.query_map(params![kind.as_str(), stage], |r| r.get(0))?;
         Ok(rows.collect::<Result<Vec<String>, _>>()?)

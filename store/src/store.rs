@@ -178,7 +178,11 @@ impl<B: Backend> Store<B> {
     /// The first error of [`Store::load`].
     pub fn cases_in_stage(&mut self, stage: Stage) -> Result<Vec<Case>, StoreError> {
         let ids = self.backend.ids(AggregateKind::Case, Some(stage.name()))?;
-        ids.iter().map(|id| self.load(id)).collect()
+        let cases = ids
+            .iter()
+            .map(|id| self.load::<Case>(id))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(cases.into_iter().filter(|c| c.stage() == stage).collect())
     }
 
     /// The open obligations (pending, at risk, overdue) `worker` owes as of `now`, over every
@@ -306,6 +310,10 @@ fn rebuild<A: Storable>(id: &str, snapshot: Snapshot) -> Result<A, StoreError> {
         }
         return Err(tampered(Tampering::HeadMismatch));
     };
+    // A head without a single event: every row was deleted.
+    if events.is_empty() {
+        return Err(tampered(Tampering::MissingEvent { seq: 1 }));
+    }
     // Rows are numbered 1, 2, 3, ... with no gap, up to the head's position.
     let mut expected: u64 = 1;
     for row in &events {
@@ -324,8 +332,14 @@ fn rebuild<A: Storable>(id: &str, snapshot: Snapshot) -> Result<A, StoreError> {
     let mut history = Vec::with_capacity(events.len());
     for row in &events {
         match recorded::<A>(row) {
-            Some(event) => history.push(event),
-            None => return Err(tampered(Tampering::Edited { seq: row.seq })),
+            // The body must be the canonical text byte for byte, not merely parse to an event
+            // that verifies (reformatted JSON, other escapes).
+            Some(event)
+                if event_row::<A>(&event, id).is_ok_and(|canonical| canonical.body == row.body) =>
+            {
+                history.push(event);
+            }
+            _ => return Err(tampered(Tampering::Edited { seq: row.seq })),
         }
     }
     let last = history.last().map(|e| e.hash.clone());
@@ -333,6 +347,14 @@ fn rebuild<A: Storable>(id: &str, snapshot: Snapshot) -> Result<A, StoreError> {
         Ok(aggregate) => {
             if last.as_deref() != Some(head.head.as_str()) || aggregate.head() != head.head {
                 return Err(tampered(Tampering::HeadMismatch));
+            }
+            // The stage index must be the stage core rebuilt, or a query by stage misfiles it.
+            if aggregate.stage() != head.stage.as_deref() {
+                return Err(tampered(Tampering::HeadMismatch));
+            }
+            // Another aggregate's rows, copied or renamed to this id, verify on their own.
+            if aggregate.id() != id {
+                return Err(tampered(Tampering::WrongAggregate));
             }
             Ok(aggregate)
         }
