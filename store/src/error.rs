@@ -124,7 +124,8 @@ pub enum StoreError {
         /// The newest version this store knows.
         supported: u32,
     },
-    /// The database failed (connection, I/O, SQL); the message is the driver's.
+    /// The database failed (connection, I/O, SQL); the message is the driver's (PostgreSQL:
+    /// the SQLSTATE and the primary message, never the DETAIL, which can repeat row values).
     #[error("{backend} error: {message}")]
     Database {
         /// `"sqlite"` or `"postgres"`.
@@ -154,10 +155,16 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 impl From<postgres::Error> for StoreError {
+    /// A server error is reported by its SQLSTATE and primary message only: its DETAIL can
+    /// repeat a failing row's values (an ID number in a body).
     fn from(e: postgres::Error) -> Self {
+        let message = match e.as_db_error() {
+            Some(db) => format!("{} (sqlstate {})", db.message(), db.code().code()),
+            None => e.to_string(),
+        };
         StoreError::Database {
             backend: "postgres",
-            message: e.to_string(),
+            message,
         }
     }
 }

@@ -41,15 +41,41 @@ impl Sqlite {
 
     /// Writes a consistent copy of the whole database to `path` (which must not exist) with
     /// `VACUUM INTO`: one read transaction, so heads and events are from the same moment
-    /// while writers go on. Restore by opening the copy (or copying it into place while no
+    /// while writers go on. The copy is written to `<path>.tmp` (a stale one is removed
+    /// first) and renamed to `path` only once complete, so a failed backup never leaves a
+    /// partial file at `path`. Restore by opening the copy (or copying it into place while no
     /// program has the database open).
     ///
     /// # Errors
     /// [`StoreError::Database`], e.g. when `path` exists.
     pub fn backup_to(&mut self, path: impl AsRef<Path>) -> Result<(), StoreError> {
-        let target = path.as_ref().to_string_lossy().into_owned();
-        self.conn.execute("VACUUM INTO ?1", params![target])?;
-        Ok(())
+        let path = path.as_ref();
+        let io = |e: std::io::Error| StoreError::Database {
+            backend: "sqlite",
+            message: format!("backup: {e}"),
+        };
+        if path.exists() {
+            return Err(io(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "the backup file exists",
+            )));
+        }
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        let tmp = std::path::PathBuf::from(tmp);
+        match std::fs::remove_file(&tmp) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(e)),
+            _ => {}
+        }
+        let written = self
+            .conn
+            .execute("VACUUM INTO ?1", params![tmp.to_string_lossy()])
+            .map_err(StoreError::from)
+            .and_then(|_| std::fs::rename(&tmp, path).map_err(io));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written
     }
 }
 

@@ -173,10 +173,29 @@ fn queries_agree_with_core<O: Opener>(o: &O) {
     assert!(batch.errors.is_empty());
 }
 
+/// Regression (a PostgreSQL error's message carried the server's DETAIL, which repeats the
+/// failing row's values): a database error names the failure, never a row's value such as an
+/// ID number.
+fn database_error_never_repeats_row_values<O: Opener>(o: &O) {
+    let mut store = o.open();
+    let row = "INSERT INTO heads (kind, id, seq, head, stage) \
+               VALUES ('case', '110101199003071234', 1, 'x', NULL)";
+    store.backend_mut().execute_raw(row).unwrap();
+    let err = store.backend_mut().execute_raw(row).unwrap_err();
+    assert!(matches!(err, StoreError::Database { .. }), "{err}");
+    let message = err.to_string();
+    assert!(!message.contains("110101199003071234"), "{message}");
+    assert!(!message.contains("DETAIL"), "{message}");
+    if message.starts_with("postgres") {
+        assert!(message.contains("sqlstate 23505"), "{message}");
+    }
+}
+
 both!(
     newer_schema_is_refused_and_left_alone,
     refused_input_changes_no_byte,
     queries_agree_with_core,
+    database_error_never_repeats_row_values,
 );
 
 /// The documented SQLite backup: `VACUUM INTO` copies heads and events from one read
@@ -229,4 +248,37 @@ fn sqlite_backup_keeps_heads_and_events_consistent() {
         .unwrap()
         .backup_to(&copy.path)
         .is_err());
+    // The copy is written beside the target and renamed into place: nothing is left over.
+    assert!(!tmp_of(&copy.path).exists());
+}
+
+fn tmp_of(path: &std::path::Path) -> std::path::PathBuf {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    tmp.into()
+}
+
+/// Regression (`VACUUM INTO` wrote straight to the final path, so a failed backup could leave
+/// a partial file there): the copy goes to `<path>.tmp` and is renamed only when complete; a
+/// stale `.tmp` is replaced, and a failed backup leaves nothing at the path.
+#[test]
+fn sqlite_backup_writes_a_temporary_file_first() {
+    let o = SqliteOpener::new("sqlite_backup_tmp");
+    seed(&o);
+    let copy = SqliteOpener::new("sqlite_backup_tmp-copy");
+    let tmp = tmp_of(&copy.path);
+    let _ = std::fs::remove_dir_all(&tmp);
+    // A stale temporary file from an interrupted backup is replaced.
+    std::fs::write(&tmp, b"partial").unwrap();
+    o.backend().backup_to(&copy.path).unwrap();
+    assert!(!tmp.exists());
+    assert_eq!(copy.open().ids::<Case>().unwrap().len(), 3);
+    // A backup that cannot write its temporary file fails and leaves nothing at the path.
+    let target = SqliteOpener::new("sqlite_backup_tmp-failed");
+    let tmp = tmp_of(&target.path);
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(tmp.join("in-the-way")).unwrap();
+    assert!(o.backend().backup_to(&target.path).is_err());
+    assert!(!target.path.exists());
+    std::fs::remove_dir_all(&tmp).unwrap();
 }
