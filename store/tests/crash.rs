@@ -16,6 +16,7 @@
 
 mod common;
 
+use std::os::unix::process::ExitStatusExt;
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -40,8 +41,21 @@ fn random_delay(seed: u32) -> Duration {
 
 /// Checks the store is consistent and returns the case's length.
 fn consistent<B: Backend>(store: &mut Store<B>) -> usize {
-    let case: Case = store.load(CASE).unwrap();
-    let dump = store.dump().unwrap();
+    // A PostgreSQL server can still commit the killed client's last transaction (its COMMIT
+    // was sent) just after the kill: read until a load sits between two equal dumps, so that
+    // the load and the dump saw the same rows.
+    let (case, dump) = (0..50)
+        .find_map(|_| {
+            let before = store.dump().unwrap();
+            let case: Case = store.load(CASE).unwrap();
+            let dump = store.dump().unwrap();
+            if dump == before {
+                return Some((case, dump));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+            None
+        })
+        .expect("the rows kept changing after the writer was killed");
     assert_eq!(dump.heads.len(), 1);
     let head = &dump.heads[0].2;
     assert_eq!(head.seq as usize, case.history().len());
@@ -56,19 +70,38 @@ fn writer_killed_mid_append_reopens_consistent<O: Opener>(o: &O) {
     let (backend, location) = o.locate();
     let mut before = 1;
     let mut grew = 0;
+    let stderr_path = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "crash-child-{backend}-{}.stderr",
+        std::process::id()
+    ));
     for i in 0..LOOPS {
+        let stderr = std::fs::File::create(&stderr_path).unwrap();
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["--exact", "crash_child_writer", "--ignored", "--nocapture"])
             .env("SHEGONG_STORE_CRASH_BACKEND", backend)
             .env("SHEGONG_STORE_CRASH_AT", &location)
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .unwrap();
         std::thread::sleep(random_delay(i));
+        let child_stderr = || std::fs::read_to_string(&stderr_path).unwrap_or_default();
+        // Regression (the test did not check that the child was still writing when killed: a
+        // child that had panicked or exited passed as "killed mid-append").
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "loop {i}: the writer exited before the kill; its stderr:\n{}",
+            child_stderr()
+        );
         // `Child::kill` is SIGKILL on Unix: no destructor, no rollback by the program.
         child.kill().unwrap();
-        child.wait().unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(
+            status.signal(),
+            Some(9),
+            "loop {i}: the writer did not die by SIGKILL ({status}); its stderr:\n{}",
+            child_stderr()
+        );
         let after = consistent(&mut o.open());
         assert!(after >= before);
         if after > before {
@@ -81,6 +114,7 @@ fn writer_killed_mid_append_reopens_consistent<O: Opener>(o: &O) {
         before - 1
     );
     assert!(grew > 0, "the writer never appended before being killed");
+    let _ = std::fs::remove_file(&stderr_path);
     // The survivor can go on appending to the same history.
     let next = i64::try_from(before).unwrap() * 10 + 1_000_000;
     o.open()

@@ -173,9 +173,10 @@ fn queries_agree_with_core<O: Opener>(o: &O) {
     assert!(batch.errors.is_empty());
 }
 
-/// Regression (a PostgreSQL error's message carried the server's DETAIL, which repeats the
-/// failing row's values): a database error names the failure, never a row's value such as an
-/// ID number.
+/// Regression (a PostgreSQL error's message was the driver's text, which the review found can
+/// carry the server's DETAIL, repeating the failing row's values; this driver version printed
+/// only "db error"): a database error names the failure by its message and SQLSTATE, never a
+/// row's value such as an ID number.
 fn database_error_never_repeats_row_values<O: Opener>(o: &O) {
     let mut store = o.open();
     let row = "INSERT INTO heads (kind, id, seq, head, stage) \
