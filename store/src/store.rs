@@ -134,7 +134,8 @@ impl<B: Backend> Store<B> {
     ///
     /// # Errors
     /// [`StoreError::NotFound`]; [`StoreError::Tampered`] naming the aggregate and what was
-    /// found (an edited event, a missing event, a head that does not match);
+    /// found (an edited or non-canonical event, a missing event, a head or stage that does not
+    /// match, another aggregate's rows);
     /// [`StoreError::Unreadable`] when core will not replay a history that does verify.
     pub fn load<A: Storable>(&mut self, id: &str) -> Result<A, StoreError> {
         let snapshot = self.backend.snapshot(A::KIND, id)?;
