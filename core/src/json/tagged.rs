@@ -8,6 +8,9 @@
 //! Rust API, and replaces only its `Deserialize`: the object is read into a map, the tag is
 //! taken out, and the rest is read as the variant of an externally tagged twin of the enum
 //! (generated from the same definition with serde's `remote`) through serde_path_to_error.
+//! That is the tracked reader. The untracked one (native builds, the fast pass of
+//! [`super::from_str`]) reads the fields after a leading tag straight from the input into the
+//! twin, and buffers only when the tag comes later; both accept and refuse the same inputs.
 //!
 //! A failure below the tag is reported to the outer deserializer as a custom error whose
 //! message ends with [`MARKER`] and the inner path as a JSON array of keys and indices;
@@ -198,9 +201,9 @@ impl<'de, W: DeserializeOwned> Visitor<'de> for Streaming<W> {
                 Value::String(s) => s,
                 other => return Err(tag_type_error(&other, self.tag)),
             };
-            return W::deserialize(Streamed {
+            return W::deserialize(Tagged {
                 variant,
-                rest: access,
+                rest: Stream(access),
             });
         }
         // The tag comes later: buffer the object as the tracked path does.
@@ -217,75 +220,23 @@ impl<'de, W: DeserializeOwned> Visitor<'de> for Streaming<W> {
     }
 }
 
-/// The tag's value and a map access positioned after it, read as an externally tagged enum.
+/// The fields after a leading tag, still in the input.
 #[cfg(not(target_arch = "wasm32"))]
-struct Streamed<A> {
-    variant: String,
-    rest: A,
-}
+struct Stream<A>(A);
 
 #[cfg(not(target_arch = "wasm32"))]
-impl<'de, A: MapAccess<'de>> Deserializer<'de> for Streamed<A> {
+impl<'de, A: MapAccess<'de>> Fields<'de> for Stream<A> {
     type Error = A::Error;
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-        visitor.visit_enum(self)
+    fn next_key(&mut self) -> Result<Option<String>, Self::Error> {
+        self.0.next_key()
     }
 
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
-        identifier ignored_any
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl<'de, A: MapAccess<'de>> de::EnumAccess<'de> for Streamed<A> {
-    type Error = A::Error;
-    type Variant = StreamedFields<A>;
-
-    fn variant_seed<V: de::DeserializeSeed<'de>>(
-        self,
-        seed: V,
-    ) -> Result<(V::Value, StreamedFields<A>), Self::Error> {
-        let name: de::value::StringDeserializer<A::Error> = self.variant.into_deserializer();
-        Ok((seed.deserialize(name)?, StreamedFields(self.rest)))
-    }
-}
-
-/// The fields after the tag, still in the input.
-#[cfg(not(target_arch = "wasm32"))]
-struct StreamedFields<A>(A);
-
-#[cfg(not(target_arch = "wasm32"))]
-impl<'de, A: MapAccess<'de>> de::VariantAccess<'de> for StreamedFields<A> {
-    type Error = A::Error;
-
-    fn unit_variant(mut self) -> Result<(), Self::Error> {
-        match self.0.next_key::<std::borrow::Cow<'de, str>>()? {
-            None => Ok(()),
-            Some(key) => Err(de::Error::unknown_field(&key, &[])),
-        }
-    }
-
-    fn newtype_variant_seed<T: de::DeserializeSeed<'de>>(
-        self,
-        seed: T,
-    ) -> Result<T::Value, Self::Error> {
+    fn newtype<T: de::DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Self::Error> {
         seed.deserialize(de::value::MapAccessDeserializer::new(self.0))
     }
 
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _v: V) -> Result<V::Value, Self::Error> {
-        Err(de::Error::custom(
-            "a tuple variant cannot be internally tagged",
-        ))
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Self::Error> {
+    fn read<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         visitor.visit_map(self.0)
     }
 }
@@ -407,14 +358,43 @@ fn unexpected(v: &Value) -> de::Unexpected<'_> {
     }
 }
 
-/// The tag's value and the other fields, read as an externally tagged enum.
-struct Tagged {
-    variant: String,
-    rest: Map<String, Value>,
+/// The fields beside the tag, however they are held: buffered in a map, or (native builds)
+/// still in the input after a leading tag.
+trait Fields<'de>: Sized {
+    /// The error of the reader the fields come from.
+    type Error: de::Error;
+    /// The next field's name, if any is left.
+    fn next_key(&mut self) -> Result<Option<String>, Self::Error>;
+    /// Reads the fields as a newtype variant's content.
+    fn newtype<T: de::DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Self::Error>;
+    /// Reads the fields as a struct variant's.
+    fn read<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error>;
 }
 
-impl<'de> Deserializer<'de> for Tagged {
+impl<'de> Fields<'de> for Map<String, Value> {
     type Error = serde_json::Error;
+
+    fn next_key(&mut self) -> Result<Option<String>, Self::Error> {
+        Ok(self.keys().next().cloned())
+    }
+
+    fn newtype<T: de::DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Self::Error> {
+        seed.deserialize(Value::Object(self))
+    }
+
+    fn read<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        Value::Object(self).deserialize_map(visitor)
+    }
+}
+
+/// The tag's value and the other fields, read as an externally tagged enum.
+struct Tagged<F> {
+    variant: String,
+    rest: F,
+}
+
+impl<'de, F: Fields<'de>> Deserializer<'de> for Tagged<F> {
+    type Error = F::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         visitor.visit_enum(self)
@@ -427,30 +407,29 @@ impl<'de> Deserializer<'de> for Tagged {
     }
 }
 
-impl<'de> de::EnumAccess<'de> for Tagged {
-    type Error = serde_json::Error;
-    type Variant = Fields;
+impl<'de, F: Fields<'de>> de::EnumAccess<'de> for Tagged<F> {
+    type Error = F::Error;
+    type Variant = Rest<F>;
 
     fn variant_seed<V: de::DeserializeSeed<'de>>(
         self,
         seed: V,
-    ) -> Result<(V::Value, Fields), Self::Error> {
-        let name: de::value::StringDeserializer<serde_json::Error> =
-            self.variant.into_deserializer();
-        Ok((seed.deserialize(name)?, Fields(self.rest)))
+    ) -> Result<(V::Value, Rest<F>), Self::Error> {
+        let name: de::value::StringDeserializer<F::Error> = self.variant.into_deserializer();
+        Ok((seed.deserialize(name)?, Rest(self.rest)))
     }
 }
 
-/// The fields beside the tag.
-struct Fields(Map<String, Value>);
+/// The fields beside the tag, read as the variant the tag names.
+struct Rest<F>(F);
 
-impl<'de> de::VariantAccess<'de> for Fields {
-    type Error = serde_json::Error;
+impl<'de, F: Fields<'de>> de::VariantAccess<'de> for Rest<F> {
+    type Error = F::Error;
 
-    fn unit_variant(self) -> Result<(), Self::Error> {
-        match self.0.keys().next() {
+    fn unit_variant(mut self) -> Result<(), Self::Error> {
+        match self.0.next_key()? {
             None => Ok(()),
-            Some(key) => Err(de::Error::unknown_field(key, &[])),
+            Some(key) => Err(de::Error::unknown_field(&key, &[])),
         }
     }
 
@@ -458,7 +437,7 @@ impl<'de> de::VariantAccess<'de> for Fields {
         self,
         seed: T,
     ) -> Result<T::Value, Self::Error> {
-        seed.deserialize(Value::Object(self.0))
+        self.0.newtype(seed)
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _v: V) -> Result<V::Value, Self::Error> {
@@ -472,7 +451,7 @@ impl<'de> de::VariantAccess<'de> for Fields {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
-        Value::Object(self.0).deserialize_map(visitor)
+        self.0.read(visitor)
     }
 }
 
