@@ -1,6 +1,11 @@
 //! `report::evaluate_batch` over a JSON Lines file of stored histories, timed best of 5, on
-//! one thread and on two: the Rust figure of `scripts/bench-batch`, which runs the same file
-//! through the Python and WebAssembly bindings and prints the ratios. Prints one JSON line.
+//! one thread and on two: the Rust figure of `scripts/bench-python batch`, which runs the same
+//! file through the Python and WebAssembly bindings and prints the ratios. Beside it, on the same
+//! threads, the floor any evaluation stands on: a plain serde parse of every line into the typed
+//! history (no limits, no duplicate-key check, no chain, no guards, no evaluation), and that
+//! parse plus SHA-256 over the line's bytes (as many as a chain's canonical bytes, give or take
+//! the hash fields: what verifying a chain cannot skip).
+//! Prints one JSON line.
 //!
 //! `SHEGONG_BATCH_FILE=<histories.jsonl> SHEGONG_BATCH_NOW=<instant> cargo bench -p shegong
 //! --bench batch`; without the file it says so and does nothing.
@@ -15,6 +20,8 @@
 
 use std::time::Instant;
 
+use sha2::{Digest, Sha256};
+use shegong::case::StoredCase;
 use shegong::deadline::RuleSet;
 use shegong::report::evaluate_batch;
 use shegong::Calendar;
@@ -41,8 +48,35 @@ fn main() {
     };
     let (one, rows) = best(1);
     let (two, _) = best(2);
+    let floor = |threads: usize, hash: bool| {
+        let part = |part: &[&str]| {
+            for line in part {
+                let stored: StoredCase = serde_json::from_str(line).unwrap();
+                if hash {
+                    std::hint::black_box(Sha256::digest(line.as_bytes()));
+                }
+                std::hint::black_box(stored);
+            }
+        };
+        let chunk = lines.len().div_ceil(threads).max(1);
+        (0..5)
+            .map(|_| {
+                let t0 = Instant::now();
+                std::thread::scope(|s| {
+                    for p in lines.chunks(chunk) {
+                        s.spawn(move || part(p));
+                    }
+                });
+                t0.elapsed().as_secs_f64() * 1e3
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let (parse1, parse2) = (floor(1, false), floor(2, false));
+    let (hash1, hash2) = (floor(1, true), floor(2, true));
     println!(
-        "{{\"ms_1_thread\": {one:.3}, \"ms_2_threads\": {two:.3}, \"histories\": {}, \"rows\": {rows}}}",
+        "{{\"ms_1_thread\": {one:.3}, \"ms_2_threads\": {two:.3}, \"histories\": {}, \"rows\": {rows}, \
+         \"floor_parse_ms_1_thread\": {parse1:.3}, \"floor_parse_ms_2_threads\": {parse2:.3}, \
+         \"floor_parse_hash_ms_1_thread\": {hash1:.3}, \"floor_parse_hash_ms_2_threads\": {hash2:.3}}}",
         lines.len()
     );
 }

@@ -227,7 +227,7 @@ pub fn evaluate_histories<'a>(
         match Case::from_json(json) {
             Ok(case) => {
                 let index = first_index.saturating_add(i);
-                let obligations = rules.obligations(&case, calendar, now);
+                let obligations = rules.case_obligations(&case, calendar, now, false);
                 batch.obligations.extend(
                     obligation_rows(&case, &obligations)
                         .into_iter()

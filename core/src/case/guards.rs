@@ -14,6 +14,7 @@ use super::event::{
     AssessmentStep, Decision, EvaluationKind, EventKind, InterventionKind, MeetingKind, Strategy,
 };
 use super::forms::CaseForm;
+use super::number::CaseNumber;
 
 use super::state::{CaseState, DecisionRecord, Submission, Warning};
 use super::types::{china_date, Role, Source, Stage};
@@ -51,7 +52,9 @@ pub(super) const NOT_ENDED: &[Stage] = &[
 ];
 
 pub(super) struct Guard<'a> {
-    pub(super) case: String,
+    /// The case, formatted only into an error (two strings an event were a tenth of a replay's
+    /// guard time).
+    pub(super) case: &'a CaseNumber,
     pub(super) seq: u64,
     pub(super) event: &'static str,
     pub(super) stage: Stage,
@@ -61,7 +64,7 @@ pub(super) struct Guard<'a> {
 impl Guard<'_> {
     pub(super) fn refuse(&self, rule: &'static str, reason: impl Into<String>) -> CaseError {
         CaseError::Refused {
-            case: self.case.clone(),
+            case: self.case.to_string(),
             seq: self.seq,
             event: self.event,
             stage: self.stage,
@@ -95,7 +98,7 @@ impl Guard<'_> {
                 format!(" [{rule}]")
             };
             Err(CaseError::invalid(
-                &self.case,
+                &self.case.to_string(),
                 field,
                 format!("{field} must not be empty{suffix}"),
             ))
@@ -105,7 +108,7 @@ impl Guard<'_> {
     }
 
     pub(super) fn invalid(&self, field: &'static str, reason: String) -> CaseError {
-        CaseError::invalid(&self.case, field, reason)
+        CaseError::invalid(&self.case.to_string(), field, reason)
     }
 
     /// An identifier: not empty and without surrounding whitespace, so that it compares
@@ -125,7 +128,7 @@ impl Guard<'_> {
                 format!(" [{rule}]")
             };
             return Err(CaseError::invalid(
-                &self.case,
+                &self.case.to_string(),
                 field,
                 format!("{field} must not begin or end with whitespace{suffix}"),
             ));
@@ -165,10 +168,9 @@ pub(super) fn start(new: &NewEvent) -> Result<CaseState, CaseError> {
             first: Some(new.event.name()),
         });
     };
-    let case = case_number.to_string();
-    check_times(&case, 1, new, None, None)?;
+    check_times(case_number, 1, new, None, None)?;
     let guard = Guard {
-        case: case.clone(),
+        case: case_number,
         seq: 1,
         event: "received",
         stage: Stage::Consultation,
@@ -254,14 +256,14 @@ pub(super) fn start(new: &NewEvent) -> Result<CaseState, CaseError> {
 
 /// Timestamps: recorded at or after it happened, recorded in order, not before the case.
 pub(super) fn check_times(
-    case: &str,
+    case: &CaseNumber,
     seq: u64,
     new: &NewEvent,
     previous_recorded: Option<&chrono::DateTime<chrono::FixedOffset>>,
     received_at: Option<&chrono::DateTime<chrono::FixedOffset>>,
 ) -> Result<(), CaseError> {
     let out_of_order = |reason: String| CaseError::OutOfOrder {
-        case: case.to_owned(),
+        case: case.to_string(),
         seq,
         reason,
     };
@@ -294,8 +296,9 @@ impl CaseState {
     /// Checks one event against the rules and applies it to `self` (a clone the caller
     /// discards on error). Returns the warnings recorded with it.
     pub(super) fn step(&mut self, seq: u64, new: &NewEvent) -> Result<Vec<Warning>, CaseError> {
+        let case_number = self.case_number.clone();
         let g = Guard {
-            case: self.case_number.to_string(),
+            case: &case_number,
             seq,
             event: new.event.name(),
             stage: self.stage,

@@ -148,7 +148,7 @@ impl Aggregate for CaseState {
         rules: u32,
     ) -> Result<Vec<Warning>, CaseError> {
         guards::check_times(
-            &self.case_number.to_string(),
+            &self.case_number,
             seq,
             new,
             history.last().map(|e| &e.recorded_at),

@@ -298,6 +298,9 @@ struct Clock<'a> {
     anchor: &'a Point,
     released_after: u64,
     now: DateTime<FixedOffset>,
+    /// Whether to write each obligation's explanation (a batch, which has no column for it,
+    /// skips the text).
+    explain: bool,
     today: NaiveDate,
 }
 
@@ -339,6 +342,18 @@ impl RuleSet {
         calendar: &Calendar,
         now: DateTime<FixedOffset>,
     ) -> Vec<Obligation> {
+        self.case_obligations(case, calendar, now, true)
+    }
+
+    /// [`RuleSet::obligations`], with each obligation's `explanation` left empty unless
+    /// `explain`: a batch has no column for it, and the text is a tenth of its time.
+    pub(crate) fn case_obligations(
+        &self,
+        case: &Case,
+        calendar: &Calendar,
+        now: DateTime<FixedOffset>,
+        explain: bool,
+    ) -> Vec<Obligation> {
         let worker = case.state().worker.clone();
         let owner = move |_: &Rule, _: &Point| worker.clone();
         let subject = Subject {
@@ -346,7 +361,7 @@ impl RuleSet {
             id: case.number().to_string(),
             owner: &owner,
         };
-        self.evaluate(&subject, &case_points(case), calendar, now)
+        self.evaluate(&subject, &case_points(case), calendar, now, explain)
     }
 
     /// The obligations `activity` owes under these rules, as of `now`.
@@ -382,7 +397,7 @@ impl RuleSet {
             id: activity.plan_of().id.clone(),
             owner: &owner,
         };
-        self.evaluate(&subject, &activity_points(activity), calendar, now)
+        self.evaluate(&subject, &activity_points(activity), calendar, now, true)
     }
 
     fn evaluate(
@@ -391,6 +406,7 @@ impl RuleSet {
         points: &[Point],
         calendar: &Calendar,
         now: DateTime<FixedOffset>,
+        explain: bool,
     ) -> Vec<Obligation> {
         // Only what had happened by `now` counts.
         let points: Vec<&Point> = points.iter().filter(|p| p.at <= now).collect();
@@ -428,6 +444,7 @@ impl RuleSet {
                     released_after: activation.unwrap_or(anchor.seq),
                     now,
                     today,
+                    explain,
                 };
                 out.push(self.obligation(rule, subject, &clock, &points, calendar));
             }
@@ -456,6 +473,7 @@ impl RuleSet {
             released_after,
             now,
             today,
+            ..
         } = *clock;
         let after_anchor = |p: &&&Point| {
             p.seq > anchor.seq
@@ -480,12 +498,6 @@ impl RuleSet {
             date: anchor.date,
             at: anchor.at,
         };
-        let base = format!(
-            "{} {} on {}",
-            rule.offset.describe(),
-            rule.counts_from_label,
-            anchor.date
-        );
         let mut ob = Obligation {
             rule: rule.id.clone(),
             subject_kind: subject.kind,
@@ -503,7 +515,9 @@ impl RuleSet {
         let due = match due {
             Ok(due) => due,
             Err(e) => {
-                ob.explanation = format!("{base} [{}]: not computable: {e}", rule.id);
+                if clock.explain {
+                    ob.explanation = explain_unknown(rule, anchor, &e);
+                }
                 ob.status = ObligationStatus::NotComputable {
                     reason: e.to_string(),
                 };
@@ -513,33 +527,6 @@ impl RuleSet {
         ob.due_date = Some(due.date);
         ob.due_at = due.instant;
         ob.provisional = due.provisional;
-        let when = due
-            .instant
-            .map_or_else(|| due.date.to_string(), |i| i.to_rfc3339());
-        let moved = due
-            .moved_from
-            .as_ref()
-            .map_or_else(String::new, |(raw, what)| {
-                let direction = if rule.offset.is_backwards() {
-                    "last working day before it"
-                } else {
-                    "next working day"
-                };
-                format!(" ({raw} is {what}, so the period ends on the {direction})")
-            });
-        let calendar_label = if due.provisional {
-            format!(
-                "calendar {}, provisional {} (weekday-only: no official notice in the data)",
-                calendar.name(),
-                chrono::Datelike::year(&due.date)
-            )
-        } else {
-            format!(
-                "calendar {} {}",
-                calendar.name(),
-                chrono::Datelike::year(&due.date)
-            )
-        };
         ob.status = match (satisfied, released) {
             (Some(s), r) if r.is_none_or(|r| s.seq <= r.seq) => {
                 let on = china_date(s.at);
@@ -571,65 +558,126 @@ impl RuleSet {
             },
             _ => open_status(self, &due, calendar, now, today),
         };
-        let status_text = match &ob.status {
-            ObligationStatus::Pending => "pending".to_owned(),
-            ObligationStatus::AtRisk {
-                working_days_left,
-                hours_left,
-            } => match hours_left {
-                Some(h) if *h < 1 => "at risk: less than 1 hour left".to_owned(),
-                Some(h) => format!("at risk: {} left", count(*h, "hour")),
-                None if *working_days_left == 0 => "at risk: due today".to_owned(),
-                None => format!("at risk: {} left", count(*working_days_left, "working day")),
-            },
-            ObligationStatus::Overdue {
-                days,
-                working_days,
-                hours,
-            } => match (hours, working_days) {
-                (Some(h), _) => format!("overdue by {}", count(*h, "hour")),
-                // Late only by days off so far: never "overdue by 0 working days".
-                (None, Some(w)) if *w > 0 => format!(
-                    "overdue by {} ({})",
-                    count(*w, "working day"),
-                    count(*days, "calendar day")
-                ),
-                (None, _) => format!("overdue by {}", count(*days, "calendar day")),
-            },
-            ObligationStatus::Met {
-                on,
-                at,
-                on_time,
-                working_days_late,
-                hours_late,
-            } => match (on_time, hours_late, working_days_late) {
-                (true, _, _) => format!("met on {on}, on time"),
-                (false, Some(h), _) => {
-                    format!("met at {}, {} late", at.to_rfc3339(), count(*h, "hour"))
-                }
-                (false, None, Some(w)) if *w > 0 => {
-                    format!("met on {on}, {} late", count(*w, "working day"))
-                }
-                // Met late on a day off, or past the calendar's data: count calendar days.
-                (false, None, _) => format!(
-                    "met on {on}, {} late",
-                    count(
-                        on.signed_duration_since(due.date).num_days().max(1),
-                        "calendar day"
-                    )
-                ),
-            },
-            ObligationStatus::Released { on, by } => {
-                format!("released on {on} by {by}: nothing more is owed")
-            }
-            ObligationStatus::NotComputable { reason } => format!("not computable: {reason}"),
-        };
-        ob.explanation = format!(
-            "due {when}: {base}{moved} [{}], {calendar_label}; {status_text}",
-            rule.id
-        );
+        if clock.explain {
+            ob.explanation = explain(rule, anchor, &due, calendar, &ob.status);
+        }
         ob
     }
+}
+
+/// "N working days after … on <date>": what a rule counts from, for an explanation.
+fn explain_base(rule: &Rule, anchor: &Point) -> String {
+    format!(
+        "{} {} on {}",
+        rule.offset.describe(),
+        rule.counts_from_label,
+        anchor.date
+    )
+}
+
+/// The explanation of an obligation whose due date cannot be computed.
+fn explain_unknown(rule: &Rule, anchor: &Point, e: &CalendarError) -> String {
+    format!(
+        "{} [{}]: not computable: {e}",
+        explain_base(rule, anchor),
+        rule.id
+    )
+}
+
+/// The one-line explanation of an obligation: its due date and how it was counted, the
+/// calendar, and its status in words ("1 working day", never "0 days late").
+fn explain(
+    rule: &Rule,
+    anchor: &Point,
+    due: &DueInfo,
+    calendar: &Calendar,
+    status: &ObligationStatus,
+) -> String {
+    let base = explain_base(rule, anchor);
+    let when = due
+        .instant
+        .map_or_else(|| due.date.to_string(), |i| i.to_rfc3339());
+    let moved = due
+        .moved_from
+        .as_ref()
+        .map_or_else(String::new, |(raw, what)| {
+            let direction = if rule.offset.is_backwards() {
+                "last working day before it"
+            } else {
+                "next working day"
+            };
+            format!(" ({raw} is {what}, so the period ends on the {direction})")
+        });
+    let calendar_label = if due.provisional {
+        format!(
+            "calendar {}, provisional {} (weekday-only: no official notice in the data)",
+            calendar.name(),
+            chrono::Datelike::year(&due.date)
+        )
+    } else {
+        format!(
+            "calendar {} {}",
+            calendar.name(),
+            chrono::Datelike::year(&due.date)
+        )
+    };
+    let status_text = match status {
+        ObligationStatus::Pending => "pending".to_owned(),
+        ObligationStatus::AtRisk {
+            working_days_left,
+            hours_left,
+        } => match hours_left {
+            Some(h) if *h < 1 => "at risk: less than 1 hour left".to_owned(),
+            Some(h) => format!("at risk: {} left", count(*h, "hour")),
+            None if *working_days_left == 0 => "at risk: due today".to_owned(),
+            None => format!("at risk: {} left", count(*working_days_left, "working day")),
+        },
+        ObligationStatus::Overdue {
+            days,
+            working_days,
+            hours,
+        } => match (hours, working_days) {
+            (Some(h), _) => format!("overdue by {}", count(*h, "hour")),
+            // Late only by days off so far: never "overdue by 0 working days".
+            (None, Some(w)) if *w > 0 => format!(
+                "overdue by {} ({})",
+                count(*w, "working day"),
+                count(*days, "calendar day")
+            ),
+            (None, _) => format!("overdue by {}", count(*days, "calendar day")),
+        },
+        ObligationStatus::Met {
+            on,
+            at,
+            on_time,
+            working_days_late,
+            hours_late,
+        } => match (on_time, hours_late, working_days_late) {
+            (true, _, _) => format!("met on {on}, on time"),
+            (false, Some(h), _) => {
+                format!("met at {}, {} late", at.to_rfc3339(), count(*h, "hour"))
+            }
+            (false, None, Some(w)) if *w > 0 => {
+                format!("met on {on}, {} late", count(*w, "working day"))
+            }
+            // Met late on a day off, or past the calendar's data: count calendar days.
+            (false, None, _) => format!(
+                "met on {on}, {} late",
+                count(
+                    on.signed_duration_since(due.date).num_days().max(1),
+                    "calendar day"
+                )
+            ),
+        },
+        ObligationStatus::Released { on, by } => {
+            format!("released on {on} by {by}: nothing more is owed")
+        }
+        ObligationStatus::NotComputable { reason } => format!("not computable: {reason}"),
+    };
+    format!(
+        "due {when}: {base}{moved} [{}], {calendar_label}; {status_text}",
+        rule.id
+    )
 }
 
 /// `n` and its unit, singular for 1: "1 working day", "3 working days".

@@ -59,8 +59,10 @@ fn is_v1(rules: &u32) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct NewEvent<E> {
     /// When it happened (with the offset it was recorded in).
+    #[serde(deserialize_with = "crate::json::instant::deserialize")]
     pub occurred_at: DateTime<FixedOffset>,
     /// When it was recorded; at or after `occurred_at`, so a meeting can be entered late.
+    #[serde(deserialize_with = "crate::json::instant::deserialize")]
     pub recorded_at: DateTime<FixedOffset>,
     /// Who did it, in which role.
     pub actor: Actor,
@@ -100,8 +102,10 @@ pub struct Recorded<E> {
     /// Its position in the history, from 1.
     pub seq: u64,
     /// When it happened.
+    #[serde(deserialize_with = "crate::json::instant::deserialize")]
     pub occurred_at: DateTime<FixedOffset>,
     /// When it was recorded.
+    #[serde(deserialize_with = "crate::json::instant::deserialize")]
     pub recorded_at: DateTime<FixedOffset>,
     /// Who did it.
     pub actor: Actor,
@@ -119,6 +123,22 @@ pub struct Recorded<E> {
 impl<E: Serialize> Recorded<E> {
     /// Recomputes this event's hash from its fields under the chain `domain`.
     pub fn hash_in(&self, domain: &str) -> String {
+        hex(&self.digest_in(domain))
+    }
+
+    /// Whether this event's stored `hash` is its hash under `domain`: [`Recorded::hash_in`]
+    /// compared with `hash`, without writing the hex out.
+    fn hash_matches(&self, domain: &str) -> bool {
+        let digest = self.digest_in(domain);
+        let stored = self.hash.as_bytes();
+        stored.len() == digest.len().saturating_mul(2)
+            && digest.iter().zip(stored.chunks_exact(2)).all(|(b, pair)| {
+                HEX_DIGITS.get(usize::from(b >> 4)) == pair.first()
+                    && HEX_DIGITS.get(usize::from(b & 0x0f)) == pair.get(1)
+            })
+    }
+
+    fn digest_in(&self, domain: &str) -> [u8; 32] {
         hash_event(
             domain,
             &Chained {
@@ -150,14 +170,19 @@ struct Chained<'a, E> {
 }
 
 /// An instant as chrono's serde writes it (RFC 3339, fractional seconds as needed, `Z` for
-/// UTC): the same function with the same options, written into one string rather than
-/// character by character through the serializer (a fifth of a replay's time went there).
-/// `history::tests` and the published chains check the bytes are unchanged.
+/// UTC), written into one string rather than character by character through the serializer
+/// (a fifth of a replay's time went there), and on the stack by [`crate::json::instant::write`]
+/// rather than through chrono's formatter (a further twentieth). `history::tests`, the
+/// published chains and `json::instant`'s property tests check the bytes are unchanged.
 fn rfc3339<S: serde::Serializer>(at: &&DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+    let mut buf = [0; crate::json::instant::WRITTEN_MAX];
+    match crate::json::instant::write(at, &mut buf) {
+        Some(text) => s.serialize_str(text),
+        None => s.serialize_str(&at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+    }
 }
 
-fn hash_event<E: Serialize>(domain: &str, fields: &Chained<'_, E>) -> String {
+fn hash_event<E: Serialize>(domain: &str, fields: &Chained<'_, E>) -> [u8; 32] {
     thread_local! {
         /// The canonical bytes of the event being hashed, kept between calls: serialising into
         /// one buffer and hashing it in one call costs a third of feeding the hasher each
@@ -171,7 +196,7 @@ fn hash_event<E: Serialize>(domain: &str, fields: &Chained<'_, E>) -> String {
         // Plain data cannot fail to serialise; were it ever to, the partial body still
         // yields a hash that will not verify.
         let _ = serde_json::to_writer(&mut *buf, fields);
-        hex(&Sha256::digest(buf.as_slice()))
+        Sha256::digest(buf.as_slice()).into()
     };
     BUFFER.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buf) => digest(&mut buf),
@@ -180,12 +205,14 @@ fn hash_event<E: Serialize>(domain: &str, fields: &Chained<'_, E>) -> String {
     })
 }
 
+/// The digits of a hash as written: lowercase hexadecimal.
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
 fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = Vec::with_capacity(bytes.len().saturating_mul(2));
     for b in bytes {
         for nibble in [b >> 4, b & 0x0f] {
-            if let Some(d) = DIGITS.get(usize::from(nibble)) {
+            if let Some(d) = HEX_DIGITS.get(usize::from(nibble)) {
                 out.push(*d);
             }
         }
@@ -482,7 +509,7 @@ pub fn verify<E: Serialize>(domain: &str, events: &[Recorded<E>]) -> Result<(), 
                 reason: "its link to the previous event does not match (an event was inserted, removed, moved or edited before it)".to_owned(),
             });
         }
-        if e.hash_in(domain) != e.hash {
+        if !e.hash_matches(domain) {
             return Err(Fault::Tampered {
                 seq,
                 reason: "its content does not match its hash (it was edited)".to_owned(),
