@@ -69,7 +69,7 @@ def full_history() -> None:
         case.apply(e)
     stage: Stage = case.stage
     assert stage == "follow_up"
-    assert case.head == "b9c1bd1a7616b8c616788cfefb3001d63d3da98f6bd80d4012a9f7a80ce342da"
+    assert case.head == "d72c96d5ad33251ffd1b11ed8db5b2756be1b057cdf515a57d062e06be05188f"
     stored: CaseHistory = case.to_dict()
     last: RecordedCaseEvent = stored["events"][-1]
     payload = last["event"]

@@ -11,6 +11,7 @@ mod common;
 
 use common::*;
 use shegong::case::*;
+use shegong::history::RULES_VERSION;
 
 #[test]
 fn records_authentic_chain_links_every_event() {
@@ -119,7 +120,9 @@ fn records_authentic_replay_refuses_a_history_that_breaks_a_rule() {
 fn stored_json_round_trip_and_typed_errors() {
     let case = case_at(Stage::FollowUp);
     let json = case.to_json().unwrap();
-    assert!(json.starts_with("{\"format\":2,\"case_number\":\"SZ-2026-0007\",\"rules\":2"));
+    assert!(json.starts_with(&format!(
+        "{{\"format\":2,\"case_number\":\"SZ-2026-0007\",\"rules\":{RULES_VERSION}"
+    )));
     let back = Case::from_json(&json).unwrap();
     assert_eq!(back, case);
     let via_serde: Case = serde_json::from_str(&json).unwrap();

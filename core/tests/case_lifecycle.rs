@@ -407,7 +407,21 @@ fn open_approval_before_plan_and_not_by_submitter() {
         ),
         "open-approval-5wd",
     );
-    let mut self_approval = case_after(6);
+    // Under rules version 3 a supervisor cannot submit the opening at all (the worker does);
+    // in a history stored under version 2, where one could, that supervisor still cannot
+    // approve the submission.
+    refused(
+        &mut case_after(6),
+        ev(
+            "2026-03-05",
+            Actor::new("s-zhang", Role::FirstLineSupervisor),
+            EventKind::OpeningSubmitted {
+                supervisor: "s-wu".into(),
+            },
+        ),
+        "open-approval-5wd",
+    );
+    let mut self_approval = common::OldRulesCase::under(2, &case_after(6));
     self_approval
         .apply(ev(
             "2026-03-05",
@@ -417,17 +431,18 @@ fn open_approval_before_plan_and_not_by_submitter() {
             },
         ))
         .unwrap();
-    let err = refused(
-        &mut self_approval,
-        ev(
+    let before = self_approval.case().clone();
+    let err = self_approval
+        .apply(ev(
             "2026-03-06",
             supervisor(),
             EventKind::OpeningDecided {
                 decision: approved(),
             },
-        ),
-        "open-approval-5wd",
-    );
+        ))
+        .unwrap_err();
+    assert_eq!(err.rule_id(), Some("open-approval-5wd"), "{err}");
+    assert_eq!(*self_approval.case(), before);
     // Issue 12: refused first because s-zhang is not the supervisor the submission named.
     assert!(err.to_string().contains("named"), "{err}");
     // Returned needs comments; then resubmit and approve.
@@ -947,7 +962,7 @@ fn terminate_danger_requires_referral() {
     );
     let mut case = case_at(Stage::Intervening);
     refused(&mut case, referral_first.clone(), "terminate-danger-refer");
-    let mut v1 = V1Case::of(&case_at(Stage::Intervening));
+    let mut v1 = OldRulesCase::v1(&case_at(Stage::Intervening));
     v1.apply(referral_first).unwrap();
     v1.apply(terminate(None)).unwrap();
 }
@@ -1089,7 +1104,7 @@ fn terminate_missing_or_dead_then_report_to_project_lead() {
             referral: None,
         },
     );
-    let mut v1 = V1Case::of(&case_at(Stage::Consultation));
+    let mut v1 = OldRulesCase::v1(&case_at(Stage::Consultation));
     assert_eq!(
         v1.apply(died.clone()).unwrap_err().rule_id(),
         Some("terminate-report")

@@ -26,8 +26,8 @@ struct Scenario {
 }
 
 fn scenarios() -> Vec<Scenario> {
-    // The happy path under the current rules (the version-1 vectors are kept, unchanged, in
-    // tests/fixtures/v1/case).
+    // The happy path under the current rules (the version-1 and version-2 vectors are kept,
+    // unchanged, in tests/fixtures/v1/case and tests/fixtures/v2/case).
     let happy: Vec<NewEvent> = happy_path();
     let mut v = vec![Scenario {
         name: "happy-path",
@@ -415,41 +415,57 @@ fn published_case_at_follow_up() -> Case {
     case
 }
 
-// [records-authentic]: every case step vector published under rules version 1 (kept as it
-// was in tests/fixtures/v1/case) still gives the same outcomes when its events are stored
-// under version 1 — histories outlive the rules they were written under.
+// [records-authentic]: every case vector published under rules version 1 or 2 (kept as it
+// was in tests/fixtures/v1/case and tests/fixtures/v2/case) still gives the same outcomes when
+// its events are stored under that version — histories outlive the rules they were written
+// under. Stored histories (version 2 published some) are read as they are.
 #[test]
-fn v1_step_vectors_still_replay() {
-    let dir =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/v1/case");
-    let mut files = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        if v["kind"] != "case_steps" {
-            continue;
+fn older_vectors_still_replay() {
+    for rules in [1, 2] {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("../tests/fixtures/v{rules}/case"));
+        let (mut files, mut histories) = (0, 0);
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            if v["kind"] == "case_histories" {
+                for h in v["histories"].as_array().unwrap() {
+                    let got = match Case::from_json(&h["stored"].to_string()) {
+                        Ok(c) => json!({ "outcome": "ok", "stage": c.stage(), "head": c.head() }),
+                        Err(e) => {
+                            json!({ "outcome": "error", "code": e.code(), "rule": e.rule_id(), "message": e.to_string() })
+                        }
+                    };
+                    assert_eq!(got, h["expect"], "{} / {}", path.display(), h["name"]);
+                    histories += 1;
+                }
+                continue;
+            }
+            files += 1;
+            let steps = v["steps"].as_array().unwrap();
+            let first = new_event_from_json(&steps[0]["event"].to_string()).unwrap();
+            let mut case = common::OldRulesCase::under(rules, &Case::start(first).unwrap());
+            for step in &steps[1..] {
+                let e = new_event_from_json(&step["event"].to_string()).unwrap();
+                let got = expect_of(&case.apply(e));
+                assert_eq!(got, step["expect"], "{}", path.display());
+            }
+            assert_eq!(
+                json!(case.stage()),
+                v["final"]["stage"],
+                "{}",
+                path.display()
+            );
+            assert_eq!(
+                json!(case.case().head()),
+                v["final"]["head"],
+                "{}",
+                path.display()
+            );
         }
-        files += 1;
-        let steps = v["steps"].as_array().unwrap();
-        let first = new_event_from_json(&steps[0]["event"].to_string()).unwrap();
-        let mut case = common::V1Case::of(&Case::start(first).unwrap());
-        for step in &steps[1..] {
-            let e = new_event_from_json(&step["event"].to_string()).unwrap();
-            let got = expect_of(&case.apply(e));
-            assert_eq!(got, step["expect"], "{}", path.display());
+        assert!(files >= 9, "v{rules}: {files}");
+        if rules == 2 {
+            assert!(histories >= 5, "v2: {histories}");
         }
-        assert_eq!(
-            json!(case.stage()),
-            v["final"]["stage"],
-            "{}",
-            path.display()
-        );
-        assert_eq!(
-            json!(case.case().head()),
-            v["final"]["head"],
-            "{}",
-            path.display()
-        );
     }
-    assert!(files >= 9, "{files}");
 }

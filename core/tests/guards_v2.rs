@@ -19,7 +19,7 @@ use shegong::case::*;
 fn refused_since_v2(case: &Case, e: NewEvent, rule: &str) -> CaseError {
     let mut v2 = case.clone();
     let err = refused(&mut v2, e.clone(), rule);
-    let mut v1 = V1Case::of(case);
+    let mut v1 = OldRulesCase::v1(case);
     v1.apply(e)
         .expect("rules version 1 accepted this step (the behaviour before the fix)");
     err
@@ -350,7 +350,7 @@ fn crisis_immediate_at_any_stage() {
 
 /// Version 1 refused a crisis after closing; version 2 accepts it and keeps the stage.
 fn refused_since_v2_accepted(case: &Case, e: NewEvent, stage: Stage) {
-    let mut v1 = V1Case::of(case);
+    let mut v1 = OldRulesCase::v1(case);
     let err = v1.apply(e.clone()).unwrap_err();
     assert_eq!(err.rule_id(), Some("crisis-immediate"));
     let mut v2 = case.clone();
@@ -505,7 +505,7 @@ fn consult_reply_5wd_not_opened_after_intake() {
             reasons: "评估后无需开案".into(),
         },
     );
-    let mut v1 = V1Case::of(&case);
+    let mut v1 = OldRulesCase::v1(&case);
     assert_eq!(
         v1.apply(e.clone()).unwrap_err().rule_id(),
         Some("consult-reply-5wd")
@@ -526,7 +526,7 @@ fn withdraw_any_stage_at_closing() {
             reason: "搬离社区".into(),
         },
     );
-    let mut v1 = V1Case::of(&case);
+    let mut v1 = OldRulesCase::v1(&case);
     assert_eq!(
         v1.apply(e.clone()).unwrap_err().rule_id(),
         Some("withdraw-any-stage")
@@ -559,7 +559,7 @@ fn terminate_missing_dead_before_intake() {
         Stage::Closed,
         "never taken on: the case simply ends"
     );
-    let mut v1 = V1Case::of(&case_at(Stage::Consultation));
+    let mut v1 = OldRulesCase::v1(&case_at(Stage::Consultation));
     assert!(v1
         .apply(at(
             "2026-03-03",
@@ -706,7 +706,7 @@ fn close_advance_notice_warns_without_the_announced_date() {
     let mut without = case.clone();
     let r = without.apply(closing.clone()).unwrap();
     assert!(r.warnings.iter().any(|w| w.rule == "close-advance-notice"));
-    let mut v1 = V1Case::of(&case);
+    let mut v1 = OldRulesCase::v1(&case);
     assert!(v1.apply(closing.clone()).unwrap().warnings.is_empty());
     let mut with = case.clone();
     with.apply(at(

@@ -254,6 +254,63 @@ pub(super) fn start(new: &NewEvent) -> Result<CaseState, CaseError> {
     })
 }
 
+/// The rule that makes an event a step the social worker owes (domain §2 and §9: the worker
+/// replies, opens, submits the opening record, meets, assesses, plans, informs, announces the
+/// closing date, reports a crisis, writes the closing report, follows up), or `None` for an
+/// event others may record too (a consent, a withdrawal, a note, a contact, a decision…).
+fn worker_step(event: &EventKind) -> Option<&'static str> {
+    Some(match event {
+        EventKind::NotOpened { .. } | EventKind::ConsultationReplied { .. } => "consult-reply-5wd",
+        EventKind::ReferralDeclineReplied { .. } => "refer-in-reply-5wd",
+        EventKind::Opened { .. } => "open-consent",
+        EventKind::OpeningSubmitted { .. } => "open-approval-5wd",
+        EventKind::Met { .. } => "open-meet-10wd",
+        EventKind::AssessmentCompleted { .. } => "assessment-steps",
+        EventKind::PlanAgreed { .. } => "plan-contents",
+        EventKind::RightsInformed { .. } => "inform-rights",
+        EventKind::ClosingDateAnnounced { .. } => "close-advance-notice",
+        EventKind::CrisisReported { .. } => "crisis-immediate",
+        EventKind::ClosingReportSubmitted { .. } => "close-report-3wd",
+        EventKind::FollowedUp { .. } => "followup-after-close",
+        _ => return None,
+    })
+}
+
+impl CaseState {
+    /// Rules version 3: a step the worker owes is recorded by a social worker, and the opening
+    /// record and the closing report by this case's worker (the one who opened it, from the
+    /// case's own history, not from what the caller says).
+    fn check_worker_step(&self, g: &Guard<'_>, new: &NewEvent) -> Result<(), CaseError> {
+        let Some(rule) = worker_step(&new.event) else {
+            return Ok(());
+        };
+        if new.actor.role != Role::Worker {
+            return Err(g.refuse(
+                rule,
+                format!(
+                    "{} is recorded by the social worker, not by a {}",
+                    g.event,
+                    new.actor.role.zh()
+                ),
+            ));
+        }
+        let own = matches!(
+            new.event,
+            EventKind::OpeningSubmitted { .. } | EventKind::ClosingReportSubmitted { .. }
+        );
+        if own && self.reached.contains(&Stage::Opened) && new.actor.id != self.worker {
+            return Err(g.refuse(
+                rule,
+                format!(
+                    "{} is submitted by the case's own worker, the one who opened it",
+                    g.event
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// Timestamps: recorded at or after it happened, recorded in order, not before the case.
 pub(super) fn check_times(
     case: &CaseNumber,
@@ -321,6 +378,9 @@ impl CaseState {
                     "the client's consent to the service was revoked: no service without a live informed consent (contacts, withdrawal, closing and a new consent remain possible)",
                 ));
             }
+        }
+        if self.since_v3() {
+            self.check_worker_step(&g, new)?;
         }
         match &new.event {
             EventKind::Received { .. } => {

@@ -231,4 +231,9 @@ impl CaseState {
     pub(crate) fn since_v2(&self) -> bool {
         self.rules >= 2
     }
+
+    /// Whether the event being applied is judged by the rules of version 3 or later.
+    pub(crate) fn since_v3(&self) -> bool {
+        self.rules >= 3
+    }
 }

@@ -40,7 +40,10 @@ pub(crate) mod read;
 /// - 1: every history published before versions were recorded;
 /// - 2: activities and volunteers are chained and time-ordered (an event may not be recorded
 ///   before the previous one, nor before it happened; a breach may not predate its agreement).
-pub const RULES_VERSION: u32 = 2;
+/// - 3: the steps the social worker owes in a case are recorded by a social worker (an opening
+///   submission, a closing report, a reply, a meeting, an assessment, a plan…), and the opening
+///   and the closing report by the case's own worker, the one who opened it.
+pub const RULES_VERSION: u32 = 3;
 
 /// The `prev_hash` of a history's first event.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";

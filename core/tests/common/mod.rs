@@ -299,19 +299,26 @@ pub fn refused(case: &mut Case, e: NewEvent, rule: &str) -> CaseError {
     err
 }
 
-/// A case whose every event is recorded under rules version 1, the rules before issue 12: how
-/// a history stored before the new guards behaves. Each `apply` re-records the history with
-/// the new event under version 1 and replays it (chain and guards), exactly as the library
-/// reads such a stored history; nothing lets a live case apply an event under older rules.
+/// A case whose every event is recorded under an older rules version: 1 (the rules before
+/// issue 12) or 2 (before the worker's steps were checked against the actor): how a history
+/// stored under those guards behaves. Each `apply` re-records the history with the new event
+/// under that version and replays it (chain and guards), exactly as the library reads such a
+/// stored history; nothing lets a live case apply an event under older rules.
 #[derive(Clone)]
-pub struct V1Case {
+pub struct OldRulesCase {
+    rules: u32,
     events: Vec<NewEvent>,
     case: Case,
 }
 
-impl V1Case {
+impl OldRulesCase {
     /// The same history as `case`, re-recorded under version 1.
-    pub fn of(case: &Case) -> V1Case {
+    pub fn v1(case: &Case) -> OldRulesCase {
+        OldRulesCase::under(1, case)
+    }
+
+    /// The same history as `case`, re-recorded under version `rules`.
+    pub fn under(rules: u32, case: &Case) -> OldRulesCase {
         let events: Vec<NewEvent> = case
             .history()
             .iter()
@@ -322,15 +329,20 @@ impl V1Case {
                 event: r.event.clone(),
             })
             .collect();
-        let case = replay_v1(&events).expect("the history replays under rules version 1");
-        V1Case { events, case }
+        let case = replay_under(rules, &events)
+            .unwrap_or_else(|e| panic!("the history replays under rules version {rules}: {e}"));
+        OldRulesCase {
+            rules,
+            events,
+            case,
+        }
     }
 
-    /// Appends `e` under version 1: the refusal, or what was applied.
+    /// Appends `e` under the case's version: the refusal, or what was applied.
     pub fn apply(&mut self, e: NewEvent) -> Result<Applied, CaseError> {
         let mut events = self.events.clone();
         events.push(e);
-        let case = replay_v1(&events)?;
+        let case = replay_under(self.rules, &events)?;
         let seq = case.history().len() as u64;
         let applied = Applied {
             seq,
@@ -362,6 +374,11 @@ impl V1Case {
 
 /// Chains `events` as recorded under rules version 1 and replays them.
 pub fn replay_v1(events: &[NewEvent]) -> Result<Case, CaseError> {
+    replay_under(1, events)
+}
+
+/// Chains `events` as recorded under rules version `rules` and replays them.
+pub fn replay_under(rules: u32, events: &[NewEvent]) -> Result<Case, CaseError> {
     let mut prev = GENESIS_HASH.to_owned();
     let mut recorded = Vec::with_capacity(events.len());
     for (i, e) in events.iter().enumerate() {
@@ -371,7 +388,7 @@ pub fn replay_v1(events: &[NewEvent]) -> Result<Case, CaseError> {
             recorded_at: e.recorded_at,
             actor: e.actor.clone(),
             event: e.event.clone(),
-            rules: 1,
+            rules,
             prev_hash: prev.clone(),
             hash: String::new(),
         };
