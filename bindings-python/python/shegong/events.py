@@ -1053,7 +1053,8 @@ class CaseOpened(TypedDict):
 
 
 class CaseOpeningSubmitted(TypedDict):
-    """The opening record submitted to the first-line supervisor (`[open-approval-5wd]`)."""
+    """The opening record submitted to the first-line supervisor (`[open-approval-5wd]`), by
+    the case's own worker."""
 
     type: Literal["opening_submitted"]
     #: The supervisor it was submitted to (their actor id).
@@ -1193,7 +1194,8 @@ class CaseReferredOut(TypedDict):
 
 
 class CaseClosingReportSubmitted(TypedDict):
-    """The closing report (《个案结案报告》) submitted (`[close-report-3wd]`, `[terminate-report]`)."""
+    """The closing report (《个案结案报告》) submitted (`[close-report-3wd]`, `[terminate-report]`), by
+    the case's own worker."""
 
     type: Literal["closing_report_submitted"]
     #: The report's summary.
@@ -2300,7 +2302,12 @@ CaseEvent = Union[
     CaseEscalationAssessed,
 ]
 """One thing that happened in a case. Serialised with a `"type"` tag in snake_case, e.g.
-`{"type": "opened", "summary": "…"}`."""
+`{"type": "opened", "summary": "…"}`. Under rules version 3 the steps the social worker owes
+(`not_opened`, `consultation_replied`, `referral_decline_replied`, `opened`,
+`opening_submitted`, `met`, `assessment_completed`, `plan_agreed`, `rights_informed`,
+`closing_date_announced`, `crisis_reported`, `closing_report_submitted`, `followed_up`) are
+refused from an actor in any other role, and the opening record and the closing report from any
+worker but the case's own (the one who opened it)."""
 
 ActivityEvent = Union[
     ActivityPlanned,

@@ -10,7 +10,12 @@ use super::types::{Channel, Client, Role, Source};
 crate::json::tagged_enum! {
 tag = "type";
 /// One thing that happened in a case. Serialised with a `"type"` tag in snake_case, e.g.
-/// `{"type": "opened", "summary": "…"}`.
+/// `{"type": "opened", "summary": "…"}`. Under rules version 3 the steps the social worker
+/// owes (`not_opened`, `consultation_replied`, `referral_decline_replied`, `opened`,
+/// `opening_submitted`, `met`, `assessment_completed`, `plan_agreed`, `rights_informed`,
+/// `closing_date_announced`, `crisis_reported`, `closing_report_submitted`, `followed_up`)
+/// are refused from an actor in any other role, and the opening record and the closing report
+/// from any worker but the case's own (the one who opened it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
@@ -107,7 +112,8 @@ pub enum EventKind {
         /// The opening record's summary.
         summary: String,
     },
-    /// The opening record submitted to the first-line supervisor (`[open-approval-5wd]`).
+    /// The opening record submitted to the first-line supervisor (`[open-approval-5wd]`), by
+    /// the case's own worker.
     OpeningSubmitted {
         /// The supervisor it was submitted to (their actor id).
         supervisor: String,
@@ -202,7 +208,8 @@ pub enum EventKind {
         /// The referral.
         referral: Referral,
     },
-    /// The closing report (《个案结案报告》) submitted (`[close-report-3wd]`, `[terminate-report]`).
+    /// The closing report (《个案结案报告》) submitted (`[close-report-3wd]`, `[terminate-report]`),
+    /// by the case's own worker.
     ClosingReportSubmitted {
         /// The role it went to: the supervisor, or for a termination the project lead /
         /// supervisor assistant.
