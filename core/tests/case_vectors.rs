@@ -91,6 +91,39 @@ fn scenarios() -> Vec<Scenario> {
         description: "A worker cannot decide on the opening; a returned opening blocks the plan.",
         events: self_approval,
     });
+    // Rules version 3: the opening record is submitted by the case's own worker, and the
+    // closing report too; no other role (not even the worker's id claiming one) and no other
+    // worker may record them.
+    let submit = |actor: Actor| {
+        ev(
+            "2026-03-05T10:00:00+08:00",
+            actor,
+            EventKind::OpeningSubmitted {
+                supervisor: "s-zhang".into(),
+            },
+        )
+    };
+    let mut by_worker = happy[..6].to_vec();
+    by_worker.push(submit(Actor::new("v-1", Role::Volunteer)));
+    by_worker.push(submit(Actor::new("w-li", Role::Client)));
+    by_worker.push(submit(worker2()));
+    by_worker.extend(happy[6..15].iter().cloned());
+    let report = happy[15].clone();
+    by_worker.push(NewEvent {
+        actor: Actor::new("s-wu", Role::FirstLineSupervisor),
+        ..report.clone()
+    });
+    by_worker.push(NewEvent {
+        actor: worker2(),
+        ..report
+    });
+    by_worker.extend(happy[15..].iter().cloned());
+    v.push(Scenario {
+        name: "worker-steps-by-the-worker",
+        rules: &["open-approval-5wd", "close-report-3wd"],
+        description: "Under rules version 3 the opening record and the closing report are recorded by the case's own worker: another role, the worker's id in another role and another worker are refused.",
+        events: by_worker,
+    });
     let held = |day: &str| {
         ev(
             day,
