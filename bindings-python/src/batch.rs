@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use shegong::deadline::RuleSet as CoreRules;
-use shegong::report::{evaluate_batch, Batch};
+use shegong::report::{evaluate_batch, evaluate_json_lines, Batch, NOT_UTF8};
 use shegong::Calendar as CoreCalendar;
 
 use crate::arrow::{batch_table, is_arrow, is_text, read_chunks, with_texts, ArrowTable, Which};
@@ -19,23 +20,58 @@ use crate::errors::{malformed, scrub, OrRaise};
 
 /// The columns of a batch evaluation: `obligations` (one row per obligation), `cases` (one
 /// row per case) and `errors` (one row per history that could not be read).
+///
+/// Each dict of lists is built on first access and kept: a caller who reads the result as Arrow
+/// (`to_arrow`) never pays for the millions of Python objects a large batch's lists hold.
 #[pyclass(frozen, module = "shegong", name = "BatchResult")]
 pub struct BatchResult {
-    /// One row per obligation.
-    #[pyo3(get)]
-    obligations: Py<PyDict>,
-    /// One row per case.
-    #[pyo3(get)]
-    cases: Py<PyDict>,
-    /// One row per unreadable history.
-    #[pyo3(get)]
-    errors: Py<PyDict>,
-    /// The rows themselves, for `to_arrow`.
+    /// The rows themselves.
     batch: Batch,
+    /// `obligations`, once built.
+    obligations: PyOnceLock<Py<PyDict>>,
+    /// `cases`, once built.
+    cases: PyOnceLock<Py<PyDict>>,
+    /// `errors`, once built.
+    errors: PyOnceLock<Py<PyDict>>,
+}
+
+impl BatchResult {
+    fn new(batch: Batch) -> BatchResult {
+        BatchResult {
+            batch,
+            obligations: PyOnceLock::new(),
+            cases: PyOnceLock::new(),
+            errors: PyOnceLock::new(),
+        }
+    }
 }
 
 #[pymethods]
 impl BatchResult {
+    /// One row per obligation.
+    #[getter]
+    fn obligations(&self, py: Python<'_>) -> PyResult<Py<PyDict>> {
+        self.obligations
+            .get_or_try_init(py, || obligation_columns(py, &self.batch))
+            .map(|d| d.clone_ref(py))
+    }
+
+    /// One row per case.
+    #[getter]
+    fn cases(&self, py: Python<'_>) -> PyResult<Py<PyDict>> {
+        self.cases
+            .get_or_try_init(py, || case_columns(py, &self.batch))
+            .map(|d| d.clone_ref(py))
+    }
+
+    /// One row per unreadable history.
+    #[getter]
+    fn errors(&self, py: Python<'_>) -> PyResult<Py<PyDict>> {
+        self.errors
+            .get_or_try_init(py, || error_columns(py, &self.batch))
+            .map(|d| d.clone_ref(py))
+    }
+
     /// One table (`"obligations"`, `"cases"` or `"errors"`) as Arrow, with the same columns
     /// as the dict of lists: `pyarrow.table(t)`, `polars.DataFrame(t)` take it without a copy.
     #[pyo3(signature = (table="obligations"))]
@@ -53,20 +89,12 @@ impl BatchResult {
         batch_table(&self.batch, which)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let len = |d: &Py<PyDict>, key: &str| {
-            d.bind(py)
-                .get_item(key)
-                .ok()
-                .flatten()
-                .and_then(|l| l.len().ok())
-                .unwrap_or(0)
-        };
+    fn __repr__(&self) -> String {
         format!(
             "BatchResult(obligations={}, cases={}, errors={})",
-            len(&self.obligations, "rule"),
-            len(&self.cases, "case"),
-            len(&self.errors, "index")
+            self.batch.obligations.len(),
+            self.batch.cases.len(),
+            self.batch.errors.len()
         )
     }
 }
@@ -170,7 +198,7 @@ fn column<'py, T>(
     PyList::new(py, items)
 }
 
-fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
+fn obligation_columns(py: Python<'_>, batch: &Batch) -> PyResult<Py<PyDict>> {
     let mut dates = Dates::default();
     let o = PyDict::new(py);
     let rows = &batch.obligations;
@@ -207,6 +235,11 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
         "provisional",
         PyList::new(py, rows.iter().map(|r| r.provisional))?,
     )?;
+    Ok(o.unbind())
+}
+
+fn case_columns(py: Python<'_>, batch: &Batch) -> PyResult<Py<PyDict>> {
+    let mut dates = Dates::default();
     let c = PyDict::new(py);
     let cs = &batch.cases;
     c.set_item("index", PyList::new(py, cs.iter().map(|r| r.index))?)?;
@@ -231,6 +264,10 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
     )?;
     c.set_item("overdue", PyList::new(py, cs.iter().map(|r| r.overdue))?)?;
     c.set_item("met_late", PyList::new(py, cs.iter().map(|r| r.met_late))?)?;
+    Ok(c.unbind())
+}
+
+fn error_columns(py: Python<'_>, batch: &Batch) -> PyResult<Py<PyDict>> {
     let e = PyDict::new(py);
     let es = &batch.errors;
     e.set_item("index", PyList::new(py, es.iter().map(|r| r.index))?)?;
@@ -239,12 +276,7 @@ fn columns(py: Python<'_>, batch: Batch) -> PyResult<BatchResult> {
         "message",
         PyList::new(py, es.iter().map(|r| r.message.as_str()))?,
     )?;
-    Ok(BatchResult {
-        obligations: o.unbind(),
-        cases: c.unbind(),
-        errors: e.unbind(),
-        batch,
-    })
+    Ok(e.unbind())
 }
 
 fn defaults(
@@ -257,14 +289,12 @@ fn defaults(
     )
 }
 
-/// A history that is not valid UTF-8: evaluated as an empty text, so that it keeps its index
-/// and gets its error row, whose message then says what was wrong.
-const NOT_UTF8: &str = "history is not valid UTF-8";
-
-/// A null in an Arrow column of histories: evaluated as an empty text, like `NOT_UTF8`.
+/// A null in an Arrow column of histories: evaluated as an empty text, like a text that is not
+/// UTF-8 (`shegong::report::NOT_UTF8`).
 const NULL: &str = "history is null";
 
-/// Evaluates texts, then names the invalid-UTF-8 (or null) ones in their error rows.
+/// Evaluates texts, then names the invalid-UTF-8 (or null) ones, listed in index order, in their
+/// error rows.
 fn evaluate_texts<S: AsRef<str> + Sync>(
     py: Python<'_>,
     texts: &[S],
@@ -278,12 +308,14 @@ fn evaluate_texts<S: AsRef<str> + Sync>(
         .detach(|| evaluate_batch(texts, &r, &c, now, threads()))
         .or_raise()?;
     for row in &mut batch.errors {
-        if let Some((_, why)) = not_utf8.iter().find(|(i, _)| *i == row.index) {
-            "malformed".clone_into(&mut row.code);
-            (*why).clone_into(&mut row.message);
+        // `not_utf8` is in index order: a search, not a scan per row.
+        if let Ok(k) = not_utf8.binary_search_by_key(&row.index, |(i, _)| *i) {
+            let why = not_utf8.get(k).map_or("", |(_, why)| why);
+            NOT_UTF8.0.clone_into(&mut row.code);
+            why.clone_into(&mut row.message);
         }
     }
-    columns(py, batch)
+    Ok(BatchResult::new(batch))
 }
 
 /// Evaluates many stored histories as of `now`, each chain verified; returns columns for
@@ -364,7 +396,7 @@ fn iterate(
         .enumerate()
         .map(|(i, t)| match t {
             Text::Encoded(b) => std::str::from_utf8(b.as_bytes()).unwrap_or_else(|_| {
-                not_utf8.push((i, NOT_UTF8));
+                not_utf8.push((i, NOT_UTF8.1));
                 ""
             }),
             Text::Owned(s) => s.as_str(),
@@ -401,42 +433,30 @@ pub fn evaluate_jsonl(
     rules: Option<PyRef<'_, RuleSet>>,
     calendar: Option<PyRef<'_, Calendar>>,
 ) -> PyResult<BatchResult> {
-    let content = if source.hasattr("read")? {
-        source.call_method0("read")?
+    let (r, c) = defaults(rules, calendar);
+    let evaluate = |bytes: &[u8]| evaluate_json_lines(bytes, &r, &c, now, threads());
+    let batch = if source.hasattr("read")? {
+        let content = source.call_method0("read")?;
+        if let Ok(s) = content.cast::<PyString>() {
+            let text = s.to_cow()?;
+            py.detach(|| evaluate(text.as_bytes()))
+        } else if let Ok(b) = content.cast::<PyBytes>() {
+            // Read in place, never copied.
+            let bytes = b.as_bytes();
+            py.detach(|| evaluate(bytes))
+        } else {
+            return Err(PyTypeError::new_err(
+                "the file's read() must return str or bytes",
+            ));
+        }
     } else {
         let path: std::path::PathBuf = source.extract().map_err(|_| {
             PyTypeError::new_err("source must be a path (str or os.PathLike) or an open file")
         })?;
-        let bytes = py
-            .detach(|| std::fs::read(&path))
-            .map_err(|e| io_error(&e, &path))?;
-        PyBytes::new(py, &bytes).into_any()
+        // Read, split and evaluated without the GIL; the file's bytes never become a Python
+        // object.
+        py.detach(|| std::fs::read(&path).map(|bytes| evaluate(&bytes)))
+            .map_err(|e| io_error(&e, &path))?
     };
-    // Lines are read in place, never copied.
-    let mut texts: Vec<&str> = Vec::new();
-    let mut not_utf8 = Vec::new();
-    let text;
-    if let Ok(s) = content.cast::<PyString>() {
-        text = s.to_cow()?;
-        texts.extend(text.lines().filter(|l| !l.trim().is_empty()));
-    } else if let Ok(b) = content.cast::<PyBytes>() {
-        let lines = b
-            .as_bytes()
-            .split(|&c| c == b'\n')
-            .filter(|l| !l.iter().all(u8::is_ascii_whitespace));
-        for line in lines {
-            match std::str::from_utf8(line) {
-                Ok(s) => texts.push(s),
-                Err(_) => {
-                    not_utf8.push((texts.len(), NOT_UTF8));
-                    texts.push("");
-                }
-            }
-        }
-    } else {
-        return Err(PyTypeError::new_err(
-            "the file's read() must return str or bytes",
-        ));
-    }
-    evaluate_texts(py, &texts, &not_utf8, now, rules, calendar)
+    Ok(BatchResult::new(batch.or_raise()?))
 }

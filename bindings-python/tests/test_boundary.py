@@ -106,6 +106,28 @@ def test_evaluate_histories_rejected_tuples_series_and_generators(opened_case):
         shegong.evaluate_histories(text, now)
 
 
+def test_evaluate_jsonl_keeps_bad_lines_at_their_index_and_skips_blank_ones(opened_case, tmp_path):
+    now = t("2026-10-13T09:00")
+    text = opened_case.to_json().encode()
+    path = tmp_path / "mixed.jsonl"
+    # CRLF endings, blank lines of JSON whitespace, a line that is not UTF-8, no final newline.
+    path.write_bytes(text + b"\r\n \t\r\n\n" + b"\xff\xfe{\n" + text)
+    for source in (path, open(path, "rb")):
+        result = shegong.evaluate_jsonl(source, now)
+        assert result.errors["index"] == [1] and result.errors["message"] == ["history is not valid UTF-8"]
+        assert result.errors["code"] == ["malformed"] and result.cases["index"] == [0, 2]
+
+
+def test_batch_columns_are_built_once_and_only_when_read(opened_case):
+    pa = pytest.importorskip("pyarrow")
+    result = shegong.evaluate_histories([opened_case.to_json()] * 3, t("2026-10-13T09:00"))
+    # Arrow first: the table does not need the dict of lists.
+    table = pa.table(result.to_arrow("obligations"))
+    assert repr(result) == "BatchResult(obligations=9, cases=3, errors=0)"
+    assert result.obligations is result.obligations and result.cases is result.cases
+    assert table.to_pydict()["rule"] == result.obligations["rule"]
+
+
 def test_evaluate_jsonl_read_the_path_as_json_text(opened_case, tmp_path):
     now = t("2026-10-13T09:00")
     path = tmp_path / "h.jsonl"

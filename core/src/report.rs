@@ -326,6 +326,79 @@ pub fn evaluate_batch<S: AsRef<str> + Sync>(
     Ok(batch)
 }
 
+/// The error code and message of a JSON Lines line that is not UTF-8 (see
+/// [`evaluate_json_lines`]).
+pub const NOT_UTF8: (&str, &str) = ("malformed", "history is not valid UTF-8");
+
+/// The histories of a JSON Lines text, one per line: a line holding only JSON whitespace
+/// (space, tab, CR, LF) is skipped and takes no index; a line that is not UTF-8 is `None`, so
+/// it keeps its index and can get its error row. `\r\n` endings are read as `\n` (the `\r`
+/// is JSON whitespace).
+///
+/// The whole text is checked as UTF-8 once and split at each `\n` without copying; only a text
+/// that is not UTF-8 throughout is checked line by line.
+pub fn json_lines(bytes: &[u8]) -> Vec<Option<&str>> {
+    let blank = |line: &[u8]| {
+        line.iter()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    };
+    let mut out = Vec::new();
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        // Every `\n` of valid UTF-8 is a character boundary.
+        out.extend(
+            text.split('\n')
+                .filter(|line| !blank(line.as_bytes()))
+                .map(Some),
+        );
+    } else {
+        out.extend(
+            bytes
+                .split(|&b| b == b'\n')
+                .filter(|line| !blank(line))
+                .map(|line| std::str::from_utf8(line).ok()),
+        );
+    }
+    out
+}
+
+/// [`evaluate_batch`] over a JSON Lines text ([`json_lines`]): one history per non-blank line,
+/// `index` counting those lines from 0. A line that is not UTF-8 gets the error row
+/// [`NOT_UTF8`].
+///
+/// # Errors
+/// As [`evaluate_batch`].
+///
+/// # Example
+/// ```
+/// use chrono::DateTime;
+/// use shegong::{report::evaluate_json_lines, Calendar, RuleSet};
+/// let now = DateTime::parse_from_rfc3339("2026-03-10T09:00:00+08:00").unwrap();
+/// let text = b"{not json\n\n   \n\xff\xfe\n";
+/// let batch = evaluate_json_lines(text, &RuleSet::preset(), &Calendar::china(), now, 2)?;
+/// let rows: Vec<(usize, &str)> = batch.errors.iter().map(|e| (e.index, e.message.as_str())).collect();
+/// assert_eq!(rows[1], (1, "history is not valid UTF-8"));
+/// assert_eq!(rows.len(), 2);
+/// # Ok::<(), shegong::json::JsonError>(())
+/// ```
+pub fn evaluate_json_lines(
+    bytes: &[u8],
+    rules: &RuleSet,
+    calendar: &Calendar,
+    now: DateTime<FixedOffset>,
+    threads: usize,
+) -> Result<Batch, crate::json::JsonError> {
+    let lines = json_lines(bytes);
+    let texts: Vec<&str> = lines.iter().map(|l| l.unwrap_or_default()).collect();
+    let mut batch = evaluate_batch(&texts, rules, calendar, now, threads)?;
+    for row in &mut batch.errors {
+        if lines.get(row.index).is_some_and(Option::is_none) {
+            NOT_UTF8.0.clone_into(&mut row.code);
+            NOT_UTF8.1.clone_into(&mut row.message);
+        }
+    }
+    Ok(batch)
+}
+
 /// One chunk of [`evaluate_batch`], each history isolated by `catch_unwind`.
 fn evaluate_part<S: AsRef<str>>(
     part: &[S],

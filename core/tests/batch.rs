@@ -542,3 +542,65 @@ fn batch_over_the_limit_is_limit_exceeded() {
     let e = evaluate_batch(&texts, &RuleSet::preset(), &Calendar::china(), now(), 2).unwrap_err();
     assert_eq!(e.kind(), shegong::ErrorKind::LimitExceeded);
 }
+
+/// The plain reading [`shegong::report::json_lines`] must agree with: split at every `\n`,
+/// drop the lines of JSON whitespace alone, check each of the rest as UTF-8.
+fn lines_one_by_one(bytes: &[u8]) -> Vec<Option<&str>> {
+    bytes
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.iter().all(|b| b" \t\r\n".contains(b)))
+        .map(|l| std::str::from_utf8(l).ok())
+        .collect()
+}
+
+proptest! {
+    /// JSON Lines are split the same way whether the whole text is UTF-8 (one check, split in
+    /// place) or not (line by line): blank lines take no index, a bad line keeps its own.
+    #[test]
+    fn json_lines_split_as_line_by_line(
+        parts in prop::collection::vec(prop_oneof![
+            Just(b"\n".to_vec()), Just(b"\r\n".to_vec()), Just(b" \t ".to_vec()),
+            Just("\u{3000}".as_bytes().to_vec()), Just(b"\xff".to_vec()), Just("\u{7167}".as_bytes()[..2].to_vec()),
+            Just(b"{}".to_vec()), "[a-z{}\":]{0,8}".prop_map(String::into_bytes),
+        ], 0..40),
+    ) {
+        let bytes = parts.concat();
+        prop_assert_eq!(shegong::report::json_lines(&bytes), lines_one_by_one(&bytes));
+    }
+}
+
+/// A JSON Lines text evaluates as its lines do one by one: blank lines skipped, a line that is
+/// not UTF-8 kept at its index with the error row `report::NOT_UTF8`, CRLF endings read.
+#[test]
+fn json_lines_evaluate_as_their_lines() {
+    let texts: Vec<String> = inputs().into_iter().map(|(_, t)| t).collect();
+    let mut bytes = Vec::new();
+    for (k, text) in texts.iter().enumerate() {
+        bytes.extend_from_slice(text.as_bytes());
+        bytes.extend_from_slice(if k % 2 == 0 { b"\r\n \n\n" } else { b"\n" });
+    }
+    bytes.extend_from_slice(b"\xff\xfe{}\n");
+    bytes.extend_from_slice(texts[0].as_bytes());
+    let (rules, calendar) = (RuleSet::preset(), Calendar::china());
+    let batch = shegong::report::evaluate_json_lines(&bytes, &rules, &calendar, now(), 2).unwrap();
+    let mut expected_texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    expected_texts.push("");
+    expected_texts.push(&texts[0]);
+    let mut expected = evaluate_batch(&expected_texts, &rules, &calendar, now(), 1).unwrap();
+    let bad = texts.len();
+    for row in &mut expected.errors {
+        if row.index == bad {
+            row.code = "malformed".into();
+            row.message = "history is not valid UTF-8".into();
+        }
+    }
+    assert_eq!(batch, expected);
+    assert!(batch
+        .errors
+        .iter()
+        .any(|e| e.index == bad && e.message == "history is not valid UTF-8"));
+    assert!(
+        batch.cases.iter().any(|c| c.index == bad + 1),
+        "the line after the bad one is read"
+    );
+}
