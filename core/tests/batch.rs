@@ -15,6 +15,7 @@ use chrono::Duration;
 use common::vectors::check_or_update;
 use common::{ev, random, t, worker};
 use proptest::prelude::*;
+use proptest::strategy::Strategy;
 use serde_json::{json, Value};
 use shegong::calendar::Calendar;
 use shegong::case::*;
