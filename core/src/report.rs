@@ -248,6 +248,9 @@ pub fn evaluate_histories<'a>(
     batch
 }
 
+/// The most histories a batch thread takes at a time.
+const CHUNK: usize = 256;
+
 /// The error code of a history whose evaluation hit an internal fault (a bug in this library):
 /// it is reported for that history alone, never lost.
 pub const INTERNAL: &str = "internal";
@@ -258,9 +261,10 @@ pub const INTERNAL: &str = "internal";
 /// and obligation rows come in input order.
 ///
 /// Each history is evaluated inside [`std::panic::catch_unwind`], so even a bug in this
-/// library becomes an error row with code [`INTERNAL`] for that history alone; a worker that
-/// still fails, or cannot be started, yields error rows (or an evaluation on the calling
-/// thread) for its inputs, never a silent loss.
+/// library becomes an error row with code [`INTERNAL`] for that history alone. Threads take
+/// chunks of at most 256 histories in turn (the calling thread among them); the chunks of a
+/// worker that still fails become error rows, never a silent loss, and a thread that cannot be
+/// started leaves its chunks to the others.
 ///
 /// # Errors
 /// [`JsonError::LimitExceeded`](crate::json::JsonError::LimitExceeded) for more than
@@ -291,32 +295,57 @@ pub fn evaluate_batch<S: AsRef<str> + Sync>(
         crate::limits::MAX_BATCH_HISTORIES,
     )?;
     let threads = threads.clamp(1, histories.len().max(1));
-    let chunk = histories.len().div_ceil(threads).max(1);
-    let parts: Vec<Batch> = std::thread::scope(|scope| {
-        let mut handles = Vec::new();
+    // Small chunks handed out in turn, not one share per thread fixed in advance: a thread
+    // slowed by the machine (or by a run of long histories) leaves its chunks to the others.
+    let chunk = histories
+        .len()
+        .div_ceil(threads.saturating_mul(8))
+        .clamp(1, CHUNK);
+    let chunks = histories.len().div_ceil(chunk);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
         let mut done = Vec::new();
-        for (k, part) in histories.chunks(chunk).enumerate() {
+        loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let first = k.saturating_mul(chunk);
-            let work = move || evaluate_part(part, rules, calendar, now, first);
-            if threads == 1 {
-                done.push((first, evaluate_part(part, rules, calendar, now, first)));
-                continue;
+            let Some(part) = histories.get(first..first.saturating_add(chunk).min(histories.len()))
+            else {
+                break;
+            };
+            if part.is_empty() {
+                break;
             }
-            match std::thread::Builder::new().spawn_scoped(scope, work) {
-                Ok(handle) => handles.push((first, part.len(), handle)),
-                // No thread to be had: evaluate this part here rather than lose it.
-                Err(_) => done.push((first, evaluate_part(part, rules, calendar, now, first))),
-            }
+            done.push((k, evaluate_part(part, rules, calendar, now, first)));
         }
-        for (first, len, handle) in handles {
-            let batch = handle
-                .join()
-                .unwrap_or_else(|_| internal_rows(first, len, "the worker evaluating it failed"));
-            done.push((first, batch));
+        done
+    };
+    let mut done: Vec<(usize, Batch)> = std::thread::scope(|scope| {
+        // The calling thread works too; a thread that cannot be started leaves its chunks to
+        // the others.
+        let handles: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
+        let mut done = work();
+        for handle in handles {
+            // A worker that failed outside the per-history guard loses its chunks' results;
+            // they are reported below, never dropped.
+            done.extend(handle.join().unwrap_or_default());
         }
-        done.sort_by_key(|(first, _)| *first);
-        done.into_iter().map(|(_, b)| b).collect()
+        done
     });
+    done.sort_by_key(|(k, _)| *k);
+    let mut parts = Vec::with_capacity(chunks);
+    let mut done = done.into_iter().peekable();
+    for k in 0..chunks {
+        match done.next_if(|(j, _)| *j == k) {
+            Some((_, part)) => parts.push(part),
+            None => {
+                let first = k.saturating_mul(chunk);
+                let len = chunk.min(histories.len().saturating_sub(first));
+                parts.push(internal_rows(first, len, "the worker evaluating it failed"));
+            }
+        }
+    }
     let mut batch = Batch::default();
     for part in parts {
         batch.obligations.extend(part.obligations);
