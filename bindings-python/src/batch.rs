@@ -9,7 +9,9 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use shegong::deadline::RuleSet as CoreRules;
-use shegong::report::{evaluate_batch, evaluate_json_lines, Batch, NOT_UTF8};
+use shegong::report::{
+    evaluate_batch, evaluate_json_lines, evaluate_json_lines_from, Batch, StreamError, NOT_UTF8,
+};
 use shegong::Calendar as CoreCalendar;
 
 use crate::arrow::{batch_table, is_arrow, is_text, read_chunks, with_texts, ArrowTable, Which};
@@ -453,10 +455,18 @@ pub fn evaluate_jsonl(
         let path: std::path::PathBuf = source.extract().map_err(|_| {
             PyTypeError::new_err("source must be a path (str or os.PathLike) or an open file")
         })?;
-        // Read, split and evaluated without the GIL; the file's bytes never become a Python
-        // object.
-        py.detach(|| std::fs::read(&path).map(|bytes| evaluate(&bytes)))
-            .map_err(|e| io_error(&e, &path))?
+        // Read in blocks that are evaluated while the next is read, all without the GIL;
+        // the file's bytes never become a Python object, nor are they held all at once.
+        let streamed = py.detach(|| {
+            std::fs::File::open(&path)
+                .map_err(StreamError::Io)
+                .and_then(|file| evaluate_json_lines_from(file, &r, &c, now, threads()))
+        });
+        match streamed {
+            Ok(batch) => Ok(batch),
+            Err(StreamError::Io(e)) => return Err(io_error(&e, &path)),
+            Err(StreamError::Limit(e)) => Err(e),
+        }
     };
     Ok(BatchResult::new(batch.or_raise()?))
 }

@@ -130,13 +130,7 @@ fn show_path(path: &str) -> String {
 /// ```
 pub fn from_str<T: DeserializeOwned>(text: &str, what: &'static str) -> Result<T, JsonError> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(JsonError::LimitExceeded {
-            what,
-            path: String::new(),
-            limit: "MAX_INPUT_BYTES",
-            max: MAX_INPUT_BYTES,
-            reason: format!("the input has {} bytes", text.len()),
-        });
+        return Err(too_long(what, text.len()));
     }
     prescan(text, what)?;
     // The common case in one plain pass; only a failure is read again with the path tracked,
@@ -232,6 +226,17 @@ pub fn check_count(
         });
     }
     Ok(())
+}
+
+/// The limit error of an input of `len` bytes, over [`MAX_INPUT_BYTES`].
+pub(crate) fn too_long(what: &'static str, len: usize) -> JsonError {
+    JsonError::LimitExceeded {
+        what,
+        path: String::new(),
+        limit: "MAX_INPUT_BYTES",
+        max: MAX_INPUT_BYTES,
+        reason: format!("the input has {len} bytes"),
+    }
 }
 
 /// Describes a string for a message: quoted when it looks like an identifier, otherwise

@@ -419,13 +419,313 @@ pub fn evaluate_json_lines(
     let lines = json_lines(bytes);
     let texts: Vec<&str> = lines.iter().map(|l| l.unwrap_or_default()).collect();
     let mut batch = evaluate_batch(&texts, rules, calendar, now, threads)?;
+    mark_not_utf8(&mut batch, &lines);
+    Ok(batch)
+}
+
+/// Gives the lines that are not UTF-8 their error row, [`NOT_UTF8`].
+fn mark_not_utf8(batch: &mut Batch, lines: &[Option<&str>]) {
     for row in &mut batch.errors {
         if lines.get(row.index).is_some_and(Option::is_none) {
             NOT_UTF8.0.clone_into(&mut row.code);
             NOT_UTF8.1.clone_into(&mut row.message);
         }
     }
+}
+
+/// What reading a JSON Lines stream ([`evaluate_json_lines_from`]) can fail with.
+#[derive(Debug)]
+pub enum StreamError {
+    /// The reader failed.
+    Io(std::io::Error),
+    /// The stream holds more than
+    /// [`MAX_BATCH_HISTORIES`](crate::limits::MAX_BATCH_HISTORIES) histories.
+    Limit(crate::json::JsonError),
+}
+
+impl std::fmt::Display for StreamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StreamError::Io(e) => write!(f, "reading the histories failed: {e}"),
+            StreamError::Limit(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for StreamError {}
+
+/// How many bytes of a stream a block holds (more when one line is longer).
+const BLOCK: usize = 4 << 20;
+
+/// A block of whole lines of a stream, in stream order.
+struct Block {
+    /// Its position among the blocks.
+    no: usize,
+    /// Its lines, each ending with `\n` (but perhaps the stream's last).
+    bytes: Vec<u8>,
+    /// A line over [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES): its length (the block
+    /// then holds one placeholder line in its place; its bytes were never kept).
+    too_long: Option<usize>,
+}
+
+/// The histories a block's lines give: blank lines skipped, as [`json_lines`].
+fn count_lines(bytes: &[u8]) -> usize {
+    let mut count = 0usize;
+    let mut start = 0usize;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for end in ends {
+        let line = bytes.get(start..end).unwrap_or_default();
+        if !line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+            count = count.saturating_add(1);
+        }
+        start = end.saturating_add(1);
+    }
+    count
+}
+
+/// Evaluates a block's histories with indexes from 0 within the block.
+fn evaluate_block(
+    block: &Block,
+    rules: &RuleSet,
+    calendar: &Calendar,
+    now: DateTime<FixedOffset>,
+) -> Batch {
+    let lines = json_lines(&block.bytes);
+    let texts: Vec<&str> = lines.iter().map(|l| l.unwrap_or_default()).collect();
+    let mut batch = evaluate_part(&texts, rules, calendar, now, 0);
+    mark_not_utf8(&mut batch, &lines);
+    if let Some(len) = block.too_long {
+        let error = crate::case::CaseError::from(crate::json::too_long("case history", len));
+        for row in &mut batch.errors {
+            error.code().clone_into(&mut row.code);
+            row.message = error.to_string();
+        }
+    }
+    batch
+}
+
+/// Reads up to `want` more bytes into `buf`; `Ok(false)` at the end of the stream.
+fn fill(reader: &mut impl std::io::Read, buf: &mut Vec<u8>, want: usize) -> std::io::Result<bool> {
+    let start = buf.len();
+    buf.resize(start.saturating_add(want), 0);
+    let mut filled = start;
+    let end = loop {
+        let Some(spare) = buf.get_mut(filled..) else {
+            break false;
+        };
+        if spare.is_empty() {
+            break false;
+        }
+        match reader.read(spare) {
+            Ok(0) => break true,
+            Ok(n) => filled = filled.saturating_add(n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                buf.truncate(start);
+                return Err(e);
+            }
+        }
+    };
+    buf.truncate(filled);
+    Ok(!end)
+}
+
+/// [`evaluate_json_lines`] over a stream (a file, a socket, a decompressor), read in blocks of
+/// whole lines that the threads evaluate while the next block is read: the rows are those of
+/// the whole text read at once, and the memory held for input is a few blocks, whatever the
+/// stream's length. A line longer than
+/// [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES) is not kept either: it gets its
+/// `limit_exceeded` error row, as it would from [`evaluate_batch`] (even when it is blank or
+/// not UTF-8, which its unkept bytes cannot tell).
+///
+/// # Errors
+/// [`StreamError::Io`] when the reader fails (the rows read so far are dropped: a study is not
+/// silently cut short); [`StreamError::Limit`] past
+/// [`MAX_BATCH_HISTORIES`](crate::limits::MAX_BATCH_HISTORIES) histories.
+///
+/// # Example
+/// ```
+/// use chrono::DateTime;
+/// use shegong::{report::evaluate_json_lines_from, Calendar, RuleSet};
+/// let now = DateTime::parse_from_rfc3339("2026-03-10T09:00:00+08:00").unwrap();
+/// let file: &[u8] = b"{not json\r\n\n[]";
+/// let batch = evaluate_json_lines_from(file, &RuleSet::preset(), &Calendar::china(), now, 2)?;
+/// let indexes: Vec<usize> = batch.errors.iter().map(|e| e.index).collect();
+/// assert_eq!(indexes, [0, 1]);
+/// # Ok::<(), shegong::report::StreamError>(())
+/// ```
+pub fn evaluate_json_lines_from(
+    reader: impl std::io::Read,
+    rules: &RuleSet,
+    calendar: &Calendar,
+    now: DateTime<FixedOffset>,
+    threads: usize,
+) -> Result<Batch, StreamError> {
+    stream(reader, BLOCK, rules, calendar, now, threads)
+}
+
+/// [`evaluate_json_lines_from`] in blocks of `block` bytes (the tests' blocks are tiny).
+fn stream(
+    reader: impl std::io::Read,
+    block: usize,
+    rules: &RuleSet,
+    calendar: &Calendar,
+    now: DateTime<FixedOffset>,
+    threads: usize,
+) -> Result<Batch, StreamError> {
+    let threads = threads.max(1);
+    let (queue, blocks) = std::sync::mpsc::sync_channel::<Block>(threads.saturating_mul(2));
+    let blocks = std::sync::Mutex::new(blocks);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let next = match blocks.lock() {
+                Ok(rx) => rx.recv(),
+                Err(_) => break,
+            };
+            let Ok(block) = next else { break };
+            done.push((block.no, evaluate_block(&block, rules, calendar, now)));
+        }
+        done
+    };
+    let (counts, done) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
+        // The calling thread reads, and evaluates a block itself whenever the queue is full
+        // (or no worker could be started).
+        let mut done = Vec::new();
+        let read = read_blocks(reader, block, |block| match queue.try_send(block) {
+            Ok(()) => {}
+            Err(
+                std::sync::mpsc::TrySendError::Full(block)
+                | std::sync::mpsc::TrySendError::Disconnected(block),
+            ) => done.push((block.no, evaluate_block(&block, rules, calendar, now))),
+        });
+        drop(queue);
+        // What is still queued is evaluated here too (all of it, when no worker started).
+        done.extend(work());
+        for handle in handles {
+            // A worker that failed outside the per-history guard loses its blocks' results;
+            // they are reported below, never dropped.
+            done.extend(handle.join().unwrap_or_default());
+        }
+        (read, done)
+    });
+    let counts = counts?;
+    let mut done = done;
+    done.sort_by_key(|(no, _)| *no);
+    let mut done = done.into_iter().peekable();
+    let mut batch = Batch::default();
+    let mut first = 0usize;
+    for (no, count) in counts.into_iter().enumerate() {
+        let part = match done.next_if(|(k, _)| *k == no) {
+            Some((_, part)) => part,
+            None => internal_rows(0, count, "the worker evaluating it failed"),
+        };
+        let at = |index: usize| first.saturating_add(index);
+        batch
+            .obligations
+            .extend(part.obligations.into_iter().map(|r| ObligationRow {
+                index: at(r.index),
+                ..r
+            }));
+        batch
+            .cases
+            .extend(part.cases.into_iter().map(|r| CaseSummary {
+                index: at(r.index),
+                ..r
+            }));
+        batch
+            .errors
+            .extend(part.errors.into_iter().map(|r| BatchError {
+                index: at(r.index),
+                ..r
+            }));
+        first = first.saturating_add(count);
+    }
     Ok(batch)
+}
+
+/// Reads a stream into blocks of whole lines, hands each to `send`, and returns how many
+/// histories each block holds.
+fn read_blocks(
+    mut reader: impl std::io::Read,
+    block: usize,
+    mut send: impl FnMut(Block),
+) -> Result<Vec<usize>, StreamError> {
+    let mut counts: Vec<usize> = Vec::new();
+    let mut total = 0usize;
+    let mut emit = |bytes: Vec<u8>, too_long: Option<usize>, counts: &mut Vec<usize>| {
+        let count = if too_long.is_some() {
+            1
+        } else {
+            count_lines(&bytes)
+        };
+        if count == 0 {
+            return Ok(());
+        }
+        total = total.saturating_add(count);
+        crate::json::check_count(
+            "batch",
+            "",
+            total,
+            "MAX_BATCH_HISTORIES",
+            crate::limits::MAX_BATCH_HISTORIES,
+        )
+        .map_err(StreamError::Limit)?;
+        send(Block {
+            no: counts.len(),
+            bytes,
+            too_long,
+        });
+        counts.push(count);
+        Ok(())
+    };
+    let mut buf: Vec<u8> = Vec::new();
+    loop {
+        let more = fill(&mut reader, &mut buf, block.max(1)).map_err(StreamError::Io)?;
+        match memchr::memrchr(b'\n', &buf) {
+            Some(end) if more => {
+                let rest = buf.split_off(end.saturating_add(1));
+                emit(std::mem::replace(&mut buf, rest), None, &mut counts)?;
+            }
+            _ if !more => {
+                emit(std::mem::take(&mut buf), None, &mut counts)?;
+                return Ok(counts);
+            }
+            _ if buf.len() > crate::limits::MAX_INPUT_BYTES => {
+                // One line longer than any history may be: count it to its end, keep none
+                // of it, and read on after it.
+                let mut len = buf.len();
+                buf.clear();
+                let more = loop {
+                    let more =
+                        fill(&mut reader, &mut buf, block.max(1)).map_err(StreamError::Io)?;
+                    match memchr::memchr(b'\n', &buf) {
+                        Some(end) => {
+                            len = len.saturating_add(end);
+                            buf.drain(..=end);
+                            break true;
+                        }
+                        None => {
+                            len = len.saturating_add(buf.len());
+                            buf.clear();
+                            if !more {
+                                break false;
+                            }
+                        }
+                    }
+                };
+                emit(b"-".to_vec(), Some(len), &mut counts)?;
+                if !more && buf.is_empty() {
+                    return Ok(counts);
+                }
+            }
+            // A line longer than a block so far: read on.
+            _ => {}
+        }
+    }
 }
 
 /// One chunk of [`evaluate_batch`], each history isolated by `catch_unwind`.
@@ -468,5 +768,114 @@ fn internal_rows(first: usize, len: usize, why: &str) -> Batch {
             })
             .collect(),
         ..Batch::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A reader that hands out its bytes a few at a time, interrupted now and then.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        sizes: Vec<usize>,
+        turn: usize,
+    }
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.turn = self.turn.wrapping_add(1);
+            let size = self.sizes[self.turn % self.sizes.len()];
+            if size == 0 && !self.bytes.is_empty() {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let n = size.min(buf.len()).min(self.bytes.len());
+            buf[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-06-01T09:00:00+08:00").unwrap()
+    }
+
+    proptest! {
+        /// A stream read in blocks of any size, through reads of any size, gives the rows of
+        /// the same text read at once: same indexes, blank lines skipped, bad lines kept.
+        #[test]
+        fn streamed_json_lines_are_the_text_read_at_once(
+            parts in prop::collection::vec(prop_oneof![
+                Just(b"\n".to_vec()), Just(b"\r\n".to_vec()), Just(b" \t".to_vec()),
+                Just(b"\xff".to_vec()), Just(b"{}".to_vec()), Just(b"[]\n".to_vec()),
+                Just(b"{\"format\":1}\n".to_vec()), "[a-z{}\":]{0,6}".prop_map(String::into_bytes),
+            ], 0..30),
+            block in 1usize..24,
+            sizes in prop::collection::vec(0usize..9, 1..6),
+            threads in 0usize..4,
+        ) {
+            let bytes = parts.concat();
+            let (rules, calendar) = (RuleSet::preset(), Calendar::china());
+            let at_once = evaluate_json_lines(&bytes, &rules, &calendar, now(), 1).unwrap();
+            let reader = Trickle { bytes: &bytes, sizes: [sizes, vec![1]].concat(), turn: 0 };
+            let streamed = stream(reader, block, &rules, &calendar, now(), threads).unwrap();
+            prop_assert_eq!(streamed, at_once);
+        }
+    }
+
+    /// A line over `MAX_INPUT_BYTES` gets the limit error of a text that long without being
+    /// kept, and the lines around it keep their indexes.
+    #[test]
+    fn an_overlong_line_is_counted_not_kept() {
+        let long = vec![b'x'; crate::limits::MAX_INPUT_BYTES + 5];
+        let ends = [&b"[]\n"[..], &long, b"\r\n{}\n", &long].concat();
+        let (rules, calendar) = (RuleSet::preset(), Calendar::china());
+        let streamed = stream(&ends[..], 1 << 20, &rules, &calendar, now(), 2).unwrap();
+        let at_once = evaluate_json_lines(&ends, &rules, &calendar, now(), 2).unwrap();
+        assert_eq!(streamed, at_once);
+        let codes: Vec<(usize, &str)> = streamed
+            .errors
+            .iter()
+            .map(|e| (e.index, e.code.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                (0, "malformed"),
+                (1, "limit_exceeded"),
+                (2, "malformed"),
+                (3, "limit_exceeded")
+            ]
+        );
+        assert!(streamed.errors[1]
+            .message
+            .contains(&format!("{} bytes", long.len() + 1)));
+    }
+
+    /// A reader's failure is the stream's error, not a batch cut short.
+    #[test]
+    fn a_failing_reader_is_an_error() {
+        struct Broken(usize);
+        impl std::io::Read for Broken {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                if self.0 == 0 {
+                    return Err(std::io::Error::other("disk gone"));
+                }
+                self.0 -= 1;
+                let line = b"[]\n";
+                let n = line.len().min(buf.len());
+                buf[..n].copy_from_slice(&line[..n]);
+                Ok(n)
+            }
+        }
+        let (rules, calendar) = (RuleSet::preset(), Calendar::china());
+        let err = stream(Broken(50), 16, &rules, &calendar, now(), 2).unwrap_err();
+        assert!(
+            matches!(err, StreamError::Io(_)) && err.to_string().contains("disk gone"),
+            "{err}"
+        );
     }
 }
