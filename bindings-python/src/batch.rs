@@ -423,7 +423,8 @@ fn io_error(e: &std::io::Error, path: &std::path::Path) -> PyErr {
 }
 
 /// Evaluates a JSON Lines file, one stored history per line, as of `now`; returns columns for
-/// `pandas.DataFrame`. `source` is a path (`str` or `os.PathLike`) or an open file (text or
+/// `pandas.DataFrame`. A path is read in blocks evaluated while the next is read
+/// (`shegong::report::evaluate_json_lines_from`). `source` is a path (`str` or `os.PathLike`) or an open file (text or
 /// binary); a `str` is always a path, never JSON text: JSON Lines already in memory go
 /// through `evaluate_histories(text.splitlines())`.
 #[pyfunction]

@@ -745,7 +745,8 @@ def check_staffing(communities: Sequence[JsonDict]) -> List[Finding]:
 @final
 class BatchResult:
     """The columns of a batch evaluation: `obligations` (one row per obligation), `cases` (one
-    row per case) and `errors` (one row per history that could not be read)."""
+    row per case) and `errors` (one row per history that could not be read). Each dict of lists
+    is built on first read and kept; `to_arrow` does not need them."""
     @property
     def obligations(self) -> ObligationColumns:
         """One row per obligation: index, case, client_id, worker, stage, rule, status, on_time,
@@ -802,5 +803,7 @@ def evaluate_histories(histories: Union[Iterable[Union[str, bytes, JsonDict, Cas
     is read in place; a null in it gets an error row."""
 def evaluate_jsonl(source: Union[str, "os.PathLike[str]", IO[str], IO[bytes]], now: datetime.datetime, rules: Optional[RuleSet] = None, calendar: Optional[Calendar] = None) -> BatchResult:
     """A JSON Lines file: a path (``str`` or ``os.PathLike``; a ``str`` is always a path, never
-    JSON text) or an open file, text or binary. A missing file raises ``FileNotFoundError``,
-    other I/O errors their ``OSError`` subclass."""
+    JSON text) or an open file, text or binary. A path is read in blocks evaluated while the
+    next is read, never held whole. Blank lines are skipped; a line that is not UTF-8 (or over
+    ``MAX_INPUT_BYTES``) keeps its index and gets an error row. A missing file raises
+    ``FileNotFoundError``, other I/O errors their ``OSError`` subclass."""
