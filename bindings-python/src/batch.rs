@@ -10,7 +10,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use shegong::deadline::RuleSet as CoreRules;
 use shegong::report::{
-    evaluate_batch, evaluate_json_lines, evaluate_json_lines_from, Batch, StreamError, NOT_UTF8,
+    evaluate_inputs, evaluate_json_lines, evaluate_json_lines_from, Batch, StreamError, Unreadable,
 };
 use shegong::Calendar as CoreCalendar;
 
@@ -291,32 +291,18 @@ fn defaults(
     )
 }
 
-/// A null in an Arrow column of histories: evaluated as an empty text, like a text that is not
-/// UTF-8 (`shegong::report::NOT_UTF8`).
-const NULL: &str = "history is null";
-
-/// Evaluates texts, then names the invalid-UTF-8 (or null) ones, listed in index order, in their
-/// error rows.
-fn evaluate_texts<S: AsRef<str> + Sync>(
+/// Evaluates the inputs, those without text (`Unreadable`) each getting its error row.
+fn evaluate_texts(
     py: Python<'_>,
-    texts: &[S],
-    not_utf8: &[(usize, &str)],
+    inputs: &[Result<&str, Unreadable>],
     now: DateTime<FixedOffset>,
     rules: Option<PyRef<'_, RuleSet>>,
     calendar: Option<PyRef<'_, Calendar>>,
 ) -> PyResult<BatchResult> {
     let (r, c) = defaults(rules, calendar);
-    let mut batch = py
-        .detach(|| evaluate_batch(texts, &r, &c, now, threads()))
+    let batch = py
+        .detach(|| evaluate_inputs(inputs, &r, &c, now, threads()))
         .or_raise()?;
-    for row in &mut batch.errors {
-        // `not_utf8` is in index order: a search, not a scan per row.
-        if let Ok(k) = not_utf8.binary_search_by_key(&row.index, |(i, _)| *i) {
-            let why = not_utf8.get(k).map_or("", |(_, why)| why);
-            NOT_UTF8.0.clone_into(&mut row.code);
-            why.clone_into(&mut row.message);
-        }
-    }
     Ok(BatchResult::new(batch))
 }
 
@@ -350,14 +336,11 @@ pub fn evaluate_histories(
                 return iterate(py, histories, now, rules, calendar);
             }
             let done = with_texts(&chunks, |texts| {
-                let nulls: Vec<(usize, &str)> = texts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| t.is_none())
-                    .map(|(i, _)| (i, NULL))
+                let inputs: Vec<_> = texts
+                    .into_iter()
+                    .map(|t| t.ok_or(Unreadable::Null))
                     .collect();
-                let texts: Vec<&str> = texts.into_iter().map(Option::unwrap_or_default).collect();
-                evaluate_texts(py, &texts, &nulls, now, rules, calendar)
+                evaluate_texts(py, &inputs, now, rules, calendar)
             })?;
             return done.ok_or_else(|| {
                 PyTypeError::new_err("an Arrow column of histories must hold strings throughout")
@@ -392,19 +375,14 @@ fn iterate(
             items.push(Text::Owned(to_checked_json(&h)?.to_string()));
         }
     }
-    let mut not_utf8 = Vec::new();
-    let texts: Vec<&str> = items
+    let inputs: Vec<Result<&str, Unreadable>> = items
         .iter()
-        .enumerate()
-        .map(|(i, t)| match t {
-            Text::Encoded(b) => std::str::from_utf8(b.as_bytes()).unwrap_or_else(|_| {
-                not_utf8.push((i, NOT_UTF8.1));
-                ""
-            }),
-            Text::Owned(s) => s.as_str(),
+        .map(|t| match t {
+            Text::Encoded(b) => std::str::from_utf8(b.as_bytes()).map_err(|_| Unreadable::NotUtf8),
+            Text::Owned(s) => Ok(s.as_str()),
         })
         .collect();
-    evaluate_texts(py, &texts, &not_utf8, now, rules, calendar)
+    evaluate_texts(py, &inputs, now, rules, calendar)
 }
 
 /// One history of `evaluate_histories`: UTF-8 held by Python, or JSON written here.
@@ -423,10 +401,10 @@ fn io_error(e: &std::io::Error, path: &std::path::Path) -> PyErr {
 }
 
 /// Evaluates a JSON Lines file, one stored history per line, as of `now`; returns columns for
-/// `pandas.DataFrame`. A path is read in blocks evaluated while the next is read
-/// (`shegong::report::evaluate_json_lines_from`). `source` is a path (`str` or `os.PathLike`) or an open file (text or
+/// `pandas.DataFrame`. `source` is a path (`str` or `os.PathLike`) or an open file (text or
 /// binary); a `str` is always a path, never JSON text: JSON Lines already in memory go
-/// through `evaluate_histories(text.splitlines())`.
+/// through `evaluate_histories(text.splitlines())`. A path is read in blocks evaluated while
+/// the next is read (`shegong::report::evaluate_json_lines_from`).
 #[pyfunction]
 #[pyo3(signature = (source, now, rules=None, calendar=None))]
 pub fn evaluate_jsonl(

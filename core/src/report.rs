@@ -248,6 +248,18 @@ pub fn evaluate_histories<'a>(
     batch
 }
 
+/// The limit error of a batch of `count` histories, over
+/// [`MAX_BATCH_HISTORIES`](crate::limits::MAX_BATCH_HISTORIES).
+fn check_batch_size(count: usize) -> Result<(), crate::json::JsonError> {
+    crate::json::check_count(
+        "batch",
+        "",
+        count,
+        "MAX_BATCH_HISTORIES",
+        crate::limits::MAX_BATCH_HISTORIES,
+    )
+}
+
 /// The most histories a batch thread takes at a time.
 const CHUNK: usize = 256;
 
@@ -287,13 +299,7 @@ pub fn evaluate_batch<S: AsRef<str> + Sync>(
     now: DateTime<FixedOffset>,
     threads: usize,
 ) -> Result<Batch, crate::json::JsonError> {
-    crate::json::check_count(
-        "batch",
-        "",
-        histories.len(),
-        "MAX_BATCH_HISTORIES",
-        crate::limits::MAX_BATCH_HISTORIES,
-    )?;
+    check_batch_size(histories.len())?;
     let threads = threads.clamp(1, histories.len().max(1));
     // Small chunks handed out in turn, not one share per thread fixed in advance: a thread
     // slowed by the machine (or by a run of long histories) leaves its chunks to the others.
@@ -355,44 +361,83 @@ pub fn evaluate_batch<S: AsRef<str> + Sync>(
     Ok(batch)
 }
 
-/// The error code and message of a JSON Lines line that is not UTF-8 (see
-/// [`evaluate_json_lines`]).
-pub const NOT_UTF8: (&str, &str) = ("malformed", "history is not valid UTF-8");
+/// Why an input of a batch holds no text to read: it keeps its index and gets an error row
+/// with code [`Unreadable::CODE`] and [`Unreadable::message`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Its bytes are not UTF-8.
+    NotUtf8,
+    /// A null where a history belongs (in an Arrow column of histories).
+    Null,
+}
+
+impl Unreadable {
+    /// The error code of its row.
+    pub const CODE: &'static str = "malformed";
+
+    /// The message of its row.
+    pub fn message(self) -> &'static str {
+        match self {
+            Unreadable::NotUtf8 => "history is not valid UTF-8",
+            Unreadable::Null => "history is null",
+        }
+    }
+}
 
 /// The histories of a JSON Lines text, one per line: a line holding only JSON whitespace
-/// (space, tab, CR, LF) is skipped and takes no index; a line that is not UTF-8 is `None`, so
-/// it keeps its index and can get its error row. `\r\n` endings are read as `\n` (the `\r`
-/// is JSON whitespace).
+/// (space, tab, CR, LF) is skipped and takes no index; a line that is not UTF-8 is
+/// [`Unreadable::NotUtf8`], so it keeps its index and gets its error row. `\r\n` endings are
+/// read as `\n` (the `\r` is JSON whitespace).
 ///
 /// The whole text is checked as UTF-8 once and split at each `\n` without copying; only a text
 /// that is not UTF-8 throughout is checked line by line.
-pub fn json_lines(bytes: &[u8]) -> Vec<Option<&str>> {
-    let blank = |line: &[u8]| {
-        line.iter()
-            .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-    };
+pub fn json_lines(bytes: &[u8]) -> Vec<Result<&str, Unreadable>> {
     let mut out = Vec::new();
     if let Ok(text) = std::str::from_utf8(bytes) {
         // Every `\n` of valid UTF-8 is a character boundary.
         out.extend(
             text.split('\n')
                 .filter(|line| !blank(line.as_bytes()))
-                .map(Some),
+                .map(Ok),
         );
     } else {
         out.extend(
             bytes
                 .split(|&b| b == b'\n')
                 .filter(|line| !blank(line))
-                .map(|line| std::str::from_utf8(line).ok()),
+                .map(|line| std::str::from_utf8(line).map_err(|_| Unreadable::NotUtf8)),
         );
     }
     out
 }
 
+/// Whether a line of JSON Lines holds only JSON whitespace.
+fn blank(line: &[u8]) -> bool {
+    line.iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+/// [`evaluate_batch`] over inputs some of which hold no text: each of those gets its
+/// [`Unreadable`] error row at its index.
+///
+/// # Errors
+/// As [`evaluate_batch`].
+pub fn evaluate_inputs(
+    inputs: &[Result<&str, Unreadable>],
+    rules: &RuleSet,
+    calendar: &Calendar,
+    now: DateTime<FixedOffset>,
+    threads: usize,
+) -> Result<Batch, crate::json::JsonError> {
+    let texts: Vec<&str> = inputs.iter().map(|l| l.unwrap_or_default()).collect();
+    let mut batch = evaluate_batch(&texts, rules, calendar, now, threads)?;
+    mark_unreadable(&mut batch, inputs);
+    Ok(batch)
+}
+
 /// [`evaluate_batch`] over a JSON Lines text ([`json_lines`]): one history per non-blank line,
-/// `index` counting those lines from 0. A line that is not UTF-8 gets the error row
-/// [`NOT_UTF8`].
+/// `index` counting those lines from 0. A line that is not UTF-8 gets the error row of
+/// [`Unreadable::NotUtf8`].
 ///
 /// # Errors
 /// As [`evaluate_batch`].
@@ -416,19 +461,15 @@ pub fn evaluate_json_lines(
     now: DateTime<FixedOffset>,
     threads: usize,
 ) -> Result<Batch, crate::json::JsonError> {
-    let lines = json_lines(bytes);
-    let texts: Vec<&str> = lines.iter().map(|l| l.unwrap_or_default()).collect();
-    let mut batch = evaluate_batch(&texts, rules, calendar, now, threads)?;
-    mark_not_utf8(&mut batch, &lines);
-    Ok(batch)
+    evaluate_inputs(&json_lines(bytes), rules, calendar, now, threads)
 }
 
-/// Gives the lines that are not UTF-8 their error row, [`NOT_UTF8`].
-fn mark_not_utf8(batch: &mut Batch, lines: &[Option<&str>]) {
+/// Gives the inputs that hold no text their error row.
+fn mark_unreadable(batch: &mut Batch, inputs: &[Result<&str, Unreadable>]) {
     for row in &mut batch.errors {
-        if lines.get(row.index).is_some_and(Option::is_none) {
-            NOT_UTF8.0.clone_into(&mut row.code);
-            NOT_UTF8.1.clone_into(&mut row.message);
+        if let Some(Err(why)) = inputs.get(row.index) {
+            Unreadable::CODE.clone_into(&mut row.code);
+            why.message().clone_into(&mut row.message);
         }
     }
 }
@@ -474,8 +515,7 @@ fn count_lines(bytes: &[u8]) -> usize {
     let mut start = 0usize;
     let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
     for end in ends {
-        let line = bytes.get(start..end).unwrap_or_default();
-        if !line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+        if !blank(bytes.get(start..end).unwrap_or_default()) {
             count = count.saturating_add(1);
         }
         start = end.saturating_add(1);
@@ -493,7 +533,7 @@ fn evaluate_block(
     let lines = json_lines(&block.bytes);
     let texts: Vec<&str> = lines.iter().map(|l| l.unwrap_or_default()).collect();
     let mut batch = evaluate_part(&texts, rules, calendar, now, 0);
-    mark_not_utf8(&mut batch, &lines);
+    mark_unreadable(&mut batch, &lines);
     if let Some(len) = block.too_long {
         let error = crate::case::CaseError::from(crate::json::too_long("case history", len));
         for row in &mut batch.errors {
@@ -666,14 +706,7 @@ fn read_blocks(
             return Ok(());
         }
         total = total.saturating_add(count);
-        crate::json::check_count(
-            "batch",
-            "",
-            total,
-            "MAX_BATCH_HISTORIES",
-            crate::limits::MAX_BATCH_HISTORIES,
-        )
-        .map_err(StreamError::Limit)?;
+        check_batch_size(total).map_err(StreamError::Limit)?;
         send(Block {
             no: counts.len(),
             bytes,
@@ -773,7 +806,7 @@ fn internal_rows(first: usize, len: usize, why: &str) -> Batch {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
     use super::*;
     use proptest::prelude::*;
@@ -853,6 +886,21 @@ mod tests {
         assert!(streamed.errors[1]
             .message
             .contains(&format!("{} bytes", long.len() + 1)));
+    }
+
+    /// A stream with more histories than a batch may hold is refused as a limit, before any
+    /// of its lines is evaluated (one block holds them all here).
+    #[test]
+    fn a_stream_past_the_batch_limit_is_refused() {
+        let lines = b"{}\n".repeat(crate::limits::MAX_BATCH_HISTORIES + 1);
+        let (rules, calendar) = (RuleSet::preset(), Calendar::china());
+        let err = stream(&lines[..], lines.len() + 1, &rules, &calendar, now(), 2).unwrap_err();
+        let StreamError::Limit(e) = err else {
+            panic!("{err}")
+        };
+        assert!(e.to_string().contains("MAX_BATCH_HISTORIES"), "{e}");
+        let exactly = b"{}\n".repeat(crate::limits::MAX_BATCH_HISTORIES);
+        assert!(read_blocks(&exactly[..], exactly.len() + 1, |_| {}).is_ok());
     }
 
     /// A reader's failure is the stream's error, not a batch cut short.

@@ -20,7 +20,7 @@ use serde_json::{json, Value};
 use shegong::calendar::Calendar;
 use shegong::case::*;
 use shegong::deadline::{Obligation, ObligationStatus, RuleSet};
-use shegong::report::{evaluate_batch, Batch, ObligationRow};
+use shegong::report::{evaluate_batch, evaluate_inputs, Batch, ObligationRow, Unreadable};
 
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
     common::t("2026-06-01T09:00:00+08:00")
@@ -546,11 +546,11 @@ fn batch_over_the_limit_is_limit_exceeded() {
 
 /// The plain reading [`shegong::report::json_lines`] must agree with: split at every `\n`,
 /// drop the lines of JSON whitespace alone, check each of the rest as UTF-8.
-fn lines_one_by_one(bytes: &[u8]) -> Vec<Option<&str>> {
+fn lines_one_by_one(bytes: &[u8]) -> Vec<Result<&str, Unreadable>> {
     bytes
         .split(|&b| b == b'\n')
         .filter(|l| !l.iter().all(|b| b" \t\r\n".contains(b)))
-        .map(|l| std::str::from_utf8(l).ok())
+        .map(|l| std::str::from_utf8(l).map_err(|_| Unreadable::NotUtf8))
         .collect()
 }
 
@@ -571,7 +571,7 @@ proptest! {
 }
 
 /// A JSON Lines text evaluates as its lines do one by one: blank lines skipped, a line that is
-/// not UTF-8 kept at its index with the error row `report::NOT_UTF8`, CRLF endings read.
+/// not UTF-8 kept at its index with the error row of `Unreadable::NotUtf8`, CRLF endings read.
 #[test]
 fn json_lines_evaluate_as_their_lines() {
     let texts: Vec<String> = inputs().into_iter().map(|(_, t)| t).collect();
@@ -604,4 +604,33 @@ fn json_lines_evaluate_as_their_lines() {
         batch.cases.iter().any(|c| c.index == bad + 1),
         "the line after the bad one is read"
     );
+}
+
+/// Inputs without text (a null, bytes that are not UTF-8) keep their index and get their own
+/// error row; the histories around them are read as usual.
+#[test]
+fn unreadable_inputs_get_their_own_rows() {
+    let texts: Vec<String> = inputs().into_iter().map(|(_, t)| t).collect();
+    let given = [
+        Ok(texts[0].as_str()),
+        Err(Unreadable::Null),
+        Ok(texts[2].as_str()),
+        Err(Unreadable::NotUtf8),
+    ];
+    let (rules, calendar) = (RuleSet::preset(), Calendar::china());
+    let batch = evaluate_inputs(&given, &rules, &calendar, now(), 2).unwrap();
+    let errors: Vec<(usize, &str, &str)> = batch
+        .errors
+        .iter()
+        .map(|e| (e.index, e.code.as_str(), e.message.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (1, "malformed", "history is null"),
+            (3, "malformed", "history is not valid UTF-8")
+        ]
+    );
+    let cases: Vec<usize> = batch.cases.iter().map(|c| c.index).collect();
+    assert_eq!(cases, [0, 2]);
 }
