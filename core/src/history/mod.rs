@@ -420,19 +420,49 @@ impl<A: Aggregate> Journal<A> {
         Ok(journal)
     }
 
+    /// Re-applies a verified history. Each event keeps its verified `seq`, `prev_hash` and
+    /// `hash` and is moved once into a history sized for all of them; nothing is re-hashed.
     fn rebuild(events: Vec<Recorded<A::Event>>) -> Result<Self, A::Error> {
-        let mut iter = events.into_iter().map(|mut e| {
-            let hash = std::mem::take(&mut e.hash);
-            (split(e), hash)
-        });
-        let Some(((first, rules), hash)) = iter.next() else {
-            return Err(A::fault("", Fault::Empty));
-        };
-        let mut journal = Self::start_with(first, rules, Some(hash))?;
-        for ((new, rules), hash) in iter {
-            journal.append(new, rules, Some(hash), false)?;
+        let mut history: Vec<Recorded<A::Event>> = Vec::with_capacity(events.len());
+        let mut state: Option<A> = None;
+        for e in events {
+            let Recorded {
+                seq,
+                occurred_at,
+                recorded_at,
+                actor,
+                event,
+                rules,
+                prev_hash,
+                hash,
+            } = e;
+            let new = NewEvent {
+                occurred_at,
+                recorded_at,
+                actor,
+                event,
+            };
+            match state.as_mut() {
+                None => state = Some(A::begin(&new, rules)?),
+                Some(state) => {
+                    state.step(&history, seq, &new, rules)?;
+                }
+            }
+            history.push(Recorded {
+                seq,
+                occurred_at: new.occurred_at,
+                recorded_at: new.recorded_at,
+                actor: new.actor,
+                event: new.event,
+                rules,
+                prev_hash,
+                hash,
+            });
         }
-        Ok(journal)
+        match state {
+            Some(state) => Ok(Journal { history, state }),
+            None => Err(A::fault("", Fault::Empty)),
+        }
     }
 
     /// The history, oldest first.
