@@ -125,6 +125,7 @@ pub struct StoredCase {
     /// The chain head: the last event's hash. Store it where the history's editors cannot.
     pub head: String,
     /// The events.
+    #[serde(deserialize_with = "crate::history::presized")]
     pub events: Vec<RecordedEvent>,
 }
 
