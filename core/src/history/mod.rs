@@ -197,8 +197,9 @@ fn hash_event<E: Serialize>(domain: &str, fields: &Chained<'_, E>) -> [u8; 32] {
         buf.extend_from_slice(domain.as_bytes());
         buf.push(b'\n');
         // Plain data cannot fail to serialise; were it ever to, the partial body still
-        // yields a hash that will not verify.
-        let _ = serde_json::to_writer(&mut *buf, fields);
+        // yields a hash that will not verify. The canonical writer writes serde_json's bytes
+        // (its tests compare the two), in half the time.
+        let _ = crate::json::canonical::write(buf, fields);
         Sha256::digest(buf.as_slice()).into()
     };
     BUFFER.with(|cell| match cell.try_borrow_mut() {
