@@ -375,26 +375,52 @@ fn prescan(text: &str, what: &'static str) -> Result<(), JsonError> {
 /// ones before it; a wider one is left to [`scan_tracked`] and its hash set.
 const QUICK_KEYS: usize = 64;
 
+/// An open container in [`quick_scan`]: where its keys start (or `ARRAY`), and whether the
+/// container around it was expecting a key.
+type Open = (usize, bool);
+
+/// A key of an open object in [`quick_scan`]: its fingerprint, start and end.
+type Key = (u64, usize, usize);
+
 /// `true` when `bytes` is certainly within the depth and string limits and has no duplicate
 /// key; `false` when [`scan_tracked`] must look. Tracks no path, allocates two small lists,
 /// and compares keys by a fingerprint (length and first bytes) before their bytes: on a case
 /// history this is a third of the cost of the tracked scan, which is one tenth of a read.
 fn quick_scan(bytes: &[u8]) -> bool {
+    thread_local! {
+        /// The scan's two lists, kept between calls: allocating them afresh for every input
+        /// cost a twentieth of a batch, most of it in the allocator tidying up for a
+        /// kilobyte-sized request. They hold at most [`MAX_DEPTH`] containers and
+        /// [`QUICK_KEYS`] keys per open object.
+        static SCRATCH: std::cell::RefCell<(Vec<Open>, Vec<Key>)> =
+            const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let (stack, keys) = &mut *scratch;
+            stack.clear();
+            keys.clear();
+            quick_scan_with(bytes, stack, keys)
+        }
+        // Not reachable (the scan does not call itself), but never a panic.
+        Err(_) => quick_scan_with(bytes, &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+/// [`quick_scan`] with its two lists, empty: per open container, where its keys start (or
+/// `ARRAY`) and whether the container around it was expecting a key when it opened (restored
+/// when it closes, as the tracked scan keeps that flag per container); and the (fingerprint,
+/// start, end) of the keys of the open objects, innermost last.
+fn quick_scan_with(bytes: &[u8], stack: &mut Vec<Open>, keys: &mut Vec<Key>) -> bool {
     /// Marks an open array on the stack (objects store where their keys start).
     const ARRAY: usize = usize::MAX;
-    // Per open container: where its keys start (or ARRAY), and whether the container around
-    // it was expecting a key when it opened (restored when it closes, as the tracked scan
-    // keeps that flag per container).
-    let mut stack: Vec<(usize, bool)> = Vec::with_capacity(16);
-    // (fingerprint, start, end) of the keys of the open objects, innermost last.
-    let mut keys: Vec<(u64, usize, usize)> = Vec::with_capacity(64);
     let mut expect_key = false;
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
         match b {
             b'"' => {
                 let start = i.saturating_add(1);
-                let end = string_end(bytes, start);
+                let (end, escaped) = string_end_escaped(bytes, start);
                 let len = end.saturating_sub(start);
                 if len > MAX_STRING_BYTES {
                     return false;
@@ -404,7 +430,7 @@ fn quick_scan(bytes: &[u8]) -> bool {
                     let Some(key) = bytes.get(start..end) else {
                         return false;
                     };
-                    if memchr::memchr(b'\\', key).is_some() {
+                    if escaped {
                         return false;
                     }
                     let mut head = [0u8; 4];
@@ -566,6 +592,13 @@ fn scan_tracked(text: &str, what: &'static str) -> Result<(), JsonError> {
 /// the end of the input. Jumps from one quote or backslash to the next (`memchr2`), since
 /// strings are most of a history's bytes.
 fn string_end(bytes: &[u8], start: usize) -> usize {
+    string_end_escaped(bytes, start).0
+}
+
+/// [`string_end`], and whether the string holds a backslash (an escape), found on the way
+/// rather than by a second search (keys are checked for one).
+fn string_end_escaped(bytes: &[u8], start: usize) -> (usize, bool) {
+    let mut escaped = false;
     // Most strings (keys, dates, hashes) are short: test eight bytes at a time for a quote
     // or a backslash first, which is cheaper than a call into memchr for each one.
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -588,8 +621,11 @@ fn string_end(bytes: &[u8], start: usize) -> usize {
             let at = usize::try_from(hit.trailing_zeros() / 8).unwrap_or(0);
             j = j.saturating_add(at);
             match bytes.get(j) {
-                Some(b'\\') => j = j.saturating_add(2),
-                _ => return j,
+                Some(b'\\') => {
+                    j = j.saturating_add(2);
+                    escaped = true;
+                }
+                _ => return (j, escaped),
             }
             continue;
         }
@@ -601,11 +637,14 @@ fn string_end(bytes: &[u8], start: usize) -> usize {
     {
         j = j.saturating_add(offset);
         match bytes.get(j) {
-            Some(b'\\') => j = j.saturating_add(2),
-            _ => return j,
+            Some(b'\\') => {
+                j = j.saturating_add(2);
+                escaped = true;
+            }
+            _ => return (j, escaped),
         }
     }
-    bytes.len()
+    (bytes.len(), escaped)
 }
 
 /// Depth and string length of a value built elsewhere (it cannot hold duplicate keys).
