@@ -168,10 +168,17 @@ fn read_buffered<W: DeserializeOwned, E: de::Error>(
     // again, path tracked.
     #[cfg(not(target_arch = "wasm32"))]
     if !tracking() {
-        return W::deserialize(Tagged { variant, rest: map }).map_err(de::Error::custom);
+        return W::deserialize(Tagged {
+            variant: variant.into(),
+            rest: map,
+        })
+        .map_err(de::Error::custom);
     }
-    serde_path_to_error::deserialize(Tagged { variant, rest: map })
-        .map_err(|e| de::Error::custom(splice(tag, &e)))
+    serde_path_to_error::deserialize(Tagged {
+        variant: variant.into(),
+        rest: map,
+    })
+    .map_err(|e| de::Error::custom(splice(tag, &e)))
 }
 
 /// The untracked reader: the tag first streams the fields into the variant; the tag
@@ -197,9 +204,10 @@ impl<'de, W: DeserializeOwned> Visitor<'de> for Streaming<W> {
             return Err(de::Error::missing_field(self.tag));
         };
         if first == self.tag {
-            let variant = match access.next_value::<Value>()? {
-                Value::String(s) => s,
-                other => return Err(tag_type_error(&other, self.tag)),
+            // Borrowed from the input when it has no escape: no allocation per object.
+            let variant = match access.next_value::<TagValue<'de>>()? {
+                TagValue::Text(s) => s,
+                TagValue::Other(other) => return Err(tag_type_error(&other, self.tag)),
             };
             return W::deserialize(Tagged {
                 variant,
@@ -388,12 +396,77 @@ impl<'de> Fields<'de> for Map<String, Value> {
 }
 
 /// The tag's value and the other fields, read as an externally tagged enum.
-struct Tagged<F> {
-    variant: String,
+struct Tagged<'de, F> {
+    variant: std::borrow::Cow<'de, str>,
     rest: F,
 }
 
-impl<'de, F: Fields<'de>> Deserializer<'de> for Tagged<F> {
+/// A tag's value as read in the untracked pass: text (borrowed from the input when it can
+/// be), or any other JSON value, which is refused as the tracked pass refuses it.
+#[cfg(not(target_arch = "wasm32"))]
+enum TagValue<'de> {
+    Text(std::borrow::Cow<'de, str>),
+    Other(Value),
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<'de> de::Deserialize<'de> for TagValue<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextOrValue;
+        impl<'de> Visitor<'de> for TextOrValue {
+            type Value = TagValue<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(TagValue::Text(std::borrow::Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(TagValue::Text(std::borrow::Cow::Owned(v.to_owned())))
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(TagValue::Text(std::borrow::Cow::Owned(v)))
+            }
+
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(TagValue::Other(Value::Bool(v)))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(TagValue::Other(Value::from(v)))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(TagValue::Other(Value::from(v)))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(TagValue::Other(Value::from(v)))
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(TagValue::Other(Value::Null))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                <Value as de::Deserialize>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+                    .map(TagValue::Other)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                <Value as de::Deserialize>::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(TagValue::Other)
+            }
+        }
+        d.deserialize_any(TextOrValue)
+    }
+}
+
+impl<'de, F: Fields<'de>> Deserializer<'de> for Tagged<'de, F> {
     type Error = F::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
@@ -407,7 +480,7 @@ impl<'de, F: Fields<'de>> Deserializer<'de> for Tagged<F> {
     }
 }
 
-impl<'de, F: Fields<'de>> de::EnumAccess<'de> for Tagged<F> {
+impl<'de, F: Fields<'de>> de::EnumAccess<'de> for Tagged<'de, F> {
     type Error = F::Error;
     type Variant = Rest<F>;
 
@@ -415,7 +488,7 @@ impl<'de, F: Fields<'de>> de::EnumAccess<'de> for Tagged<F> {
         self,
         seed: V,
     ) -> Result<(V::Value, Rest<F>), Self::Error> {
-        let name: de::value::StringDeserializer<F::Error> = self.variant.into_deserializer();
+        let name: de::value::CowStrDeserializer<'_, F::Error> = self.variant.into_deserializer();
         Ok((seed.deserialize(name)?, Rest(self.rest)))
     }
 }
