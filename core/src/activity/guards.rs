@@ -5,7 +5,6 @@ use super::{
     ActivityError, ActivityEvent, ActivityKind, ActivityRecord, ActivityState, GroupStage,
 };
 use crate::case::Role;
-use crate::history::NewEvent;
 
 /// Whether a role is the agency's staff, who record an activity's steps.
 fn staff(role: Role) -> bool {
@@ -20,7 +19,7 @@ fn staff(role: Role) -> bool {
 /// A refusal is returned as its rule and reason; an invalid identifier as an error.
 fn who_and_when(
     view: &View<'_>,
-    new: &NewEvent<ActivityEvent>,
+    new: &ActivityRecord,
 ) -> Result<Option<(&'static str, String)>, ActivityError> {
     const REVIEW: &str = "activity-review-3wd";
     let actor = &new.actor;
@@ -130,7 +129,7 @@ pub(super) fn check(
     state: &ActivityState,
     history: &[ActivityRecord],
     seq: u64,
-    new: &NewEvent<ActivityEvent>,
+    new: &ActivityRecord,
 ) -> Result<(), ActivityError> {
     let event = &new.event;
     let view = View { state, history };

@@ -511,7 +511,7 @@ impl Aggregate for ActivityState {
     type Outcome = ();
     const CHAIN: &'static str = ACTIVITY_CHAIN;
 
-    fn begin(first: &NewEvent<ActivityEvent>, rules: u32) -> Result<Self, ActivityError> {
+    fn begin(first: &ActivityRecord, rules: u32) -> Result<Self, ActivityError> {
         let ActivityEvent::Planned { plan } = &first.event else {
             return Err(ActivityError::InvalidInput {
                 field: "history",
@@ -539,7 +539,7 @@ impl Aggregate for ActivityState {
         &mut self,
         history: &[ActivityRecord],
         seq: u64,
-        new: &NewEvent<ActivityEvent>,
+        new: &ActivityRecord,
         rules: u32,
     ) -> Result<(), ActivityError> {
         self.rules = rules;

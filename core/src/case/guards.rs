@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::chain::NewEvent;
+use super::chain::RecordedEvent;
 use super::consent::{ConsentCapacity, ConsentPurpose, GUARDIAN_CONSENT_BELOW_AGE};
 use super::error::CaseError;
 use super::event::{
@@ -58,7 +58,7 @@ pub(super) struct Guard<'a> {
     pub(super) seq: u64,
     pub(super) event: &'static str,
     pub(super) stage: Stage,
-    pub(super) new: &'a NewEvent,
+    pub(super) new: &'a RecordedEvent,
 }
 
 impl Guard<'_> {
@@ -155,7 +155,7 @@ impl Guard<'_> {
 }
 
 /// Builds the state of a new case from its first event.
-pub(super) fn start(new: &NewEvent) -> Result<CaseState, CaseError> {
+pub(super) fn start(new: &RecordedEvent) -> Result<CaseState, CaseError> {
     let EventKind::Received {
         case_number,
         client,
@@ -280,7 +280,7 @@ impl CaseState {
     /// Rules version 3: a step the worker owes is recorded by a social worker, and the opening
     /// record and the closing report by this case's worker (the one who opened it, from the
     /// case's own history, not from what the caller says).
-    fn check_worker_step(&self, g: &Guard<'_>, new: &NewEvent) -> Result<(), CaseError> {
+    fn check_worker_step(&self, g: &Guard<'_>, new: &RecordedEvent) -> Result<(), CaseError> {
         let Some(rule) = worker_step(&new.event) else {
             return Ok(());
         };
@@ -315,7 +315,7 @@ impl CaseState {
 pub(super) fn check_times(
     case: &CaseNumber,
     seq: u64,
-    new: &NewEvent,
+    new: &RecordedEvent,
     previous_recorded: Option<&chrono::DateTime<chrono::FixedOffset>>,
     received_at: Option<&chrono::DateTime<chrono::FixedOffset>>,
 ) -> Result<(), CaseError> {
@@ -352,7 +352,11 @@ pub(super) fn check_times(
 impl CaseState {
     /// Checks one event against the rules and applies it to `self` (a clone the caller
     /// discards on error). Returns the warnings recorded with it.
-    pub(super) fn step(&mut self, seq: u64, new: &NewEvent) -> Result<Vec<Warning>, CaseError> {
+    pub(super) fn step(
+        &mut self,
+        seq: u64,
+        new: &RecordedEvent,
+    ) -> Result<Vec<Warning>, CaseError> {
         let case_number = self.case_number.clone();
         let g = Guard {
             case: &case_number,
@@ -926,7 +930,7 @@ impl CaseState {
         self.reached.insert(stage);
     }
 
-    pub(super) fn open(&mut self, new: &NewEvent) {
+    pub(super) fn open(&mut self, new: &RecordedEvent) {
         self.worker = new.actor.id.clone();
         self.opened_at = Some(new.occurred_at);
         self.opening = None;

@@ -135,7 +135,7 @@ impl Aggregate for CaseState {
     type Outcome = Vec<Warning>;
     const CHAIN: &'static str = CHAIN_VERSION;
 
-    fn begin(first: &NewEvent, rules: u32) -> Result<Self, CaseError> {
+    fn begin(first: &RecordedEvent, rules: u32) -> Result<Self, CaseError> {
         let mut state = guards::start(first)?;
         state.rules = rules;
         Ok(state)
@@ -145,7 +145,7 @@ impl Aggregate for CaseState {
         &mut self,
         history: &[RecordedEvent],
         seq: u64,
-        new: &NewEvent,
+        new: &RecordedEvent,
         rules: u32,
     ) -> Result<Vec<Warning>, CaseError> {
         guards::check_times(

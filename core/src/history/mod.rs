@@ -277,12 +277,16 @@ pub trait Aggregate: Clone + std::fmt::Debug + PartialEq + Eq {
 
     /// Starts the state from the first event, checked under `rules`.
     ///
+    /// The event is given as it will be recorded (numbered and linked), so that a replay can
+    /// check the stored events where they lie; an event being applied has no `hash` yet (it
+    /// is empty), and no guard reads it.
+    ///
     /// # Errors
     /// The aggregate's refusal of a wrong or invalid first event.
-    fn begin(first: &NewEvent<Self::Event>, rules: u32) -> Result<Self, Self::Error>;
+    fn begin(first: &Recorded<Self::Event>, rules: u32) -> Result<Self, Self::Error>;
 
     /// Checks event `seq` under `rules` against the state and the `history` before it, and
-    /// applies it to `self`.
+    /// applies it to `self`. `new` is given as in [`Aggregate::begin`].
     ///
     /// # Errors
     /// The aggregate's refusal; `self` may then be half-changed, which is why the journal
@@ -291,7 +295,7 @@ pub trait Aggregate: Clone + std::fmt::Debug + PartialEq + Eq {
         &mut self,
         history: &[Recorded<Self::Event>],
         seq: u64,
-        new: &NewEvent<Self::Event>,
+        new: &Recorded<Self::Event>,
         rules: u32,
     ) -> Result<Self::Outcome, Self::Error>;
 
@@ -324,12 +328,13 @@ impl<A: Aggregate> Journal<A> {
         rules: u32,
         hash: Option<String>,
     ) -> Result<Self, A::Error> {
+        let first = recorded(1, first, rules, GENESIS_HASH);
         let state = A::begin(&first, rules)?;
         let mut journal = Journal {
             history: Vec::with_capacity(1),
             state,
         };
-        journal.push(1, first, rules, hash);
+        journal.push(first, hash);
         Ok(journal)
     }
 
@@ -361,6 +366,7 @@ impl<A: Aggregate> Journal<A> {
             return Err(A::fault(&subject, fault));
         }
         let seq = self.next_seq();
+        let new = recorded(seq, new, rules, self.head());
         let outcome = if transactional {
             let mut next = self.state.clone();
             let outcome = next.step(&self.history, seq, &new, rules)?;
@@ -369,23 +375,15 @@ impl<A: Aggregate> Journal<A> {
         } else {
             self.state.step(&self.history, seq, &new, rules)?
         };
-        self.push(seq, new, rules, hash);
+        self.push(new, hash);
         Ok((seq, outcome))
     }
 
-    fn push(&mut self, seq: u64, new: NewEvent<A::Event>, rules: u32, hash: Option<String>) {
-        let mut recorded = Recorded {
-            seq,
-            occurred_at: new.occurred_at,
-            recorded_at: new.recorded_at,
-            actor: new.actor,
-            event: new.event,
-            rules,
-            prev_hash: self.head().to_owned(),
-            hash: String::new(),
-        };
-        recorded.hash = hash.unwrap_or_else(|| recorded.hash_in(A::CHAIN));
-        self.history.push(recorded);
+    /// Appends an accepted event with its hash: `hash` when the caller has just verified
+    /// it, computed otherwise.
+    fn push(&mut self, mut new: Recorded<A::Event>, hash: Option<String>) {
+        new.hash = hash.unwrap_or_else(|| new.hash_in(A::CHAIN));
+        self.history.push(new);
     }
 
     /// Rebuilds a history: verifies every link and hash first, then re-applies every event
@@ -421,49 +419,24 @@ impl<A: Aggregate> Journal<A> {
         Ok(journal)
     }
 
-    /// Re-applies a verified history. Each event keeps its verified `seq`, `prev_hash` and
-    /// `hash` and is moved once into a history sized for all of them; nothing is re-hashed.
+    /// Re-applies a verified history where it lies: each event is checked against the
+    /// events before it in the same vector, which becomes the journal's history as it is,
+    /// with the hashes just verified. Nothing is moved, copied or hashed again.
     fn rebuild(events: Vec<Recorded<A::Event>>) -> Result<Self, A::Error> {
-        let mut history: Vec<Recorded<A::Event>> = Vec::with_capacity(events.len());
-        let mut state: Option<A> = None;
-        for e in events {
-            let Recorded {
-                seq,
-                occurred_at,
-                recorded_at,
-                actor,
-                event,
-                rules,
-                prev_hash,
-                hash,
-            } = e;
-            let new = NewEvent {
-                occurred_at,
-                recorded_at,
-                actor,
-                event,
-            };
-            match state.as_mut() {
-                None => state = Some(A::begin(&new, rules)?),
-                Some(state) => {
-                    state.step(&history, seq, &new, rules)?;
-                }
+        let Some(first) = events.first() else {
+            return Err(A::fault("", Fault::Empty));
+        };
+        let mut state = A::begin(first, first.rules)?;
+        for i in 1..events.len() {
+            let (before, rest) = events.split_at(i);
+            if let Some(e) = rest.first() {
+                state.step(before, e.seq, e, e.rules)?;
             }
-            history.push(Recorded {
-                seq,
-                occurred_at: new.occurred_at,
-                recorded_at: new.recorded_at,
-                actor: new.actor,
-                event: new.event,
-                rules,
-                prev_hash,
-                hash,
-            });
         }
-        match state {
-            Some(state) => Ok(Journal { history, state }),
-            None => Err(A::fault("", Fault::Empty)),
-        }
+        Ok(Journal {
+            history: events,
+            state,
+        })
     }
 
     /// The history, oldest first.
@@ -492,6 +465,21 @@ impl<A: Aggregate> Journal<A> {
         u64::try_from(self.history.len())
             .unwrap_or(u64::MAX)
             .saturating_add(1)
+    }
+}
+
+/// An event as it will be recorded: numbered, linked to `prev_hash`, its hash not yet
+/// computed.
+fn recorded<E>(seq: u64, new: NewEvent<E>, rules: u32, prev_hash: &str) -> Recorded<E> {
+    Recorded {
+        seq,
+        occurred_at: new.occurred_at,
+        recorded_at: new.recorded_at,
+        actor: new.actor,
+        event: new.event,
+        rules,
+        prev_hash: prev_hash.to_owned(),
+        hash: String::new(),
     }
 }
 
@@ -614,7 +602,7 @@ pub fn check_rules(seq: u64, previous: u32, rules: u32) -> Result<(), Fault> {
 /// before the history's first event. Returns the reason for a refusal.
 pub(crate) fn time_order<E>(
     history: &[Recorded<E>],
-    new: &NewEvent<E>,
+    new: &Recorded<E>,
     rules: u32,
 ) -> Option<String> {
     if rules < 2 {

@@ -9,7 +9,6 @@ use super::{
     VolunteerError, VolunteerEvent, VolunteerRecord, VolunteerState,
 };
 use crate::case::{china_date, Actor, Role};
-use crate::history::NewEvent;
 
 /// What every guard knows about the event being checked.
 pub(super) struct Ctx<'a> {
@@ -139,7 +138,7 @@ pub(super) fn step(
     v: &mut VolunteerState,
     history: &[VolunteerRecord],
     seq: u64,
-    new: &NewEvent<VolunteerEvent>,
+    new: &VolunteerRecord,
 ) -> Result<(), VolunteerError> {
     let id = v.id.clone();
     let c = Ctx {
@@ -278,10 +277,7 @@ fn who_and_when(c: &Ctx<'_>, event: &VolunteerEvent) -> Result<(), VolunteerErro
 
 /// Rules version 2: a registration is recorded by the agency's staff or by the volunteer
 /// themself (a volunteer's own form), never by anyone else.
-pub(super) fn registered_by(
-    id: &str,
-    first: &NewEvent<VolunteerEvent>,
-) -> Result<(), VolunteerError> {
+pub(super) fn registered_by(id: &str, first: &VolunteerRecord) -> Result<(), VolunteerError> {
     let c = Ctx {
         seq: 1,
         day: china_date(first.occurred_at),

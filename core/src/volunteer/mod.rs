@@ -438,7 +438,7 @@ impl Aggregate for VolunteerState {
     type Outcome = ();
     const CHAIN: &'static str = VOLUNTEER_CHAIN;
 
-    fn begin(first: &NewEvent<VolunteerEvent>, rules: u32) -> Result<Self, VolunteerError> {
+    fn begin(first: &VolunteerRecord, rules: u32) -> Result<Self, VolunteerError> {
         let VolunteerEvent::Registered {
             volunteer_id,
             registration,
@@ -488,7 +488,7 @@ impl Aggregate for VolunteerState {
         &mut self,
         history: &[VolunteerRecord],
         seq: u64,
-        new: &NewEvent<VolunteerEvent>,
+        new: &VolunteerRecord,
         rules: u32,
     ) -> Result<(), VolunteerError> {
         self.rules = rules;
