@@ -224,28 +224,50 @@ pub fn evaluate_histories<'a>(
 ) -> Batch {
     let mut batch = Batch::default();
     for (i, json) in histories.into_iter().enumerate() {
-        match Case::from_json(json) {
-            Ok(case) => {
-                let index = first_index.saturating_add(i);
-                let obligations = rules.case_obligations(&case, calendar, now, false);
-                batch.obligations.extend(
-                    obligation_rows(&case, &obligations)
-                        .into_iter()
-                        .map(|row| ObligationRow { index, ..row }),
-                );
-                batch.cases.push(CaseSummary {
-                    index,
-                    ..summarise(&case, &obligations, now)
-                });
-            }
-            Err(e) => batch.errors.push(BatchError {
-                index: first_index.saturating_add(i),
-                code: e.code().to_owned(),
-                message: e.to_string(),
-            }),
-        }
+        evaluate_into(
+            &mut batch,
+            json,
+            first_index.saturating_add(i),
+            rules,
+            calendar,
+            now,
+        );
     }
     batch
+}
+
+/// Evaluates one history into `batch`: its obligation rows and summary, or its error row.
+/// Rows go straight into the batch's columns, with no vectors of their own in between (a
+/// batch thread evaluates histories one at a time into one batch).
+fn evaluate_into(
+    batch: &mut Batch,
+    json: &str,
+    index: usize,
+    rules: &RuleSet,
+    calendar: &Calendar,
+    now: DateTime<FixedOffset>,
+) {
+    match Case::from_json(json) {
+        Ok(case) => {
+            let obligations = rules.case_obligations(&case, calendar, now, false);
+            batch.obligations.extend(
+                obligation_rows(&case, &obligations)
+                    .into_iter()
+                    .map(|row| ObligationRow { index, ..row }),
+            );
+            #[cfg(test)]
+            tests::fault_after_rows(index);
+            batch.cases.push(CaseSummary {
+                index,
+                ..summarise(&case, &obligations, now)
+            });
+        }
+        Err(e) => batch.errors.push(BatchError {
+            index,
+            code: e.code().to_owned(),
+            message: e.to_string(),
+        }),
+    }
 }
 
 /// The limit error of a batch of `count` histories, over
@@ -772,20 +794,25 @@ fn evaluate_part<S: AsRef<str>>(
     let mut batch = Batch::default();
     for (i, json) in part.iter().enumerate() {
         let index = first.saturating_add(i);
+        // A panic can leave only this history's rows half-written: they are cut back to where
+        // they began, and the history gets its internal-error row.
+        let marks = (
+            batch.obligations.len(),
+            batch.cases.len(),
+            batch.errors.len(),
+        );
         let one = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            evaluate_histories([json.as_ref()], rules, calendar, now, index)
+            evaluate_into(&mut batch, json.as_ref(), index, rules, calendar, now);
         }));
-        match one {
-            Ok(b) => {
-                batch.obligations.extend(b.obligations);
-                batch.cases.extend(b.cases);
-                batch.errors.extend(b.errors);
-            }
-            Err(_) => batch.errors.push(BatchError {
+        if one.is_err() {
+            batch.obligations.truncate(marks.0);
+            batch.cases.truncate(marks.1);
+            batch.errors.truncate(marks.2);
+            batch.errors.push(BatchError {
                 index,
                 code: INTERNAL.to_owned(),
                 message: "internal error while evaluating this history (a bug in shegong; please report it)".to_owned(),
-            }),
+            });
         }
     }
     batch
@@ -834,6 +861,70 @@ mod tests {
 
     fn now() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-06-01T09:00:00+08:00").unwrap()
+    }
+
+    thread_local! {
+        /// The index of the history whose evaluation panics on this thread, after its
+        /// obligation rows are written and before its summary is.
+        static FAULT_AT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    }
+
+    /// Panics when `index` is the history a test chose to fail.
+    pub(super) fn fault_after_rows(index: usize) {
+        if FAULT_AT.with(std::cell::Cell::get) == Some(index) {
+            panic!("a fault injected by a test after the rows of history {index}");
+        }
+    }
+
+    /// A history whose evaluation panics half-way loses its half-written rows and gets one
+    /// internal error row; the histories around it are evaluated as without the fault.
+    #[test]
+    fn a_history_that_panics_half_way_leaves_only_its_error_row() {
+        let vector: serde_json::Value = serde_json::from_str(include_str!(
+            "../../tests/vectors/case/stored-histories.json"
+        ))
+        .unwrap();
+        let stored: Vec<String> = vector["histories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(3)
+            .map(|h| h["stored"].to_string())
+            .collect();
+        let (rules, calendar) = (RuleSet::preset(), Calendar::china());
+        let clean = evaluate_part(&stored, &rules, &calendar, now(), 10);
+        // History 11 reads and has rows; the others may be refused, as they are.
+        assert!(clean.obligations.iter().any(|r| r.index == 11));
+        assert!(clean.errors.iter().all(|e| e.index != 11));
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        FAULT_AT.with(|f| f.set(Some(11)));
+        let faulted = evaluate_part(&stored, &rules, &calendar, now(), 10);
+        FAULT_AT.with(|f| f.set(None));
+        std::panic::set_hook(hook);
+        let without = |rows: &[ObligationRow]| -> Vec<ObligationRow> {
+            rows.iter().filter(|r| r.index != 11).cloned().collect()
+        };
+        assert_eq!(faulted.obligations, without(&clean.obligations));
+        assert_eq!(
+            faulted.cases,
+            clean
+                .cases
+                .iter()
+                .filter(|c| c.index != 11)
+                .cloned()
+                .collect::<Vec<_>>()
+        );
+        let codes = |errors: &[BatchError]| -> Vec<(usize, String)> {
+            let mut out: Vec<(usize, String)> =
+                errors.iter().map(|e| (e.index, e.code.clone())).collect();
+            out.sort();
+            out
+        };
+        let mut expected = codes(&clean.errors);
+        expected.push((11, INTERNAL.to_owned()));
+        expected.sort();
+        assert_eq!(codes(&faulted.errors), expected);
     }
 
     proptest! {
