@@ -278,8 +278,8 @@ pub trait Aggregate: Clone + std::fmt::Debug + PartialEq + Eq {
     /// Starts the state from the first event, checked under `rules`.
     ///
     /// The event is given as it will be recorded (numbered and linked), so that a replay can
-    /// check the stored events where they lie; an event being applied has no `hash` yet (it
-    /// is empty), and no guard reads it.
+    /// check the stored events where they lie. Its `hash` is empty while the guards run, on
+    /// a replay as on an apply (it is computed only once they accept the event).
     ///
     /// # Errors
     /// The aggregate's refusal of a wrong or invalid first event.
@@ -421,22 +421,30 @@ impl<A: Aggregate> Journal<A> {
 
     /// Re-applies a verified history where it lies: each event is checked against the
     /// events before it in the same vector, which becomes the journal's history as it is,
-    /// with the hashes just verified. Nothing is moved, copied or hashed again.
-    fn rebuild(events: Vec<Recorded<A::Event>>) -> Result<Self, A::Error> {
-        let Some(first) = events.first() else {
-            return Err(A::fault("", Fault::Empty));
-        };
-        let mut state = A::begin(first, first.rules)?;
-        for i in 1..events.len() {
-            let (before, rest) = events.split_at(i);
-            if let Some(e) = rest.first() {
-                state.step(before, e.seq, e, e.rules)?;
+    /// with the hashes just verified. Nothing is moved, copied or hashed again. While the
+    /// guards look at an event its `hash` is set aside, so they see it exactly as an event
+    /// being applied (whose hash is not yet computed).
+    fn rebuild(mut events: Vec<Recorded<A::Event>>) -> Result<Self, A::Error> {
+        let mut state: Option<A> = None;
+        for i in 0..events.len() {
+            let (before, rest) = events.split_at_mut(i);
+            let Some(e) = rest.first_mut() else { break };
+            let hash = std::mem::take(&mut e.hash);
+            match state.as_mut() {
+                None => state = Some(A::begin(e, e.rules)?),
+                Some(state) => {
+                    state.step(before, e.seq, e, e.rules)?;
+                }
             }
+            e.hash = hash;
         }
-        Ok(Journal {
-            history: events,
-            state,
-        })
+        match state {
+            Some(state) => Ok(Journal {
+                history: events,
+                state,
+            }),
+            None => Err(A::fault("", Fault::Empty)),
+        }
     }
 
     /// The history, oldest first.
@@ -687,6 +695,69 @@ mod tests {
         #[serde(skip_serializing_if = "is_v1")]
         rules: u32,
         prev_hash: &'a str,
+    }
+
+    /// An aggregate that notes whether its guards were ever shown a hash.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    struct Probe {
+        saw_hash: bool,
+        seen: Vec<(u64, usize)>,
+    }
+
+    impl Aggregate for Probe {
+        type Event = String;
+        type Error = String;
+        type Outcome = ();
+        const CHAIN: &'static str = "shegong-probe-chain-v1";
+
+        fn begin(first: &Recorded<String>, _rules: u32) -> Result<Self, String> {
+            Ok(Probe {
+                saw_hash: !first.hash.is_empty(),
+                seen: vec![(first.seq, 0)],
+            })
+        }
+
+        fn step(
+            &mut self,
+            history: &[Recorded<String>],
+            seq: u64,
+            new: &Recorded<String>,
+            _rules: u32,
+        ) -> Result<(), String> {
+            self.saw_hash |= !new.hash.is_empty();
+            self.seen.push((seq, history.len()));
+            if new.event == "refuse" {
+                return Err("refused".to_owned());
+            }
+            Ok(())
+        }
+
+        fn fault(_subject: &str, fault: Fault) -> String {
+            format!("{fault:?}")
+        }
+
+        fn subject(first: &String) -> String {
+            first.clone()
+        }
+    }
+
+    /// The guards see an event the same way on an apply and on a replay: numbered, with the
+    /// events before it (and not itself) as its history, and no hash.
+    #[test]
+    fn guards_see_an_event_alike_when_applied_and_when_replayed() {
+        let at = DateTime::parse_from_rfc3339("2026-03-02T09:00:00+08:00").unwrap();
+        let actor: Actor = serde_json::from_str(r#"{"id":"w","role":"worker"}"#).unwrap();
+        let new = |e: &str| NewEvent::at(at, actor.clone(), e.to_owned());
+        let mut journal = Journal::<Probe>::start(new("a")).unwrap();
+        journal.apply(new("b")).unwrap();
+        journal.apply(new("c")).unwrap();
+        let before = journal.clone();
+        assert!(journal.apply(new("refuse")).is_err());
+        assert_eq!(journal, before, "a refused event changes nothing");
+        let replayed = Journal::<Probe>::replay(journal.history().to_vec()).unwrap();
+        assert_eq!(replayed, journal);
+        assert!(!replayed.state().saw_hash);
+        assert_eq!(replayed.state().seen, vec![(1, 0), (2, 1), (3, 2)]);
     }
 
     proptest! {
