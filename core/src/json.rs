@@ -35,6 +35,7 @@ use serde_json::Value;
 use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_STRING_BYTES};
 use crate::ErrorKind;
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) mod canonical;
 pub(crate) mod instant;
 pub(crate) mod tagged;
