@@ -19,6 +19,13 @@ mod workload;
 
 use pyo3::prelude::*;
 
+/// The allocator of every Rust allocation in the extension (Python's own objects keep
+/// Python's allocator): mimalloc's per-thread free lists serve the many small blocks a batch
+/// makes and frees per history faster than glibc's malloc, about an eighth fewer instructions
+/// outside SHA-256 in the batch benchmark. A setting of this extension only, never of the core.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[pymodule]
 fn _shegong(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
