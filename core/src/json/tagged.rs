@@ -200,8 +200,14 @@ impl<'de, W: DeserializeOwned> Visitor<'de> for Streaming<W> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<W, A::Error> {
-        let Some(KeyText(first)) = access.next_key::<KeyText<'de>>()? else {
-            return Err(de::Error::missing_field(self.tag));
+        // Read as a tag's value is, so borrowed from the input when it has no escape (serde's
+        // own `Cow<str>` always allocates). A JSON key is always text.
+        let first = match access.next_key::<TagValue<'de>>()? {
+            Some(TagValue::Text(key)) => key,
+            Some(TagValue::Other(other)) => {
+                return Err(de::Error::invalid_type(unexpected(&other), &"a key"))
+            }
+            None => return Err(de::Error::missing_field(self.tag)),
         };
         if first == self.tag {
             // Borrowed from the input when it has no escape: no allocation per object.
@@ -225,39 +231,6 @@ impl<'de, W: DeserializeOwned> Visitor<'de> for Streaming<W> {
         let mut map = map;
         let variant = map_remove_tag(&mut map, self.tag)?;
         read_buffered(variant, map, self.tag)
-    }
-}
-
-/// An object's first key as read in the untracked pass: borrowed from the input when it has
-/// no escape. (serde's own `Cow<str>` always allocates: a string per event, and per source
-/// and consent purpose, only to be compared with the tag.)
-#[cfg(not(target_arch = "wasm32"))]
-struct KeyText<'de>(std::borrow::Cow<'de, str>);
-
-#[cfg(not(target_arch = "wasm32"))]
-impl<'de> de::Deserialize<'de> for KeyText<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Text;
-        impl<'de> Visitor<'de> for Text {
-            type Value = KeyText<'de>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a key")
-            }
-
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(KeyText(std::borrow::Cow::Borrowed(v)))
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(KeyText(std::borrow::Cow::Owned(v.to_owned())))
-            }
-
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(KeyText(std::borrow::Cow::Owned(v)))
-            }
-        }
-        d.deserialize_str(Text)
     }
 }
 
