@@ -825,6 +825,12 @@ fn read_blocks(
 /// benchmark's eleven-event histories make three each); more rows simply grow the column.
 const ROWS_PER_HISTORY: usize = 4;
 
+/// For how many histories at most a part makes that room: a block of a stream holds about a
+/// thousand histories of ten events, but could hold a million blank or broken lines, for
+/// which a gigabyte would be asked of the allocator (refused outright where memory is not
+/// overcommitted) and never used.
+const ROOM_FOR_HISTORIES: usize = 2048;
+
 /// One chunk of [`evaluate_batch`], each history isolated by `catch_unwind`.
 fn evaluate_part<S: AsRef<str>>(
     part: &[S],
@@ -836,9 +842,10 @@ fn evaluate_part<S: AsRef<str>>(
     // Room for a summary per history and a few obligations each, taken at once: growing the
     // columns by doubling copied every row again and paged in fresh memory at each step.
     // Room never written to is never paged in.
+    let room = part.len().min(ROOM_FOR_HISTORIES);
     let mut batch = Batch {
-        obligations: Vec::with_capacity(part.len().saturating_mul(ROWS_PER_HISTORY)),
-        cases: Vec::with_capacity(part.len()),
+        obligations: Vec::with_capacity(room.saturating_mul(ROWS_PER_HISTORY)),
+        cases: Vec::with_capacity(room),
         errors: Vec::new(),
     };
     for (i, json) in part.iter().enumerate() {
