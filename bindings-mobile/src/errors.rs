@@ -198,7 +198,9 @@ impl ShegongError {
     pub fn new(kind: ErrorKind, rule_id: Option<&str>, reason: &str) -> Self {
         let code = kind.code().to_owned();
         let rule_id = rule_id.map(str::to_owned);
-        let reason = reason.to_owned();
+        // Whichever layer wrote it, no number that could be an ID number or a phone leaves
+        // in a message (the core's rule, applied once more to this crate's own messages).
+        let reason = shegong::identity::withhold_numbers(reason);
         match kind {
             ErrorKind::Refused => Self::Refused {
                 code,

@@ -211,33 +211,11 @@ fn lookup(built: &[Py<PyType>], class: Class) -> PyResult<&Py<PyType>> {
         .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("exception class order"))
 }
 
-/// Withholds every word made of 11 or more digits (an 18-character ID may end in `X`) from a
-/// message: the last guard that no ID number (15 or 18 characters) or mobile number (11
-/// digits) from the input reaches Python in an error, whichever layer wrote the message.
-/// Words that mix in letters (chain hashes) are kept.
+/// Withholds every number that could be an ID number or a phone from a message (the core's
+/// [`shegong::identity::withhold_numbers`]): the last guard that none from the input reaches
+/// Python in an error, whichever layer wrote the message.
 pub fn scrub(message: &str) -> String {
-    const MIN_DIGITS: usize = 11;
-    let mut out = String::with_capacity(message.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        let digits = word.strip_suffix(['X', 'x']).unwrap_or(word);
-        if digits.len() >= MIN_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) {
-            out.push_str("<number withheld>");
-        } else {
-            out.push_str(word);
-        }
-        word.clear();
-    };
-    for c in message.chars() {
-        if c.is_ascii_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut word, &mut out);
-    out
+    shegong::identity::withhold_numbers(message)
 }
 
 /// An exception of `class` with its code, rule ID and (scrubbed) message.

@@ -46,7 +46,9 @@ fn name_of(kind: ErrorKind) -> &'static str {
 
 /// A JS `Error` of `kind` with `name`, `code` and `ruleId` set.
 pub fn build(kind: ErrorKind, rule: Option<&str>, message: &str) -> JsValue {
-    let err = JsError::new(message);
+    // Whichever layer wrote it, no number that could be an ID number or a phone leaves in a
+    // message (the core's rule, applied once more to this crate's own messages).
+    let err = JsError::new(&shegong::identity::withhold_numbers(message));
     err.set_name(name_of(kind));
     // Setting a property on a fresh, ordinary Error object cannot fail; if it did, the error
     // would still carry its name and message.

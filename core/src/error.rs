@@ -260,7 +260,7 @@ impl Error {
     /// The error's message: lowercase, naming the rule ID when a rule refused, and never
     /// repeating a value that could be an ID number or phone.
     pub fn message(&self) -> String {
-        self.to_string()
+        crate::identity::withhold_numbers(&self.to_string())
     }
 
     /// The domain rule ID behind the error, e.g. `"calendar-provisional"`.

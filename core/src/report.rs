@@ -16,9 +16,9 @@ use crate::deadline::{Lateness, Obligation, ObligationStatus, RuleSet};
 ///
 /// The export is minimised (PIPL): the client appears by the platform's `client_id`, never by
 /// name. Lateness is in the rule's own unit (see [`Lateness`]): a day-based rule fills
-/// `due_date`, `days_late` and `working_days_late`; an hour-based rule (e.g. the crisis report,
-/// `[crisis-report-24h]`) fills `due_at` and `hours_late`. A `not_computable` row has every
-/// lateness column `None` and its `reason` set. Serialised with every field present (`null`
+/// `due_date`, `days_late` and `working_days_late`; an hour-based rule (e.g. the crisis
+/// report, `[crisis-immediate]`, 24 hours) fills `due_at` and `hours_late`. A `not_computable`
+/// row has every lateness column `None` and its `reason` set. Serialised with every field present (`null`
 /// for `None`), so each row has the same columns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -103,7 +103,8 @@ pub struct BatchError {
     pub index: usize,
     /// The error's code (e.g. `"tampered"`).
     pub code: String,
-    /// The error's message.
+    /// The error's message, with any number that could be an ID number or a phone written as
+    /// `<number withheld>`.
     pub message: String,
 }
 
@@ -283,7 +284,9 @@ fn evaluate_into(
         Err(e) => batch.errors.push(BatchError {
             index,
             code: e.code().to_owned(),
-            message: e.to_string(),
+            // A history's own text (a stored head, a case number) may be quoted: numbers
+            // that could be an ID number or a phone are withheld, as in every error.
+            message: crate::identity::withhold_numbers(&e.to_string()),
         }),
     }
 }

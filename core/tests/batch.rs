@@ -634,3 +634,29 @@ fn unreadable_inputs_get_their_own_rows() {
     let cases: Vec<usize> = batch.cases.iter().map(|c| c.index).collect();
     assert_eq!(cases, [0, 2]);
 }
+
+/// PIPL: an error row quotes no number from the history that could be an ID number or a
+/// phone, as an exception's message does not (`Error::message`).
+#[test]
+fn an_error_row_withholds_numbers_quoted_from_the_history() {
+    let mut stored: Value =
+        serde_json::from_str(&common::case_at(Stage::Opened).to_json().unwrap()).unwrap();
+    stored["head"] = json!("110101199003071234");
+    let text = stored.to_string();
+    let (rules, calendar) = (RuleSet::preset(), Calendar::china());
+    let batch = evaluate_batch(&[text.as_str()], &rules, &calendar, now(), 1).unwrap();
+    let row = &batch.errors[0];
+    assert_eq!(row.code, "head_mismatch");
+    assert!(
+        row.message.contains("expected <number withheld>"),
+        "{}",
+        row.message
+    );
+    assert!(
+        !row.message.contains("110101199003071234"),
+        "{}",
+        row.message
+    );
+    let err = shegong::Error::from(Case::from_json(&text).unwrap_err());
+    assert_eq!(err.message(), row.message);
+}

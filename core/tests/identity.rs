@@ -189,3 +189,85 @@ proptest! {
         let _ = Phone::parse(&s);
     }
 }
+
+/// Whether `text` holds a run of 11 or more digits outside a 64-character hexadecimal word.
+fn has_long_number(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !(w.len() == 64 && w.chars().all(|c| c.is_ascii_hexdigit())))
+        .any(|w| {
+            w.split(|c: char| !c.is_ascii_digit())
+                .any(|run| run.len() >= WITHHELD_DIGITS)
+        })
+}
+
+#[test]
+fn numbers_are_withheld_wherever_they_stand() {
+    let hash = "d53d7a1c0e5b4f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a61";
+    for (text, want) in [
+        // Whole words, inside words, with an ID number's X.
+        (
+            "expected 110101199003071234, found x",
+            "expected <number withheld>, found x",
+        ),
+        ("ID110101199003071234", "ID<number withheld>"),
+        ("k11010519491231002X:", "k<number withheld>:"),
+        (
+            "shift \"s13812345678\" exists",
+            "shift \"s<number withheld>\" exists",
+        ),
+        // Grouped with hyphens or spaces, and in a case number.
+        ("call 138-1234-5678 now", "call <number withheld> now"),
+        ("+86 138 1234 5678", "+86 <number withheld>"),
+        ("110101 19900307 1234", "<number withheld>"),
+        ("13812345678-2026-0001 is", "<number withheld> is"),
+        // Kept: dates, case numbers, counts, short numbers and a chain hash.
+        ("due 2026-10-13, 2026-10-14", "due 2026-10-13, 2026-10-14"),
+        ("SZ-2026-0001 event #12", "SZ-2026-0001 event #12"),
+        ("over 1048576 bytes", "over 1048576 bytes"),
+        ("1234567890", "1234567890"),
+        (hash, hash),
+    ] {
+        assert_eq!(withhold_numbers(text), want, "{text}");
+    }
+    assert_eq!(WITHHELD, "<number withheld>");
+}
+
+#[test]
+fn a_short_input_is_masked_more_than_an_id_number() {
+    // An 11-digit mobile number typed where an ID number belongs keeps 3 and 2 digits, not 10.
+    let err = IdNumber::parse("13812345678").unwrap_err().to_string();
+    assert!(err.contains("138******78"), "{err}");
+    // A full-length but invalid number keeps the default mask's 6 and 4.
+    let err = IdNumber::parse("110105194912310021")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("110105********0021"), "{err}");
+}
+
+proptest! {
+    // However a number is surrounded, grouped or repeated, none leaves `withhold_numbers`,
+    // and withholding twice changes nothing more.
+    #[test]
+    fn no_long_number_survives_withholding(
+        before in "[a-zA-Z #:\"-]{0,6}",
+        id in valid_id(),
+        phone in "1[3-9][0-9]{9}",
+        sep in prop::sample::select(vec!["", "-", " "]),
+        after in "[a-zA-Z #:\",-]{0,6}",
+        noise in ".{0,40}",
+    ) {
+        let grouped = format!("{}{sep}{}{sep}{}", &phone[..3], &phone[3..7], &phone[7..]);
+        let text = format!("{before}{id}{after}{noise}{before}{grouped}{after}");
+        let once = withhold_numbers(&text);
+        prop_assert!(!once.contains(&id[..17]), "{}", once);
+        prop_assert!(!once.contains(&phone[3..]), "{}", once);
+        prop_assert!(!has_long_number(&once), "{}", once);
+        prop_assert_eq!(withhold_numbers(&once), once.clone());
+    }
+
+    // Text without a long number passes unchanged.
+    #[test]
+    fn text_without_numbers_is_unchanged(text in "[^0-9]{0,60}") {
+        prop_assert_eq!(withhold_numbers(&text), text);
+    }
+}

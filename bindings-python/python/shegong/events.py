@@ -2066,9 +2066,9 @@ class ObligationRow(TypedDict):
     export is minimised (PIPL): the client appears by the platform's `client_id`, never by
     name. Lateness is in the rule's own unit (see `Lateness`): a day-based rule fills
     `due_date`, `days_late` and `working_days_late`; an hour-based rule (e.g. the crisis
-    report, `[crisis-report-24h]`) fills `due_at` and `hours_late`. A `not_computable` row has
-    every lateness column `None` and its `reason` set. Serialised with every field present
-    (`null` for `None`), so each row has the same columns."""
+    report, `[crisis-immediate]`, 24 hours) fills `due_at` and `hours_late`. A `not_computable`
+    row has every lateness column `None` and its `reason` set. Serialised with every field
+    present (`null` for `None`), so each row has the same columns."""
 
     #: The case number.
     case: str
@@ -2112,10 +2112,10 @@ class ObligationColumns(TypedDict):
     one case, flat, for a table: the columns of a research export. The export is minimised
     (PIPL): the client appears by the platform's `client_id`, never by name. Lateness is in the
     rule's own unit (see `Lateness`): a day-based rule fills `due_date`, `days_late` and
-    `working_days_late`; an hour-based rule (e.g. the crisis report, `[crisis-report-24h]`)
-    fills `due_at` and `hours_late`. A `not_computable` row has every lateness column `None`
-    and its `reason` set. Serialised with every field present (`null` for `None`), so each row
-    has the same columns."""
+    `working_days_late`; an hour-based rule (e.g. the crisis report, `[crisis-immediate]`, 24
+    hours) fills `due_at` and `hours_late`. A `not_computable` row has every lateness column
+    `None` and its `reason` set. Serialised with every field present (`null` for `None`), so
+    each row has the same columns."""
 
     #: The case number.
     case: List[str]
@@ -2224,7 +2224,8 @@ class BatchErrorRow(TypedDict):
     code: str
     #: Its position in the input, from 0.
     index: int
-    #: The error's message.
+    #: The error's message, with any number that could be an ID number or a phone written as
+    #: `<number withheld>`.
     message: str
 
 
@@ -2236,7 +2237,8 @@ class ErrorColumns(TypedDict):
     code: List[str]
     #: Its position in the input, from 0.
     index: List[int]
-    #: The error's message.
+    #: The error's message, with any number that could be an ID number or a phone written as
+    #: `<number withheld>`.
     message: List[str]
 
 

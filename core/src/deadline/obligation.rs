@@ -216,7 +216,7 @@ impl Obligation {
     /// # Example
     /// ```
     /// use shegong::deadline::{Lateness, ObligationStatus};
-    /// # let mut ob: shegong::deadline::Obligation = serde_json::from_str(r#"{"rule":"crisis-report-24h","subject_kind":"case","subject":"SZ-2026-0001","owed":"crisis report","owed_by":"worker","owner":"w-li","counts_from":{"seq":2,"event":"crisis_declared","date":"2026-03-02","at":"2026-03-02T09:00:00+08:00"},"due_date":"2026-03-03","due_at":"2026-03-03T09:00:00+08:00","status":{"status":"overdue","days":0,"hours":5},"provisional":false,"explanation":""}"#)?;
+    /// # let mut ob: shegong::deadline::Obligation = serde_json::from_str(r#"{"rule":"crisis-immediate","subject_kind":"case","subject":"SZ-2026-0001","owed":"crisis report","owed_by":"worker","owner":"w-li","counts_from":{"seq":2,"event":"crisis_declared","date":"2026-03-02","at":"2026-03-02T09:00:00+08:00"},"due_date":"2026-03-03","due_at":"2026-03-03T09:00:00+08:00","status":{"status":"overdue","days":0,"hours":5},"provisional":false,"explanation":""}"#)?;
     /// assert_eq!(ob.lateness(), Lateness { on_time: Some(false), days_late: None, working_days_late: None, hours_late: Some(5) });
     /// # Ok::<(), serde_json::Error>(())
     /// ```

@@ -155,6 +155,115 @@ pub fn mask_middle(s: &str, keep_start: usize, keep_end: usize) -> String {
         .collect()
 }
 
+/// The fewest digits a run must have to be withheld by [`withhold_numbers`]: a mobile number
+/// has 11, an ID number 15 or 18 (the last may be `X`).
+pub const WITHHELD_DIGITS: usize = 11;
+
+/// What [`withhold_numbers`] writes in place of a number.
+pub const WITHHELD: &str = "<number withheld>";
+
+/// `text` with every number that could be an ID number or a phone number replaced by
+/// [`WITHHELD`]: a run of [`WITHHELD_DIGITS`] or more digits (with an ID number's final `X`),
+/// wherever it stands, even inside a word (`ID110101199003071234`), and groups of three or
+/// more digits joined by single hyphens or spaces that hold as many digits in all
+/// (`138-1234-5678`, `+86 138 1234 5678`). A chain hash (a word of exactly 64 hexadecimal
+/// characters) is kept whole; dates (`2026-10-13`) and counts are kept.
+///
+/// [`crate::Error::message`] passes every message through it, and the batch report its
+/// error rows, so no message that quotes its input carries such a number out of the core.
+///
+/// ```
+/// use shegong::identity::withhold_numbers;
+///
+/// assert_eq!(
+///     withhold_numbers("no rule \"r110101199003071234\" (call 138-1234-5678 by 2026-10-13)"),
+///     "no rule \"r<number withheld>\" (call <number withheld> by 2026-10-13)"
+/// );
+/// ```
+pub fn withhold_numbers(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // Start of the text not yet copied to `out`.
+    let mut copied = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let Some(&b) = bytes.get(i) else { break };
+        if is_word_byte(b)
+            && (i == 0
+                || bytes
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|&p| !is_word_byte(p)))
+        {
+            // A chain hash is kept whole: a word of exactly 64 hexadecimal characters.
+            let end = word_end(bytes, i);
+            if end.saturating_sub(i) == 64
+                && bytes
+                    .get(i..end)
+                    .is_some_and(|w| w.iter().all(u8::is_ascii_hexdigit))
+            {
+                i = end;
+                continue;
+            }
+        }
+        if !b.is_ascii_digit() {
+            i = i.saturating_add(1);
+            continue;
+        }
+        // A chain of digit groups: the first group, then more while a single `-` or ` `
+        // joins two groups of three or more digits.
+        let mut end = digits_end(bytes, i);
+        let mut digits = end.saturating_sub(i);
+        let mut last = digits;
+        loop {
+            let joined = matches!(bytes.get(end), Some(b'-' | b' '));
+            let next = end.saturating_add(1);
+            let next_end = digits_end(bytes, next);
+            let group = next_end.saturating_sub(next);
+            if !joined || last < 3 || group < 3 {
+                break;
+            }
+            digits = digits.saturating_add(group);
+            last = group;
+            end = next_end;
+        }
+        if matches!(bytes.get(end), Some(b'X' | b'x')) && digits >= WITHHELD_DIGITS {
+            end = end.saturating_add(1);
+        }
+        if digits >= WITHHELD_DIGITS {
+            out.push_str(text.get(copied..i).unwrap_or_default());
+            out.push_str(WITHHELD);
+            copied = end;
+        }
+        i = end;
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+fn word_end(bytes: &[u8], from: usize) -> usize {
+    from.saturating_add(bytes.get(from..).map_or(0, |rest| {
+        rest.iter().take_while(|&&b| is_word_byte(b)).count()
+    }))
+}
+
+fn digits_end(bytes: &[u8], from: usize) -> usize {
+    from.saturating_add(bytes.get(from..).map_or(0, |rest| {
+        rest.iter().take_while(|b| b.is_ascii_digit()).count()
+    }))
+}
+
+/// An input that is not a valid ID number, masked for its error: at most what the default
+/// mask shows of an 18-character number, and never more than a third of the start and a
+/// quarter of the end of a shorter input (an 11-digit mobile number keeps 3 and 2).
+fn mask_invalid_id(s: &str) -> String {
+    let n = s.chars().count();
+    mask_middle(s, MASK_KEEP_START.min(n / 3), MASK_KEEP_END.min(n / 4))
+}
+
 /// Whether a person born on `birth` can appear on a record dated `on`: the birth date is not
 /// after it. Core never reads the clock, so the record's own date is the reference: an ID
 /// number or a date of birth in 2099 is refused on a record of 2026, and accepted on none
@@ -201,7 +310,7 @@ impl IdNumber {
     pub fn parse(input: &str) -> Result<IdNumber, IdentityError> {
         let s: String = input.trim().to_ascii_uppercase();
         let bad = |reason: &str| IdentityError::InvalidIdNumber {
-            masked: mask_middle(&s, 6, 4),
+            masked: mask_invalid_id(&s),
             reason: reason.to_owned(),
         };
         let digits: Vec<u32> = s.chars().filter_map(|c| c.to_digit(10)).collect();
