@@ -69,7 +69,7 @@ def full_history() -> None:
         case.apply(e)
     stage: Stage = case.stage
     assert stage == "follow_up"
-    assert case.head == "d72c96d5ad33251ffd1b11ed8db5b2756be1b057cdf515a57d062e06be05188f"
+    assert case.head == "a6cd87047dd4fc259e300398a3b4d597113bb694181425561bcfbf24729258d3"
     stored: CaseHistory = case.to_dict()
     last: RecordedCaseEvent = stored["events"][-1]
     payload = last["event"]

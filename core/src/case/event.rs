@@ -405,6 +405,24 @@ impl EventKind {
         }
     }
 
+    /// [`EventKind::is_service`] as rules version 4 reads it: also a home visit (探访, a
+    /// service item of `[reference-hours]`) and a sub-plan set to active (another agency's
+    /// service put in motion, `[case-mgmt-subplans]`). Winding a sub-plan down (completed,
+    /// cancelled) is not service and stays possible after the consent is revoked.
+    pub fn is_service_since_v4(&self, crisis: bool) -> bool {
+        self.is_service(crisis)
+            || matches!(
+                self,
+                EventKind::Met {
+                    kind: MeetingKind::HomeVisit,
+                    ..
+                } | EventKind::SubPlanUpdated {
+                    status: SubPlanStatus::Active,
+                    ..
+                }
+            )
+    }
+
     /// Whether the event is a real contact with the client, which restarts the no-contact
     /// clock (`[terminate-no-contact-3m]`): receiving the application, a consultation,
     /// opening (the consent is signed with the client), a meeting, a contact, a follow-up.

@@ -249,6 +249,9 @@ pub(super) fn start(new: &RecordedEvent) -> Result<CaseState, CaseError> {
         },
         rights_informed_at: None,
         interviewed: false,
+        interviewed_at: None,
+        first_assessed_at: None,
+        planned_at: None,
         closing_announced: None,
         escalations_pending,
     })
@@ -276,12 +279,77 @@ fn worker_step(event: &EventKind) -> Option<&'static str> {
     })
 }
 
+/// Since rules version 4, the worker's other decisions in a case, recorded by a social worker
+/// too (002 第三十二条: the worker terminates the service and writes the closing report;
+/// 第三十三条(四): the worker issues the referral form): the rule each one answers to.
+/// Withdrawal, consents, contacts, notes and forms stay open to other roles.
+fn worker_decision(event: &EventKind) -> Option<&'static str> {
+    Some(match event {
+        EventKind::Reopened { .. } => "open-consent",
+        EventKind::InterventionStarted { .. } => "intervention-kinds",
+        EventKind::EvaluationRecorded { .. } => "evaluation-kinds",
+        EventKind::ClosingProposed { .. } => "close-types",
+        EventKind::Terminated { .. } => "terminate-report",
+        EventKind::ReferredOut { .. } => "refer-out-consent",
+        _ => return None,
+    })
+}
+
 impl CaseState {
+    /// Rules version 4: a crisis is reported to a supervisor who is not the case's worker,
+    /// and a step is not dated before the step it follows (an opening before the first
+    /// interview, a plan before the first assessment, an intervention before the plan, a
+    /// follow-up or a reopening before the closing), each judged from the case's own history.
+    fn check_v4(&self, g: &Guard<'_>, new: &RecordedEvent) -> Result<(), CaseError> {
+        match &new.event {
+            EventKind::CrisisReported { supervisor, .. }
+                if *supervisor == new.actor.id
+                    || *supervisor == self.worker
+                    || self.acted_as_worker.contains(supervisor) =>
+            {
+                return Err(g.refuse(
+                    "crisis-immediate",
+                    "a crisis is reported to a supervisor, not to the case's own worker",
+                ));
+            }
+            EventKind::Opened { .. } if !self.crisis => g.not_before(
+                self.interviewed_at,
+                "the first interview",
+                "open-after-interview",
+            )?,
+            EventKind::PlanAgreed { .. } => g.not_before(
+                self.first_assessed_at,
+                "the first assessment",
+                "assessment-steps",
+            )?,
+            EventKind::InterventionStarted { strategies, .. }
+                if !(self.crisis && strategies.contains(&Strategy::CrisisIntervention)) =>
+            {
+                g.not_before(self.planned_at, "the plan it carries out", "plan-contents")?;
+            }
+            EventKind::FollowedUp { .. } => {
+                g.not_before(self.closed_at, "the closing", "followup-after-close")?;
+            }
+            EventKind::Reopened { .. } => {
+                g.not_before(self.closed_at, "the closing", "open-consent")?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     /// Rules version 3: a step the worker owes is recorded by a social worker, and the opening
     /// record and the closing report by this case's worker (the one who opened it, from the
     /// case's own history, not from what the caller says).
     fn check_worker_step(&self, g: &Guard<'_>, new: &RecordedEvent) -> Result<(), CaseError> {
-        let Some(rule) = worker_step(&new.event) else {
+        let rule = worker_step(&new.event).or_else(|| {
+            if self.since_v4() {
+                worker_decision(&new.event)
+            } else {
+                None
+            }
+        });
+        let Some(rule) = rule else {
             return Ok(());
         };
         if new.actor.role != Role::Worker {
@@ -375,7 +443,11 @@ impl CaseState {
             // service event is accepted without a live consent to the service.
             if self.reached.contains(&Stage::Opened)
                 && self.consents.live_service().is_none()
-                && new.event.is_service(self.crisis)
+                && if self.since_v4() {
+                    new.event.is_service_since_v4(self.crisis)
+                } else {
+                    new.event.is_service(self.crisis)
+                }
             {
                 return Err(g.refuse(
                     "open-consent",
@@ -385,6 +457,9 @@ impl CaseState {
         }
         if self.since_v3() {
             self.check_worker_step(&g, new)?;
+        }
+        if self.since_v4() {
+            self.check_v4(&g, new)?;
         }
         match &new.event {
             EventKind::Received { .. } => {
@@ -407,6 +482,7 @@ impl CaseState {
                 // One key per topic, however it was typed ([consult-max-3]).
                 let topic = if v2 { grouping_key(&topic) } else { topic };
                 self.interviewed = true;
+                self.interviewed_at.get_or_insert(at);
                 let count = self.consultations.entry(topic.clone()).or_insert(0);
                 *count = count.saturating_add(1);
                 if *count > CONSULTATIONS_PER_TOPIC {
@@ -498,6 +574,7 @@ impl CaseState {
                 // The first interview at which the worker assesses a referred-in applicant
                 // (002 第三十三条(一)) ([open-after-interview]).
                 self.interviewed = true;
+                self.interviewed_at.get_or_insert(at);
                 self.enter(if *within_scope {
                     Stage::Intake
                 } else {
@@ -744,6 +821,7 @@ impl CaseState {
                 )?;
                 g.required("assessment.report", &assessment.report, "assessment-steps")?;
                 self.assessments = self.assessments.saturating_add(1);
+                self.first_assessed_at.get_or_insert(at);
             }
             EventKind::PlanAgreed { plan } => {
                 g.stage_in(
@@ -795,6 +873,7 @@ impl CaseState {
                     ));
                 }
                 self.plan = Some(plan.clone());
+                self.planned_at = Some(at);
                 if self.stage == Stage::Opened {
                     self.enter(Stage::Planned);
                 }

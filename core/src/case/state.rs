@@ -217,6 +217,18 @@ pub struct CaseState {
     /// is on record (`[open-after-interview]`).
     #[serde(default)]
     pub interviewed: bool,
+    /// When the first such interview happened (`[open-after-interview]`: an opening is not
+    /// dated before it, since rules version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interviewed_at: Option<DateTime<FixedOffset>>,
+    /// When the first assessment happened (a plan is not dated before it, since rules
+    /// version 4, `[assessment-steps]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_assessed_at: Option<DateTime<FixedOffset>>,
+    /// When the plan in force was agreed (an intervention is not dated before it, since rules
+    /// version 4, `[plan-contents]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_at: Option<DateTime<FixedOffset>>,
     /// The closing date announced to the client in advance (`[close-advance-notice]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closing_announced: Option<NaiveDate>,
@@ -235,5 +247,10 @@ impl CaseState {
     /// Whether the event being applied is judged by the rules of version 3 or later.
     pub(crate) fn since_v3(&self) -> bool {
         self.rules >= 3
+    }
+
+    /// Whether the event being applied is judged by the rules of version 4 or later.
+    pub(crate) fn since_v4(&self) -> bool {
+        self.rules >= 4
     }
 }

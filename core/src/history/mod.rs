@@ -43,7 +43,13 @@ pub(crate) mod read;
 /// - 3: the steps the social worker owes in a case are recorded by a social worker (an opening
 ///   submission, a closing report, a reply, a meeting, an assessment, a plan…), and the opening
 ///   and the closing report by the case's own worker, the one who opened it.
-pub const RULES_VERSION: u32 = 3;
+/// - 4: the worker's other decisions in a case (starting the intervention, an evaluation, a
+///   closing proposal, a termination, a referral out, a reopening) are recorded by a social
+///   worker; a crisis is reported to a supervisor who is not the case's worker; a home visit
+///   and an activated sub-plan need a live consent; and an opening, a plan, an intervention,
+///   a follow-up and a reopening may not be dated before the step they follow (the
+///   interview, the assessment, the plan, the closing).
+pub const RULES_VERSION: u32 = 4;
 
 /// The `prev_hash` of a history's first event.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
