@@ -60,6 +60,9 @@ pub const INSTANT_KEYS: &[&str] = &[
     "crisis_declared_at",
     "rights_informed_at",
     "stage_since",
+    "interviewed_at",
+    "first_assessed_at",
+    "planned_at",
 ];
 
 /// The deepest nesting of dicts and lists accepted from Python: the core's limit for JSON text.
