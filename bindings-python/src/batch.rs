@@ -364,7 +364,12 @@ fn iterate(
     for h in histories.try_iter()? {
         let h = h?;
         if let Ok(s) = h.cast::<PyString>() {
-            items.push(Text::Encoded(s.encode_utf8()?));
+            // A `str` with a lone surrogate has no UTF-8 form: its own error row, as bytes
+            // that are not UTF-8 get, never an exception that loses the other rows.
+            items.push(match s.encode_utf8() {
+                Ok(bytes) => Text::Encoded(bytes),
+                Err(_) => Text::NotUtf8,
+            });
         } else if let Ok(b) = h.cast::<PyBytes>() {
             items.push(Text::Encoded(b.clone()));
         } else if let Ok(case) = h.extract::<PyRef<'_, crate::case::Case>>() {
@@ -380,15 +385,18 @@ fn iterate(
         .map(|t| match t {
             Text::Encoded(b) => std::str::from_utf8(b.as_bytes()).map_err(|_| Unreadable::NotUtf8),
             Text::Owned(s) => Ok(s.as_str()),
+            Text::NotUtf8 => Err(Unreadable::NotUtf8),
         })
         .collect();
     evaluate_texts(py, &inputs, now, rules, calendar)
 }
 
-/// One history of `evaluate_histories`: UTF-8 held by Python, or JSON written here.
+/// One history of `evaluate_histories`: UTF-8 held by Python, JSON written here, or a `str`
+/// that has no UTF-8 form (a lone surrogate).
 enum Text<'py> {
     Encoded(Bound<'py, PyBytes>),
     Owned(String),
+    NotUtf8,
 }
 
 /// An I/O error as Python's own: `OSError(errno, strerror, filename)` becomes its subclass
@@ -419,8 +427,16 @@ pub fn evaluate_jsonl(
     let batch = if source.hasattr("read")? {
         let content = source.call_method0("read")?;
         if let Ok(s) = content.cast::<PyString>() {
-            let text = s.to_cow()?;
-            py.detach(|| evaluate(text.as_bytes()))
+            match s.to_cow() {
+                Ok(text) => py.detach(|| evaluate(text.as_bytes())),
+                // A lone surrogate: the text is encoded with it kept as the bytes it stands
+                // for, which are not UTF-8, so only its line gets an error row.
+                Err(_) => {
+                    let kept = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+                    let bytes = kept.cast::<PyBytes>()?.as_bytes();
+                    py.detach(|| evaluate(bytes))
+                }
+            }
         } else if let Ok(b) = content.cast::<PyBytes>() {
             // Read in place, never copied.
             let bytes = b.as_bytes();

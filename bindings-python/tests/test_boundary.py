@@ -3,6 +3,7 @@ defect it covers. The malformed-input table (tests/malformed/) runs the dangerou
 child process; these run the fixed paths in process."""
 
 import datetime as dt
+import io
 import os
 import subprocess
 import sys
@@ -116,6 +117,20 @@ def test_evaluate_jsonl_keeps_bad_lines_at_their_index_and_skips_blank_ones(open
         result = shegong.evaluate_jsonl(source, now)
         assert result.errors["index"] == [1] and result.errors["message"] == ["history is not valid UTF-8"]
         assert result.errors["code"] == ["malformed"] and result.cases["index"] == [0, 2]
+
+
+def test_a_lone_surrogate_gets_its_own_error_row_and_loses_no_other(opened_case):
+    """A `str` with a lone surrogate has no UTF-8 form: its history (or its line) gets the
+    not-UTF-8 error row, and every other input keeps its outcome row."""
+    now = t("2026-10-13T09:00")
+    text = opened_case.to_json()
+    result = shegong.evaluate_histories([text, "\ud800", text, b"\xff", text + "\udfff"], now)
+    assert result.errors["index"] == [1, 3, 4]
+    assert set(result.errors["message"]) == {"history is not valid UTF-8"}
+    assert result.cases["index"] == [0, 2]
+    streamed = shegong.evaluate_jsonl(io.StringIO(text + "\n\ud800\n" + text + "\n"), now)
+    assert streamed.errors["index"] == [1] and streamed.errors["code"] == ["malformed"]
+    assert streamed.cases["index"] == [0, 2]
 
 
 def test_batch_columns_are_built_once_and_only_when_read(opened_case):
