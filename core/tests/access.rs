@@ -484,6 +484,41 @@ fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
+// [membership-approval]: an application is not approved before it was made, nor decided by
+// the admin who made it; neither refusal changes the group.
+#[test]
+fn membership_is_not_approved_before_the_application_nor_by_the_applicant() {
+    let admins = vec![
+        GroupAdmin {
+            person_id: "w-li".into(),
+            role: AdminRole::SocialWorker,
+        },
+        GroupAdmin {
+            person_id: "w-wang".into(),
+            role: AdminRole::SocialWorker,
+        },
+    ];
+    let mut g = ServiceGroup::new("G-1", GroupKind::FocusServiceGroup, "聚焦群", admins).unwrap();
+    g.apply("p-1", "医务-刘", None, day("2026-03-10")).unwrap();
+    g.apply("w-li", "社工-李", None, day("2026-03-10")).unwrap();
+    let before = g.clone();
+    for (person, by, on, why) in [
+        ("p-1", "w-li", "2026-03-09", "before the application"),
+        ("w-li", "w-li", "2026-03-10", "own application"),
+    ] {
+        let err = g.approve(person, by, day(on)).unwrap_err();
+        assert_eq!(err.rule_id(), Some("membership-approval"), "{why}: {err}");
+        assert_eq!(g, before, "{why}: a refusal changed the group");
+    }
+    assert!(
+        g.reject("w-li", "w-li").is_err(),
+        "own application rejected by oneself"
+    );
+    g.approve("p-1", "w-li", day("2026-03-10")).unwrap();
+    g.approve("w-li", "w-wang", day("2026-03-11")).unwrap();
+    assert_eq!(g.members.len(), 2);
+}
+
 // [membership-approval] [resident-group-size] [nickname-convention]
 #[test]
 fn membership_households_size_and_nicknames() {

@@ -405,6 +405,12 @@ impl ServiceGroup {
                 format!("only an admin decides on applications, and {by} is not one"),
             ));
         }
+        if person_id == by {
+            return Err(self.refuse(
+                "membership-approval",
+                format!("{by} applied: an admin does not decide on their own application"),
+            ));
+        }
         self.applications
             .iter()
             .position(|a| a.person_id == person_id && a.status == ApplicationStatus::Pending)
@@ -419,8 +425,9 @@ impl ServiceGroup {
     /// An admin approves an application. Returns the warnings about the group's size.
     ///
     /// # Errors
-    /// [`GroupError::Refused`] when `by` is not an admin, nothing is pending, or a resident
-    /// group already has a member from the household; [`GroupError::InvalidNickname`] when
+    /// [`GroupError::Refused`] when `by` is not an admin or is the applicant, nothing is
+    /// pending, `on` is before the application, or a resident group already has a member from
+    /// the household; [`GroupError::InvalidNickname`] when
     /// the nickname does not show the member's role (or, in a resident group, their household).
     pub fn approve(
         &mut self,
@@ -434,6 +441,15 @@ impl ServiceGroup {
             .get(i)
             .cloned()
             .ok_or_else(|| self.refuse("membership-approval", "no application".to_owned()))?;
+        if on < app.applied_on {
+            return Err(self.refuse(
+                "membership-approval",
+                format!(
+                    "approved on {on}, before the application of {}",
+                    app.applied_on
+                ),
+            ));
+        }
         let (role, text) = parse_nickname(&app.nickname)?;
         if self.kind == GroupKind::ResidentGroup {
             if let Some(h) = &app.household {
