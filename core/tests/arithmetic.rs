@@ -160,14 +160,25 @@ fn annual_hours_public_holidays_u32_max_is_overflow_error() {
     assert!(err.to_string().contains("annual-hours"), "{err}");
 }
 
-/// Large days × hours wrapped to negative hours [annual-hours].
+/// Large days × hours wrapped to negative hours [annual-hours]; then a review found 25 hours
+/// a day, a 400-day year and 4,294,967,295 hours a day answered as if they were real: each is
+/// now refused as invalid parameters, and a day of 1 to 24 hours is multiplied out exactly.
 #[test]
-fn annual_hours_huge_hours_per_day_is_overflow_not_negative() {
-    let err = annual_hours(params(u32::MAX, 0, 0, 0, u32::MAX)).unwrap_err();
-    assert_eq!(err.code(), "overflow");
-    let err = annual_hours_from_calendar(&Calendar::china(), 2026, 0, u32::MAX);
-    // 248 days × u32::MAX h × 60 fits an i64: an exact answer, never a wrapped one.
-    assert_eq!(err.unwrap().minutes, 248 * i64::from(u32::MAX) * 60);
+fn annual_hours_huge_hours_per_day_is_refused_not_negative() {
+    for (d, h) in [(u32::MAX, u32::MAX), (400, 8), (365, 25), (365, 0)] {
+        let err = annual_hours(params(d, 11, 104, 5, h)).unwrap_err();
+        assert_eq!(err.code(), "invalid_parameters", "{d} days, {h} h: {err}");
+    }
+    for h in [0, 25, u32::MAX] {
+        let err = annual_hours_from_calendar(&Calendar::china(), 2026, 0, h).unwrap_err();
+        assert_eq!(err.code(), "invalid_parameters", "{h} h: {err}");
+    }
+    let full = annual_hours_from_calendar(&Calendar::china(), 2026, 0, 24).unwrap();
+    assert_eq!(full.minutes, 248 * 24 * 60);
+    assert_eq!(
+        annual_hours(params(366, 0, 0, 0, 24)).unwrap().minutes,
+        366 * 24 * 60
+    );
 }
 
 /// `direct_share(minutes = 2**62)` gave 0 [direct-share-70pct].
@@ -325,9 +336,11 @@ proptest! {
         l in maybe_huge_u32(), h in maybe_huge_u32(),
     ) {
         let off = u128::from(p) + u128::from(w) + u128::from(l);
-        let reference = if off > u128::from(u32::MAX) {
+        let reference = if d > MAX_DAYS_IN_YEAR {
+            Err("invalid_parameters")
+        } else if off > u128::from(u32::MAX) {
             Err("overflow")
-        } else if off > u128::from(d) {
+        } else if off > u128::from(d) || !(1..=MAX_HOURS_PER_DAY).contains(&h) {
             Err("invalid_parameters")
         } else {
             let m = (u128::from(d) - off) * u128::from(h) * 60;
@@ -347,6 +360,7 @@ proptest! {
         let cal = Calendar::china();
         match annual_hours_from_calendar(&cal, year, l, h) {
             Ok(a) => {
+                prop_assert!((1..=MAX_HOURS_PER_DAY).contains(&h), "{} hours a day", h);
                 let workdays = cal.year_facts(year).unwrap().workdays;
                 let m = (i128::from(workdays) - i128::from(l)) * i128::from(h) * 60;
                 prop_assert!(m >= 0);

@@ -80,8 +80,22 @@ pub(crate) fn overflow(rule: &str, quantity: &str) -> WorkloadError {
     }
 }
 
-/// `days × hours_per_day × 60`, checked.
+/// The most hours a working day can have.
+pub const MAX_HOURS_PER_DAY: u32 = 24;
+
+/// The most days a year can have.
+pub const MAX_DAYS_IN_YEAR: u32 = 366;
+
+/// `days × hours_per_day × 60`, checked: a day of no hours or of more than 24 is refused,
+/// never multiplied out.
 fn day_minutes(days: u32, hours_per_day: u32) -> Result<i64, WorkloadError> {
+    if !(1..=MAX_HOURS_PER_DAY).contains(&hours_per_day) {
+        return Err(WorkloadError::InvalidParameters {
+            reason: format!(
+                "{hours_per_day} hours per day: a working day has 1 to {MAX_HOURS_PER_DAY} hours"
+            ),
+        });
+    }
     i64::from(days)
         .checked_mul(i64::from(hours_per_day))
         .and_then(|m| m.checked_mul(60))
@@ -209,7 +223,8 @@ impl AnnualHours {
 /// Annual hours by the standard's formula (`[annual-hours]`).
 ///
 /// # Errors
-/// [`WorkloadError::InvalidParameters`] when the days off exceed the days of the year;
+/// [`WorkloadError::InvalidParameters`] when the days off exceed the days of the year, the
+/// year has more than 366 days, or a day has no hours or more than 24;
 /// [`WorkloadError::Overflow`] when the days off or the minutes do not fit their type.
 ///
 /// # Example
@@ -220,6 +235,14 @@ impl AnnualHours {
 /// # Ok::<(), shegong::workload::WorkloadError>(())
 /// ```
 pub fn annual_hours(params: AnnualHoursParams) -> Result<AnnualHours, WorkloadError> {
+    if params.days_in_year > MAX_DAYS_IN_YEAR {
+        return Err(WorkloadError::InvalidParameters {
+            reason: format!(
+                "{} days in the year: a year has at most {MAX_DAYS_IN_YEAR}",
+                params.days_in_year
+            ),
+        });
+    }
     let off = params
         .public_holidays
         .checked_add(params.weekend_days)
@@ -257,7 +280,7 @@ pub fn annual_hours(params: AnnualHoursParams) -> Result<AnnualHours, WorkloadEr
 /// # Errors
 /// [`WorkloadError::Calendar`] when the calendar does not cover the year (opt in to
 /// provisional years to compute one, flagged); [`WorkloadError::InvalidParameters`] when the
-/// leave exceeds the working days; [`WorkloadError::Overflow`] when the minutes do not fit.
+/// leave exceeds the working days or a day has no hours or more than 24; [`WorkloadError::Overflow`] when the minutes do not fit.
 ///
 /// # Example
 /// ```
