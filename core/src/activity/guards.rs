@@ -46,7 +46,14 @@ fn who_and_when(
             ActivityEvent::PlanSubmitted { to } => to.as_str(),
             _ => "",
         };
-        if actor.id == sub.actor.id || actor.id != to || !actor.role.is_supervisory() {
+        // Since rules version 4 the reviewer is the project lead or supervisor assistant
+        // (项目主管/督导助理, 002 第三十六条), not any supervisory role.
+        let reviewer = if view.state.rules >= 4 {
+            actor.role == Role::ProjectLead
+        } else {
+            actor.role.is_supervisory()
+        };
+        if actor.id == sub.actor.id || actor.id != to || !reviewer {
             return Ok(Some((
                 REVIEW,
                 "the review comes from the person the plan was submitted to, acting as project lead or supervisor, and never from the submitter".to_owned(),
@@ -211,6 +218,26 @@ pub(super) fn check(
             }
             if ended {
                 return Err(refuse("group-stages", "the activity has ended".to_owned()));
+            }
+            if state.rules >= 4 {
+                // A returned plan is revised and submitted again before anything is held.
+                if view.last_review_returned() {
+                    return Err(refuse(
+                        "activity-review-3wd",
+                        "the review returned the plan: revise and submit it again before a session is held".to_owned(),
+                    ));
+                }
+                // The first session is the activity's date the two weeks' notice counted from.
+                let day = new.occurred_at.date_naive();
+                if *number == 1 && day < state.plan.date {
+                    return Err(refuse(
+                        "activity-plan-2w",
+                        format!(
+                            "the first session is held on {day}, before the plan's date {}: a new date is a new plan, with its own two weeks' notice",
+                            state.plan.date
+                        ),
+                    ));
+                }
             }
             if *number != view.sessions_held().saturating_add(1) {
                 return Err(refuse(

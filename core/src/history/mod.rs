@@ -48,7 +48,9 @@ pub(crate) mod read;
 ///   worker; a crisis is reported to a supervisor who is not the case's worker; a home visit
 ///   and an activated sub-plan need a live consent; and an opening, a plan, an intervention,
 ///   a follow-up and a reopening may not be dated before the step they follow (the
-///   interview, the assessment, the plan, the closing).
+///   interview, the assessment, the plan, the closing). An activity's plan is reviewed by
+///   the project lead (项目主管/督导助理), no session is held under a plan its review
+///   returned, and the first session is not held before the plan's date.
 pub const RULES_VERSION: u32 = 4;
 
 /// The `prev_hash` of a history's first event.
