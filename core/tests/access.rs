@@ -852,3 +852,50 @@ fn resident_group_size_households_compared_by_grouping_key() {
         Some("resident-group-size")
     );
 }
+
+// [private-info-one-to-one] (PIPL art. 28): a record that gives its person's age as under 14
+// is a minor's, whatever the caller's `minor_under_14` says; the caller's flag still makes a
+// record without an age a minor's, and an adult's age does not unmask a flagged minor.
+#[test]
+fn a_minor_is_read_from_the_record_not_only_from_the_caller() {
+    let admin = Viewer::staff("a-1", AccessRole::GroupAdmin, vec!["G-1".into()]);
+    let subject = |minor| SubjectFacts {
+        id: "c-1".into(),
+        groups: vec!["G-1".into()],
+        minor_under_14: minor,
+        specific_identity: false,
+    };
+    let with_age = |age: Option<u32>| {
+        let mut j = common::records::sample_json(RecordKind::ServiceRecord);
+        j["age"] = age.map_or(serde_json::Value::Null, Into::into);
+        let record: Record = serde_json::from_value(j).unwrap();
+        assert_eq!(record.client_age(), age);
+        record
+    };
+    let access = Access::default();
+    let minor = access.redact(&admin, &with_age(Some(13)), &subject(true));
+    let said_adult = access.redact(&admin, &with_age(Some(13)), &subject(false));
+    assert_eq!(said_adult.masked, minor.masked);
+    assert_eq!(said_adult.removed, minor.removed);
+    assert_eq!(said_adult.value, minor.value);
+    // An adult's record, said an adult, shows more than a minor's: the derivation matters.
+    let adult = access.redact(&admin, &with_age(Some(14)), &subject(false));
+    assert_ne!(
+        (adult.masked.len(), adult.removed.len()),
+        (minor.masked.len(), minor.removed.len())
+    );
+    // The caller's flag still counts, with or without an age on the record (a record without
+    // one has no age to mask).
+    let but_age = |paths: &[String]| -> Vec<String> {
+        paths.iter().filter(|p| *p != "age").cloned().collect()
+    };
+    for age in [None, Some(40)] {
+        let flagged = access.redact(&admin, &with_age(age), &subject(true));
+        assert_eq!(but_age(&flagged.masked), but_age(&minor.masked), "{age:?}");
+        assert_eq!(
+            but_age(&flagged.removed),
+            but_age(&minor.removed),
+            "{age:?}"
+        );
+    }
+}

@@ -44,7 +44,9 @@ fn mask_value(v: &Value, identifier: bool) -> Value {
 
 impl Access {
     /// The record as `viewer` may see it: every field [`Access::decide`] denies removed,
-    /// every field it masks masked, nested fields decided one by one.
+    /// every field it masks masked, nested fields decided one by one. A record whose person's
+    /// age ([`Record::client_age`]) is under 14 is decided as a minor's even when `subject`
+    /// does not say so.
     ///
     /// # Example
     /// ```
@@ -70,6 +72,23 @@ impl Access {
         subject: &SubjectFacts,
     ) -> RedactedRecord {
         let kind = record.kind();
+        // A minor is a fact of the person, read from the record as well as from the caller:
+        // a record that gives an age under 14 is a minor's (PIPL art. 28), whatever
+        // `subject.minor_under_14` says.
+        let derived;
+        let subject = if !subject.minor_under_14
+            && record
+                .client_age()
+                .is_some_and(|age| age < crate::case::GUARDIAN_CONSENT_BELOW_AGE)
+        {
+            derived = SubjectFacts {
+                minor_under_14: true,
+                ..subject.clone()
+            };
+            &derived
+        } else {
+            subject
+        };
         let mut out = RedactedRecord {
             kind,
             value: Value::Null,

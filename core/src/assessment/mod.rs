@@ -218,6 +218,20 @@ fn required(kind: RecordKind, field: &str, value: &str) -> Result<(), Assessment
 }
 
 impl Record {
+    /// The age the record gives for the person it is about, when it has that field and it is
+    /// filled (a service record, a consultation record, a volunteer's service record, a case
+    /// management follow-up); `None` otherwise.
+    pub fn client_age(&self) -> Option<u32> {
+        match self {
+            Record::ServiceRecord(r) => r.age,
+            Record::ConsultationRecord(r) => r.age,
+            Record::MedicalVolunteerRecord(r) => r.age,
+            Record::PsychologicalVolunteerRecord(r) => r.age,
+            Record::CaseManagementFollowUp(r) => r.age,
+            _ => None,
+        }
+    }
+
     /// The record's kind.
     pub fn kind(&self) -> RecordKind {
         match self {
