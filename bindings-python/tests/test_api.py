@@ -255,8 +255,13 @@ def test_workload_api(opened_case):
     assert [f["rule"] for f in shegong.check_supervision(rec)] == ["supervision-limits", "supervision-fee-caps", "supervision-records"]
     confirmed = dict(rec, topic="个案督导", confirmed_by="王", confirmed_on=D(2026, 3, 11))
     assert [f["rule"] for f in shegong.check_supervision(confirmed)] == ["supervision-limits", "supervision-fee-caps"]
+    # A session past the limits is not counted as standard supervision, even confirmed; the
+    # total says why ([supervision-limits] [supervision-fee-caps]).
     total = shegong.total_supervision([confirmed, rec])
-    assert (total["sessions"], total["minutes"]) == (1, 150) and [f["rule"] for f in total["not_counted"]] == ["supervision-records"]
+    assert (total["sessions"], total["minutes"]) == (0, 0)
+    assert [f["rule"] for f in total["not_counted"]] == ["supervision-limits", "supervision-fee-caps", "supervision-records"]
+    within = dict(confirmed, minutes=120, fee_per_hour_fen=20000)
+    assert shegong.total_supervision([within, rec])["minutes"] == 120
     assert shegong.check_budget([{"kind": "group", "sessions": 2, "minutes": 120, "supervisees": 5, "supervisor_type": "overseas",
                                   "years_of_practice": 3, "fee_per_hour_fen": 30000}])["total_fen"] == 120000
     assert shegong.fee_cap("local", 4) == {"cap": "not_covered"}

@@ -485,6 +485,44 @@ fn supervision_records_only_confirmed_count() {
     assert!(total_supervision(&[negative]).is_err());
 }
 
+// [supervision-limits] [supervision-fee-caps] [supervision-records]: a confirmed session past
+// the standard's limits (10 hours alone, 1,000 元 an hour from a local supervisor of 8 years)
+// or with the supervisor among the supervisees is not counted, and the total says why; the
+// lawful session beside it is counted in full.
+#[test]
+fn supervision_totals_count_only_sessions_within_the_limits() {
+    use SupervisionKind::*;
+    use SupervisorType::Local;
+    let good = session_record(Individual, 90, 1, Local, 8, 200);
+    let too_long = session_record(Individual, 600, 1, Local, 8, 200);
+    let too_dear = session_record(Individual, 90, 1, Local, 8, 1_000);
+    let mut own = good.clone();
+    own.supervisees = vec![own.supervisor.clone()];
+    let total = total_supervision(&[too_long, good.clone(), too_dear, own]).unwrap();
+    assert_eq!(
+        (total.sessions, total.minutes, total.fee_fen),
+        (1, 90, 30_000)
+    );
+    let rules: Vec<(&str, &str)> = total
+        .not_counted
+        .iter()
+        .map(|f| (f.rule.as_str(), &f.message[..9]))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("supervision-limits", "session 1"),
+            ("supervision-fee-caps", "session 3"),
+            ("supervision-records", "session 4")
+        ]
+    );
+    assert!(total
+        .not_counted
+        .iter()
+        .all(|f| f.severity != Severity::NotCovered));
+    assert!(total.not_counted[0].message.ends_with("(not counted)"));
+}
+
 // [supervision-limits]: individual ≤ 2 h with one supervisee; group ≤ 4 h with normally 2-8.
 #[test]
 fn supervision_limits() {

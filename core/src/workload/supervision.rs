@@ -124,6 +124,16 @@ impl SupervisionRecord {
                 missing.join(", ")
             ));
         }
+        if self
+            .supervisees
+            .iter()
+            .any(|s| s.trim() == self.supervisor.trim())
+        {
+            return Some(
+                "the supervisor is listed among the supervisees: supervision is of others, so it does not count"
+                    .to_owned(),
+            );
+        }
         match (&self.confirmed_by, self.confirmed_on) {
             (Some(by), Some(on)) if !blank(by) && *by == self.supervisor && on >= self.date => None,
             (Some(by), _) if !blank(by) && *by != self.supervisor => Some(
@@ -222,7 +232,9 @@ pub struct SupervisionTotal {
 }
 
 /// Totals the supervision hours and fees of recorded sessions: only sessions whose records
-/// are written and confirmed by their supervisor count (`[supervision-records]`).
+/// are written and confirmed by their supervisor count (`[supervision-records]`), and only
+/// within the standard's limits: a session with a violation of `[supervision-limits]` or
+/// `[supervision-fee-caps]` (see [`check_supervision`]) is listed in `not_counted` with it.
 ///
 /// # Errors
 /// [`WorkloadError::InvalidParameters`] for a negative fee; [`WorkloadError::Overflow`] when a
@@ -262,6 +274,20 @@ pub fn total_supervision(records: &[SupervisionRecord]) -> Result<SupervisionTot
                 Severity::Warning,
                 format!("session {n}: {reason}"),
             ));
+            continue;
+        }
+        // A session past the standard's limits (over 2 hours alone, a fee over its cap…) is
+        // not counted as standard supervision: its violations say why.
+        let violations: Vec<Finding> = check_supervision(r)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Violation)
+            .map(|f| Finding {
+                message: format!("session {n}: {} (not counted)", f.message),
+                ..f
+            })
+            .collect();
+        if !violations.is_empty() {
+            total.not_counted.extend(violations);
             continue;
         }
         let minutes = i64::from(r.minutes);
