@@ -133,7 +133,8 @@ pub fn check_supervision<'py>(
 }
 
 /// Totals the supervision of recorded sessions: only sessions whose records are written and
-/// confirmed by their supervisor count (`[supervision-records]`): `{sessions, minutes,
+/// confirmed by their supervisor count (`[supervision-records]`), within the standard's limits
+/// (`[supervision-limits]`, `[supervision-fee-caps]`): `{sessions, minutes,
 /// fee_fen, not_counted}`.
 #[pyfunction]
 pub fn total_supervision<'py>(

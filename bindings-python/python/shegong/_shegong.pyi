@@ -731,8 +731,9 @@ def check_supervision(record: JsonDict) -> List[Finding]:
     """Checks a supervision session's length, supervisees and fee."""
 def total_supervision(records: Sequence[JsonDict]) -> SupervisionTotal:
     """Totals the supervision of recorded sessions: only sessions whose records are written and
-    confirmed by their supervisor count (`[supervision-records]`): `{sessions, minutes,
-    fee_fen, not_counted}`."""
+    confirmed by their supervisor count (`[supervision-records]`), within the standard's limits
+    (`[supervision-limits]`, `[supervision-fee-caps]`): `{sessions, minutes, fee_fen,
+    not_counted}`."""
 def check_budget(lines: Sequence[JsonDict]) -> JsonDict:
     """Totals and checks a supervision budget."""
 def fee_cap(supervisor_type: str, years_of_practice: int) -> JsonDict:
