@@ -589,7 +589,10 @@ fun workloadAndRecords(root: File) {
         "supervisees":["w-1"],"minutes":150,"fee_per_hour_fen":26000"""
     val confirmed = "$rec,\"topic\":\"个案督导\",\"confirmed_by\":\"王\",\"confirmed_on\":\"2026-03-11\"}"
     val total = obj(Json.parse(totalSupervision("[$confirmed,$rec}]")))
-    eq(listOf(total["sessions"], total["minutes"]), listOf(1L, 150L), "[supervision-records] totalSupervision")
+    // Past the limits (150 min alone, 260 元/h): not counted even when confirmed [supervision-limits].
+    eq(listOf(total["sessions"], total["minutes"]), listOf(0L, 0L), "[supervision-records] totalSupervision")
+    val within = confirmed.replace("\"minutes\":150", "\"minutes\":120").replace("\"fee_per_hour_fen\":26000", "\"fee_per_hour_fen\":20000")
+    eq(obj(Json.parse(totalSupervision("[$within,$rec}]")))["minutes"], 120L, "[supervision-limits] totalSupervision within")
     val budget = """[{"kind":"group","sessions":2,"minutes":120,"supervisees":5,"supervisor_type":"overseas","years_of_practice":3,"fee_per_hour_fen":30000}]"""
     eq(obj(Json.parse(checkBudget(budget)))["total_fen"], 120000L, "checkBudget")
     eq(Json.parse(feeCap("local", 4)), mapOf("cap" to "not_covered"), "[supervision-fee-caps] feeCap")
