@@ -29,16 +29,6 @@ fn at(when: &str, actor: Actor, event: EventKind) -> NewEvent {
     ev(when, actor, event)
 }
 
-/// Happened at `occurred`, recorded at `recorded` (a late entry).
-fn late(occurred: &str, recorded: &str, actor: Actor, event: EventKind) -> NewEvent {
-    NewEvent {
-        occurred_at: t(occurred),
-        recorded_at: t(recorded),
-        actor,
-        event,
-    }
-}
-
 fn mandatory_referral() -> Referral {
     Referral {
         receiver: "辖区派出所".into(),

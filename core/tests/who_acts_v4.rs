@@ -23,16 +23,6 @@ fn volunteer() -> Actor {
     Actor::new("v-1", Role::Volunteer)
 }
 
-/// An event that happened at `occurred` and was entered later, at `recorded`.
-fn late(occurred: &str, recorded: &str, actor: Actor, event: EventKind) -> NewEvent {
-    NewEvent {
-        occurred_at: t(occurred),
-        recorded_at: t(recorded),
-        actor,
-        event,
-    }
-}
-
 /// `e` is refused by `rule` now (the case unchanged), and accepted in the same case stored
 /// under rules version 3.
 fn refused_only_since_v4(case: &Case, e: NewEvent, rule: &str) {

@@ -39,6 +39,16 @@ pub fn guardian_actor() -> Actor {
     Actor::new("g-1", Role::Guardian)
 }
 
+/// Happened at `occurred`, recorded at `recorded` (a late entry).
+pub fn late(occurred: &str, recorded: &str, actor: Actor, event: EventKind) -> NewEvent {
+    NewEvent {
+        occurred_at: t(occurred),
+        recorded_at: t(recorded),
+        actor,
+        event,
+    }
+}
+
 /// An event that happened and was recorded at `at`.
 pub fn ev(at: &str, actor: Actor, event: EventKind) -> NewEvent {
     NewEvent {
