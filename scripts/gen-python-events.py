@@ -15,7 +15,8 @@ Mapping: a string enum is a ``Literal`` alias; an object is a ``TypedDict`` (a f
 anyway); an internally tagged enum (every branch an object with a ``const`` tag) is one
 ``TypedDict`` per branch and a ``Union`` alias; an externally tagged enum is a ``Union`` of
 ``Literal``s and one-key ``TypedDict``s. Dates are ``datetime.date`` or ISO text, instants an
-aware ``datetime.datetime`` or RFC 3339 text: the binding takes either and returns the first.
+aware ``datetime.datetime`` or RFC 3339 text: the binding takes either and returns the first
+(the text only for an instant a ``datetime`` cannot hold: nanoseconds, a leap second).
 """
 
 from __future__ import annotations
@@ -388,8 +389,9 @@ Every event payload is a ``TypedDict`` named after its aggregate and ``type`` (`
 are their unions. ``NewCaseEvent`` is what ``Case.start`` and ``Case.apply`` take;
 ``RecordedCaseEvent`` is an event as stored (``Case.history``); ``CaseHistory`` is
 ``Case.to_dict()``. Dates may be given as ``datetime.date`` or ISO text and instants as aware
-``datetime.datetime`` or RFC 3339 text; the binding returns ``date`` and ``datetime``. At run
-time these are plain dicts.
+``datetime.datetime`` (any ``tzinfo``, ``zoneinfo`` included) or RFC 3339 text; the binding
+returns ``date`` and ``datetime``, or the RFC 3339 text of an instant a ``datetime`` cannot hold
+exactly (nanoseconds, a leap second). At run time these are plain dicts.
 """
 
 import datetime

@@ -1,12 +1,12 @@
 //! Records, labels, sensitivity, schemas, retention, population groups, triage.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use shegong::assessment::{self as core, Record, RecordKind, RecordMeta, RetentionPolicies};
 use shegong::triage::{self, RoutingInput, TriageItem};
 
-use crate::convert::Day;
+use crate::convert::{Day, Instant};
 use crate::convert::{from_py, json_to_py, serde_name, to_checked_json, to_py};
 use crate::errors::OrRaise;
 
@@ -106,10 +106,10 @@ pub fn past_retention<'py>(
 pub fn prioritise<'py>(
     py: Python<'py>,
     items: &Bound<'py, PyAny>,
-    now: DateTime<FixedOffset>,
+    now: Instant,
 ) -> PyResult<Bound<'py, PyAny>> {
     let i: Vec<TriageItem> = from_py(items, "items")?;
-    to_py(py, &triage::prioritise(&i, now))
+    to_py(py, &triage::prioritise(&i, now.0))
 }
 
 /// A routing recommendation to a service tier (`[triage-routing]`).

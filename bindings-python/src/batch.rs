@@ -16,7 +16,7 @@ use shegong::Calendar as CoreCalendar;
 
 use crate::arrow::{batch_table, is_arrow, is_text, read_chunks, with_texts, ArrowTable, Which};
 use crate::calendar::Calendar;
-use crate::convert::to_checked_json;
+use crate::convert::{to_checked_json, Instant};
 use crate::deadline::RuleSet;
 use crate::errors::{malformed, scrub, OrRaise};
 
@@ -175,7 +175,7 @@ impl Dates {
         if let Some(o) = self.instants.get(&t) {
             return Ok(o.clone_ref(py));
         }
-        let o = t.into_pyobject(py)?.into_any().unbind();
+        let o = crate::convert::instant_to_py(py, t, None)?.unbind();
         self.instants.insert(t, o.clone_ref(py));
         Ok(o)
     }
@@ -318,10 +318,11 @@ fn evaluate_texts(
 pub fn evaluate_histories(
     py: Python<'_>,
     histories: &Bound<'_, PyAny>,
-    now: DateTime<FixedOffset>,
+    now: Instant,
     rules: Option<PyRef<'_, RuleSet>>,
     calendar: Option<PyRef<'_, Calendar>>,
 ) -> PyResult<BatchResult> {
+    let now = now.0;
     if histories.is_instance_of::<PyString>() || histories.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(
             "histories must be an iterable of histories, not one text: \
@@ -418,10 +419,11 @@ fn io_error(e: &std::io::Error, path: &std::path::Path) -> PyErr {
 pub fn evaluate_jsonl(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
-    now: DateTime<FixedOffset>,
+    now: Instant,
     rules: Option<PyRef<'_, RuleSet>>,
     calendar: Option<PyRef<'_, Calendar>>,
 ) -> PyResult<BatchResult> {
+    let now = now.0;
     let (r, c) = defaults(rules, calendar);
     let evaluate = |bytes: &[u8]| evaluate_json_lines(bytes, &r, &c, now, threads());
     let batch = if source.hasattr("read")? {

@@ -127,11 +127,8 @@ fn to_json_at(obj: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<Value> 
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Value::String(s.to_cow()?.into_owned()));
     }
-    if obj.is_instance_of::<PyDateTime>() {
-        let dt: DateTime<FixedOffset> = obj.extract().map_err(|_| {
-            PyTypeError::new_err("a datetime must be timezone-aware: an instant needs its offset")
-        })?;
-        return Ok(Value::String(dt.to_rfc3339()));
+    if let Ok(dt) = obj.cast::<PyDateTime>() {
+        return Ok(Value::String(instant_from_py(dt)?.to_rfc3339()));
     }
     if obj.is_instance_of::<PyDate>() {
         let d: NaiveDate = obj.extract()?;
@@ -241,6 +238,99 @@ fn check_instants(key: Option<&str>, v: &Value) -> PyResult<()> {
     }
 }
 
+/// An aware `datetime.datetime` as an instant, whatever its `tzinfo`: a fixed
+/// `datetime.timezone`, a `zoneinfo.ZoneInfo` (`Asia/Shanghai`) or any other, read through the
+/// datetime's own `utcoffset()` (which is how a zone gives the offset in force at that moment,
+/// its `fold` included). Refused: a naive datetime (`TypeError`: an instant needs its offset)
+/// and an offset that is not a whole number of minutes (`OutOfRange`: RFC 3339 writes none, and
+/// rounding it would move the instant).
+pub fn instant_from_py(dt: &Bound<'_, PyDateTime>) -> PyResult<DateTime<FixedOffset>> {
+    use pyo3::types::{PyDateAccess, PyDelta, PyDeltaAccess, PyTimeAccess};
+    let offset = dt.call_method0("utcoffset")?;
+    if offset.is_none() {
+        return Err(PyTypeError::new_err(
+            "a naive datetime has no offset: an instant needs one (tzinfo=timezone(timedelta(hours=8)) or ZoneInfo(\"Asia/Shanghai\"))",
+        ));
+    }
+    let offset = offset.cast_into::<PyDelta>().map_err(|_| {
+        PyTypeError::new_err("the datetime's tzinfo.utcoffset() did not return a timedelta")
+    })?;
+    let seconds = i64::from(offset.get_days())
+        .saturating_mul(86_400)
+        .saturating_add(i64::from(offset.get_seconds()));
+    if offset.get_microseconds() != 0 || seconds % 60 != 0 {
+        return Err(out_of_range(
+            "a UTC offset that is not a whole number of minutes: an RFC 3339 instant cannot hold it",
+        ));
+    }
+    let zone = i32::try_from(seconds)
+        .ok()
+        .and_then(FixedOffset::east_opt)
+        .ok_or_else(|| out_of_range("a UTC offset of a day or more"))?;
+    let local = NaiveDate::from_ymd_opt(
+        dt.get_year(),
+        u32::from(dt.get_month()),
+        u32::from(dt.get_day()),
+    )
+    .and_then(|d| {
+        d.and_hms_micro_opt(
+            u32::from(dt.get_hour()),
+            u32::from(dt.get_minute()),
+            u32::from(dt.get_second()),
+            dt.get_microsecond(),
+        )
+    })
+    .ok_or_else(|| out_of_range("a datetime chrono cannot hold"))?;
+    local
+        .and_local_timezone(zone)
+        .single()
+        .ok_or_else(|| out_of_range("a datetime outside the range of an instant"))
+}
+
+/// An instant argument (`now`, `at`, a shift's `start` and `end`): an aware
+/// `datetime.datetime`, read by [`instant_from_py`].
+#[derive(Debug, Clone, Copy)]
+pub struct Instant(pub DateTime<FixedOffset>);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Instant {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let dt = obj.cast::<PyDateTime>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "expected an aware datetime.datetime, got a {}",
+                obj.get_type().name().map_or_else(|_| "?".into(), |n| n.to_string())
+            ))
+        })?;
+        instant_from_py(&dt).map(Instant)
+    }
+}
+
+/// An instant as Python gives it back: an aware `datetime.datetime` when one holds it exactly,
+/// otherwise its RFC 3339 text (`text`, or the instant written out): a datetime keeps
+/// microseconds and no leap second, and returning a rounded one would change the record (a
+/// history read back into Python would no longer match its hash chain).
+pub fn instant_to_py<'py>(
+    py: Python<'py>,
+    t: DateTime<FixedOffset>,
+    text: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    use chrono::Timelike;
+    let nanos = t.nanosecond();
+    if nanos % 1_000 == 0 && nanos < 1_000_000_000 {
+        return Ok(t.into_pyobject(py)?.into_any());
+    }
+    let written;
+    let text = match text {
+        Some(s) => s,
+        None => {
+            written = t.to_rfc3339();
+            &written
+        }
+    };
+    Ok(PyString::new(py, text).into_any())
+}
+
 /// A calendar date argument: a `datetime.date`, never a `datetime.datetime` (whose date part
 /// depends on its time zone; pass `.date()` of it in China time instead).
 #[derive(Debug, Clone, Copy)]
@@ -268,7 +358,7 @@ fn convert_string<'py>(py: Python<'py>, key: Option<&str>, s: &str) -> PyResult<
         }
         if INSTANT_KEYS.contains(&k) {
             if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-                return Ok(dt.into_pyobject(py)?.into_any());
+                return instant_to_py(py, dt, Some(s));
             }
         }
     }

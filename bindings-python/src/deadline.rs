@@ -1,13 +1,12 @@
 //! `RuleSet`: deadline rules as data, and the obligations they raise.
 
-use chrono::{DateTime, FixedOffset};
 use pyo3::prelude::*;
 use shegong::deadline::{Offset, Rule, RuleSet as Core};
 
 use crate::activity::Activity;
 use crate::calendar::Calendar;
 use crate::case::Case;
-use crate::convert::{from_py, to_py};
+use crate::convert::{from_py, to_py, Instant};
 use crate::errors::OrRaise;
 
 /// A versioned set of deadline rules: the built-in preset, or an agency's own.
@@ -66,9 +65,9 @@ impl RuleSet {
         py: Python<'py>,
         case: PyRef<'py, Case>,
         calendar: PyRef<'py, Calendar>,
-        now: DateTime<FixedOffset>,
+        now: Instant,
     ) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0.obligations(&case.0, &calendar.0, now))
+        to_py(py, &self.0.obligations(&case.0, &calendar.0, now.0))
     }
 
     /// The obligations an activity owes as of `now`.
@@ -77,11 +76,11 @@ impl RuleSet {
         py: Python<'py>,
         activity: PyRef<'py, Activity>,
         calendar: PyRef<'py, Calendar>,
-        now: DateTime<FixedOffset>,
+        now: Instant,
     ) -> PyResult<Bound<'py, PyAny>> {
         to_py(
             py,
-            &self.0.activity_obligations(&activity.0, &calendar.0, now),
+            &self.0.activity_obligations(&activity.0, &calendar.0, now.0),
         )
     }
 

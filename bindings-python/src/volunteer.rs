@@ -1,6 +1,5 @@
 //! `Volunteer` and `Roster`: volunteers, confidentiality agreements, shifts and hours.
 
-use chrono::{DateTime, FixedOffset};
 use pyo3::prelude::*;
 use shegong::access::Purpose;
 use shegong::assessment::ServiceTime;
@@ -8,7 +7,7 @@ use shegong::history::NewEvent;
 use shegong::volunteer::{self as core, VolunteerEvent, VolunteerKind, VolunteerRecord};
 
 use crate::access::Viewer;
-use crate::convert::Day;
+use crate::convert::{Day, Instant};
 use crate::convert::{from_py, json_to_py, read_py, to_py};
 use crate::errors::OrRaise;
 
@@ -189,11 +188,11 @@ impl Roster {
     fn add_shift(
         &mut self,
         shift_id: &str,
-        start: DateTime<FixedOffset>,
-        end: DateTime<FixedOffset>,
+        start: Instant,
+        end: Instant,
         kind: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
-        let time = ServiceTime::new(start, end).or_raise()?;
+        let time = ServiceTime::new(start.0, end.0).or_raise()?;
         let k: VolunteerKind = from_py(kind, "kind")?;
         self.0.add_shift(shift_id, time, k).or_raise()
     }
@@ -226,11 +225,11 @@ impl Roster {
         records: Vec<String>,
         summary: &str,
         by: &str,
-        at: DateTime<FixedOffset>,
+        at: Instant,
     ) -> PyResult<Bound<'py, PyAny>> {
         let h = self
             .0
-            .handover(from_shift, clients, records, summary, by, at)
+            .handover(from_shift, clients, records, summary, by, at.0)
             .or_raise()?;
         to_py(py, &h)
     }
@@ -239,9 +238,9 @@ impl Roster {
     fn hours_worked<'py>(
         &self,
         py: Python<'py>,
-        until: DateTime<FixedOffset>,
+        until: Instant,
     ) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0.hours_worked(until))
+        to_py(py, &self.0.hours_worked(until.0))
     }
 
     /// The roster as a dict.

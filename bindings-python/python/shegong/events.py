@@ -9,8 +9,9 @@ Every event payload is a ``TypedDict`` named after its aggregate and ``type`` (`
 are their unions. ``NewCaseEvent`` is what ``Case.start`` and ``Case.apply`` take;
 ``RecordedCaseEvent`` is an event as stored (``Case.history``); ``CaseHistory`` is
 ``Case.to_dict()``. Dates may be given as ``datetime.date`` or ISO text and instants as aware
-``datetime.datetime`` or RFC 3339 text; the binding returns ``date`` and ``datetime``. At run
-time these are plain dicts.
+``datetime.datetime`` (any ``tzinfo``, ``zoneinfo`` included) or RFC 3339 text; the binding
+returns ``date`` and ``datetime``, or the RFC 3339 text of an instant a ``datetime`` cannot hold
+exactly (nanoseconds, a leap second). At run time these are plain dicts.
 """
 
 import datetime
