@@ -69,7 +69,7 @@ def full_history() -> None:
         case.apply(e)
     stage: Stage = case.stage
     assert stage == "follow_up"
-    assert case.head == "a6cd87047dd4fc259e300398a3b4d597113bb694181425561bcfbf24729258d3"
+    assert case.head == "90e3e261ac2599767491f0048571933e49f2511d24510db39fb2af5966cd136d"
     stored: CaseHistory = case.to_dict()
     last: RecordedCaseEvent = stored["events"][-1]
     payload = last["event"]

@@ -28,7 +28,7 @@ fn at(day: &str, actor: Actor, event: ActivityEvent) -> NewEvent<ActivityEvent> 
 /// `e` is refused by `rule` now, the activity unchanged; and the same history with `e`,
 /// every event recorded under rules version 3 and chained again, replays.
 fn refused_only_since_v4(a: &Activity, e: NewEvent<ActivityEvent>, rule: &str) {
-    assert_eq!(RULES_VERSION, 4);
+    const { assert!(RULES_VERSION >= 4) };
     let mut now = a.clone();
     let err = now.apply(e.clone()).unwrap_err();
     assert_eq!(err.rule_id(), Some(rule), "{err}");

@@ -26,7 +26,7 @@ fn volunteer() -> Actor {
 /// `e` is refused by `rule` now (the case unchanged), and accepted in the same case stored
 /// under rules version 3.
 fn refused_only_since_v4(case: &Case, e: NewEvent, rule: &str) {
-    assert_eq!(RULES_VERSION, 4);
+    const { assert!(RULES_VERSION >= 4) };
     refused(&mut case.clone(), e.clone(), rule);
     let mut old = OldRulesCase::under(3, case);
     old.apply(e)

@@ -29,14 +29,16 @@
 
 mod redact;
 
-use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub use redact::RedactedRecord;
 
 use crate::assessment::{DataSubject, RecordKind, Sensitivity};
 use crate::labels::labelled_enum;
-use crate::volunteer::{AgreementStatus, Volunteer, VolunteerKind};
+use crate::volunteer::{AgreementRecord, AgreementStatus, Volunteer, VolunteerKind};
 
 labelled_enum! {
     /// The roles access decisions know.
@@ -97,6 +99,9 @@ struct VolunteerFacts {
     acquaintances: Vec<String>,
     purpose: Purpose,
     on: NaiveDate,
+    /// The moment asked for, when the viewer was read for one ([`Viewer::volunteer_at`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<DateTime<FixedOffset>>,
 }
 
 /// Who is looking: their role and, for volunteers, the facts the decision needs.
@@ -171,8 +176,52 @@ impl Viewer {
             .iter()
             .filter(|a| matches!(a.status_on(on), AgreementStatus::InForce { .. }))
             .collect();
+        let status = v.agreement_status_on(on);
+        let groups = v.deployments_on(on);
+        Viewer::of_volunteer(v, acting_as, purpose, (&in_force, status, groups), on, None)
+    }
+
+    /// A volunteer as their own record stands at the moment `at`: as [`Viewer::volunteer`],
+    /// with the agreements and deployments read to the minute rather than for a whole day
+    /// (`[access-while-serving]`: access is decided for a moment). An agreement whose second
+    /// signature is recorded at 15:00, or a deployment at 15:00, does not cover 09:00 of that
+    /// day; a deployment withdrawn at 10:00 still covers 09:00 and no longer covers 11:00.
+    pub fn volunteer_at(
+        v: &Volunteer,
+        acting_as: VolunteerKind,
+        at: DateTime<FixedOffset>,
+        purpose: Purpose,
+    ) -> Viewer {
+        let in_force = v.agreements_in_force_at(at);
+        let status = v.agreement_status_at_moment(at);
+        let groups = v.deployments_at(at);
+        let on = crate::case::china_date(at);
+        Viewer::of_volunteer(
+            v,
+            acting_as,
+            purpose,
+            (&in_force, status, groups),
+            on,
+            Some(at),
+        )
+    }
+
+    /// The volunteer viewer from what the record holds at the time asked: the agreements in
+    /// force, the agreement status to report when none is, and the groups deployed to.
+    fn of_volunteer(
+        v: &Volunteer,
+        acting_as: VolunteerKind,
+        purpose: Purpose,
+        (in_force, status, groups): (
+            &[&AgreementRecord],
+            Option<AgreementStatus>,
+            BTreeSet<String>,
+        ),
+        on: NaiveDate,
+        at: Option<DateTime<FixedOffset>>,
+    ) -> Viewer {
         let (agreement, covers) = if in_force.is_empty() {
-            match v.agreement_status_on(on) {
+            match status {
                 None => (AgreementState::None, false),
                 Some(AgreementStatus::Draft) => (AgreementState::Draft, false),
                 Some(AgreementStatus::Signed { .. }) => (AgreementState::Signed, false),
@@ -192,7 +241,7 @@ impl Viewer {
                 VolunteerKind::Psychological => AccessRole::PsychologicalVolunteer,
                 VolunteerKind::General | VolunteerKind::Other => AccessRole::GeneralVolunteer,
             },
-            groups: v.deployments_on(on).into_iter().collect(),
+            groups: groups.into_iter().collect(),
             volunteer: Some(VolunteerFacts {
                 registered: v.kinds().contains(&acting_as),
                 psychological: v.kinds().contains(&VolunteerKind::Psychological),
@@ -201,6 +250,7 @@ impl Viewer {
                 acquaintances: v.acquaintances().iter().cloned().collect(),
                 purpose,
                 on,
+                at,
             }),
         }
     }
@@ -250,6 +300,12 @@ impl Viewer {
     /// The day a volunteer viewer was read for (`None` for staff).
     pub fn on(&self) -> Option<NaiveDate> {
         self.volunteer.as_ref().map(|f| f.on)
+    }
+
+    /// The moment a volunteer viewer was read for ([`Viewer::volunteer_at`]); `None` for staff
+    /// and for a viewer read for a whole day.
+    pub fn at(&self) -> Option<DateTime<FixedOffset>> {
+        self.volunteer.as_ref().and_then(|f| f.at)
     }
 
     /// Whether a volunteer acts in a position they registered (`true` for staff).

@@ -51,7 +51,9 @@ pub(crate) mod read;
 ///   interview, the assessment, the plan, the closing). An activity's plan is reviewed by
 ///   the project lead (项目主管/督导助理), no session is held under a plan its review
 ///   returned, and the first session is not held before the plan's date.
-pub const RULES_VERSION: u32 = 4;
+/// - 5: a volunteer is deployed only under an agreement both parties had signed by the moment
+///   of the deployment, not merely by the end of its day.
+pub const RULES_VERSION: u32 = 5;
 
 /// The `prev_hash` of a history's first event.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";

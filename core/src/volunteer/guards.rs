@@ -2,7 +2,7 @@
 //! `[agreement-survives-termination]`, `[agreement-breach-actions]`, `[volunteer-kinds]`),
 //! one function per event, beside the aggregate they guard.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::{
     AgreementRecord, Breach, BreachAction, BreachActionRecord, ConfidentialityAgreement, Party,
@@ -14,6 +14,8 @@ use crate::case::{china_date, Actor, Role};
 pub(super) struct Ctx<'a> {
     pub(super) seq: u64,
     pub(super) day: NaiveDate,
+    /// The moment the event happened (its `occurred_at`).
+    pub(super) at: DateTime<FixedOffset>,
     pub(super) actor: &'a Actor,
     pub(super) event: &'a VolunteerEvent,
     pub(super) history: &'a [VolunteerRecord],
@@ -144,6 +146,7 @@ pub(super) fn step(
     let c = Ctx {
         seq,
         day: china_date(new.occurred_at),
+        at: new.occurred_at,
         actor: &new.actor,
         event: &new.event,
         history,
@@ -281,6 +284,7 @@ pub(super) fn registered_by(id: &str, first: &VolunteerRecord) -> Result<(), Vol
     let c = Ctx {
         seq: 1,
         day: china_date(first.occurred_at),
+        at: first.occurred_at,
         actor: &first.actor,
         event: &first.event,
         history: &[],
@@ -496,6 +500,17 @@ fn deployed(v: &mut VolunteerState, c: &Ctx<'_>, group_id: &str) -> Result<(), V
             format!("no confidentiality agreement is in force on {}", c.day),
         ));
     }
+    // Rules version 5: in force at the moment of the deployment, not only by the end of its
+    // day: a deployment at 09:00 does not rest on a signature recorded at 15:00.
+    if v.rules >= 5 && !in_force_at(v, c) {
+        return Err(c.refuse(
+            "volunteer-lifecycle",
+            format!(
+                "no confidentiality agreement is in force at {}: the second signature comes later that day",
+                c.at.to_rfc3339()
+            ),
+        ));
+    }
     if !v.deployments.insert(group_id.to_owned()) {
         return Err(c.refuse(
             "volunteer-lifecycle",
@@ -503,6 +518,30 @@ fn deployed(v: &mut VolunteerState, c: &Ctx<'_>, group_id: &str) -> Result<(), V
         ));
     }
     Ok(())
+}
+
+/// Whether an agreement in force on the event's day was signed by both parties at or before
+/// the event's moment (and not terminated before it), read from the history's instants.
+fn in_force_at(v: &VolunteerState, c: &Ctx<'_>) -> bool {
+    v.agreements
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.status_on(c.day),
+                crate::volunteer::AgreementStatus::InForce { .. }
+            )
+        })
+        .any(|a| {
+            let id = a.agreement.id.as_str();
+            let signed_by = |who: Party| {
+                c.history.iter().any(|r| {
+                    r.occurred_at <= c.at
+                        && matches!(&r.event, VolunteerEvent::AgreementSigned { agreement_id, party }
+                            if agreement_id == id && *party == who)
+                })
+            };
+            signed_by(Party::Agency) && signed_by(Party::Volunteer)
+        })
 }
 
 /// `[agreement-breach-actions]`: a breach of an agreement both parties signed; from rules

@@ -41,7 +41,7 @@ mod shifts;
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub use agreement::{
@@ -735,6 +735,85 @@ impl Volunteer {
         self.state().agreement_in_force_on(date)
     }
 
+    /// Where agreement `a` of this volunteer stands at the moment `at`, read from the instants
+    /// of its events in the history: in force from the moment the second party signed (and
+    /// not before its `effective_from` day), terminated from the moment the termination was
+    /// recorded as happening. [`AgreementRecord::status_on`] answers for the end of a day; a
+    /// signature at 15:00 does not cover 09:00 of the same day here (`[access-while-serving]`).
+    pub fn agreement_status_at(
+        &self,
+        a: &AgreementRecord,
+        at: DateTime<FixedOffset>,
+    ) -> AgreementStatus {
+        let id = a.agreement.id.as_str();
+        let mut agency = None;
+        let mut volunteer = None;
+        let mut terminated = false;
+        for r in self.history().iter().filter(|r| r.occurred_at <= at) {
+            match &r.event {
+                VolunteerEvent::AgreementSigned {
+                    agreement_id,
+                    party,
+                } if agreement_id == id => {
+                    let slot = match party {
+                        Party::Agency => &mut agency,
+                        Party::Volunteer => &mut volunteer,
+                    };
+                    slot.get_or_insert(r.occurred_at);
+                }
+                VolunteerEvent::AgreementTerminated { agreement_id, .. } if agreement_id == id => {
+                    terminated = true;
+                }
+                _ => {}
+            }
+        }
+        if terminated {
+            if let Some((on, reason)) = &a.terminated {
+                return AgreementStatus::Terminated {
+                    on: *on,
+                    reason: reason.clone(),
+                };
+            }
+        }
+        match (agency, volunteer) {
+            (Some(x), Some(y)) => {
+                let since = china_date(x.max(y)).max(a.agreement.effective_from);
+                if since <= china_date(at) {
+                    AgreementStatus::InForce { since }
+                } else {
+                    AgreementStatus::Signed {
+                        effective_from: since,
+                    }
+                }
+            }
+            _ => AgreementStatus::Draft,
+        }
+    }
+
+    /// The agreements in force at the moment `at` (see [`Volunteer::agreement_status_at`]).
+    pub fn agreements_in_force_at(&self, at: DateTime<FixedOffset>) -> Vec<&AgreementRecord> {
+        self.agreements()
+            .iter()
+            .filter(|a| {
+                matches!(
+                    self.agreement_status_at(a, at),
+                    AgreementStatus::InForce { .. }
+                )
+            })
+            .collect()
+    }
+
+    /// The status of the volunteer's agreement at the moment `at`: in force if any is, else
+    /// the most recent one's status, else `None` (no agreement at all).
+    pub fn agreement_status_at_moment(&self, at: DateTime<FixedOffset>) -> Option<AgreementStatus> {
+        if let Some(a) = self.agreements_in_force_at(at).first() {
+            return Some(self.agreement_status_at(a, at));
+        }
+        self.agreements()
+            .last()
+            .map(|a| self.agreement_status_at(a, at))
+    }
+
     /// The status of the volunteer's agreement on `date`: in force if any is, else the most
     /// recent one's status, else `None` (no agreement at all).
     pub fn agreement_status_on(&self, date: NaiveDate) -> Option<AgreementStatus> {
@@ -761,12 +840,22 @@ impl Volunteer {
     /// the history: a deployment counts from the day it was recorded until the day it was
     /// withdrawn, the volunteer was removed from the group, or left (`[access-while-serving]`).
     pub fn deployments_on(&self, date: NaiveDate) -> BTreeSet<String> {
+        self.deployments_where(|r| china_date(r.occurred_at) <= date)
+    }
+
+    /// The groups the volunteer was deployed to at the moment `at`: a deployment counts from
+    /// the moment it was recorded as happening until the moment it was withdrawn, the
+    /// volunteer was removed from the group, or left (`[access-while-serving]`). Unlike
+    /// [`Volunteer::deployments_on`], a deployment at 15:00 does not cover 09:00 of that day,
+    /// and one withdrawn at 10:00 still covers 09:00.
+    pub fn deployments_at(&self, at: DateTime<FixedOffset>) -> BTreeSet<String> {
+        self.deployments_where(|r| r.occurred_at <= at)
+    }
+
+    /// The deployments left by the events that `counts` keeps, in history order.
+    fn deployments_where(&self, counts: impl Fn(&VolunteerRecord) -> bool) -> BTreeSet<String> {
         let mut groups = BTreeSet::new();
-        for r in self
-            .history()
-            .iter()
-            .filter(|r| china_date(r.occurred_at) <= date)
-        {
+        for r in self.history().iter().filter(|r| counts(r)) {
             match &r.event {
                 VolunteerEvent::Deployed { group_id } => {
                     groups.insert(group_id.clone());

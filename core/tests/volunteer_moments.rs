@@ -1,0 +1,373 @@
+//! A volunteer's access is decided for a moment (`[access-while-serving]`,
+//! `[agreement-before-access]`), and from rules version 5 a deployment rests on an agreement
+//! both parties had signed by the moment of the deployment (`[volunteer-lifecycle]`).
+//!
+//! The day below: the volunteer signs at 09:00, the agency at 15:00, the volunteer is deployed
+//! at 16:00 on 2026-03-04; the deployment is withdrawn at 10:00 on 2026-03-20.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::records::sample_json;
+use common::volunteer::actor_for;
+use common::{t, worker};
+use shegong::access::{Access, AgreementState, Outcome, Purpose, SubjectFacts, Viewer};
+use shegong::assessment::RecordKind;
+use shegong::history::{NewEvent, GENESIS_HASH, RULES_VERSION};
+use shegong::volunteer::*;
+
+fn registration() -> VolunteerRegistration {
+    let mut json = sample_json(RecordKind::VolunteerRegistration);
+    json.as_object_mut().unwrap().remove("kind");
+    json["positions"] = serde_json::json!(["medical", "general"]);
+    serde_json::from_value(json).unwrap()
+}
+
+fn agreement() -> Box<ConfidentialityAgreement> {
+    Box::new(ConfidentialityAgreement {
+        id: "A1".into(),
+        agency: "某社工服务中心".into(),
+        agency_phone: None,
+        volunteer_name: "刘医生".into(),
+        volunteer_id_number: "11010519491231002X".parse().unwrap(),
+        volunteer_phone: "13800131234".parse().unwrap(),
+        scope: ConfidentialScope::ALL.to_vec(),
+        effective_from: "2026-03-04".parse().unwrap(),
+    })
+}
+
+fn at(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
+    t(&format!("{s}+08:00"))
+}
+
+fn new(v: &Volunteer, when: &str, e: VolunteerEvent) -> NewEvent<VolunteerEvent> {
+    NewEvent::at(at(when), actor_for(v.id(), &e), e)
+}
+
+fn rec(v: &mut Volunteer, when: &str, e: VolunteerEvent) {
+    let e = new(v, when, e);
+    v.apply(e).unwrap();
+}
+
+fn signed(party: Party) -> VolunteerEvent {
+    VolunteerEvent::AgreementSigned {
+        agreement_id: "A1".into(),
+        party,
+    }
+}
+
+fn deploy() -> VolunteerEvent {
+    VolunteerEvent::Deployed {
+        group_id: "G-focus".into(),
+    }
+}
+
+/// Trained on 03-03, the agreement drafted that day; the volunteer signs at 09:00 on 03-04 and
+/// the agency at 15:00.
+fn signed_at_three() -> Volunteer {
+    let mut v = Volunteer::start(NewEvent::at(
+        at("2026-03-01T09:00:00"),
+        worker(),
+        VolunteerEvent::Registered {
+            volunteer_id: "v-1".into(),
+            registration: Box::new(registration()),
+        },
+    ))
+    .unwrap();
+    let screened = VolunteerEvent::Screened {
+        passed: true,
+        note: "资质齐全".into(),
+    };
+    rec(&mut v, "2026-03-02T09:00:00", screened);
+    let trained = VolunteerEvent::Trained {
+        course: "岗前培训".into(),
+        hours: 3,
+    };
+    rec(&mut v, "2026-03-03T09:00:00", trained);
+    let drafted = VolunteerEvent::AgreementDrafted {
+        agreement: agreement(),
+    };
+    rec(&mut v, "2026-03-03T10:00:00", drafted);
+    rec(&mut v, "2026-03-04T09:00:00", signed(Party::Volunteer));
+    rec(&mut v, "2026-03-04T15:00:00", signed(Party::Agency));
+    v
+}
+
+/// [`signed_at_three`], deployed at 16:00 and withdrawn at 10:00 on 03-20.
+fn deployed_at_four() -> Volunteer {
+    let mut v = signed_at_three();
+    rec(&mut v, "2026-03-04T16:00:00", deploy());
+    let withdrawn = VolunteerEvent::Undeployed {
+        group_id: "G-focus".into(),
+        reason: "服务结束".into(),
+    };
+    rec(&mut v, "2026-03-20T10:00:00", withdrawn);
+    v
+}
+
+fn subject() -> SubjectFacts {
+    SubjectFacts {
+        id: "c-1".into(),
+        groups: vec!["G-focus".into()],
+        minor_under_14: false,
+        specific_identity: false,
+    }
+}
+
+/// The decision on a service record's client name for the volunteer at `when`.
+fn name_at(v: &Volunteer, when: &str) -> (Outcome, Option<String>) {
+    let viewer = Viewer::volunteer_at(v, VolunteerKind::Medical, at(when), Purpose::Service);
+    assert_eq!(viewer.at(), Some(at(when)));
+    let d = Access::default().decide(
+        &viewer,
+        RecordKind::ServiceRecord,
+        "client_name",
+        &subject(),
+    );
+    (d.outcome, d.rule)
+}
+
+// [agreement-before-access]: the agreement is in force from the second signature's moment.
+#[test]
+fn the_agreement_is_in_force_from_the_moment_of_the_second_signature() {
+    let v = signed_at_three();
+    let a = v.agreement("A1").unwrap();
+    for (when, status) in [
+        ("2026-03-04T08:59:00", "draft"),
+        ("2026-03-04T12:00:00", "draft"),
+        ("2026-03-04T14:59:59", "draft"),
+        ("2026-03-04T15:00:00", "in_force"),
+        ("2026-03-05T09:00:00", "in_force"),
+    ] {
+        assert_eq!(v.agreement_status_at(a, at(when)).name(), status, "{when}");
+    }
+    // The day answer is for the end of the day: in force on 03-04 as a whole.
+    assert_eq!(
+        a.status_on("2026-03-04".parse().unwrap()).name(),
+        "in_force"
+    );
+    assert!(v
+        .agreements_in_force_at(at("2026-03-04T12:00:00"))
+        .is_empty());
+    assert_eq!(v.agreements_in_force_at(at("2026-03-04T15:00:00")).len(), 1);
+    // The same moment written in another offset is the same moment.
+    assert_eq!(
+        v.agreement_status_at(a, t("2026-03-04T07:00:00+00:00"))
+            .name(),
+        "in_force"
+    );
+    assert_eq!(
+        v.agreement_status_at(a, t("2026-03-04T06:59:59+00:00"))
+            .name(),
+        "draft"
+    );
+}
+
+// [agreement-survives-termination]: terminated from the moment it is terminated; before it,
+// still in force.
+#[test]
+fn a_termination_counts_from_its_moment() {
+    let mut v = signed_at_three();
+    let ended = VolunteerEvent::AgreementTerminated {
+        agreement_id: "A1".into(),
+        reason: "服务期满".into(),
+    };
+    rec(&mut v, "2026-03-10T14:00:00", ended);
+    let a = v.agreement("A1").unwrap();
+    assert_eq!(
+        v.agreement_status_at(a, at("2026-03-10T13:59:00")).name(),
+        "in_force"
+    );
+    assert_eq!(
+        v.agreement_status_at(a, at("2026-03-10T14:00:00")).name(),
+        "terminated"
+    );
+    assert_eq!(
+        v.agreement_status_at_moment(at("2026-03-11T09:00:00"))
+            .unwrap()
+            .name(),
+        "terminated"
+    );
+}
+
+// [access-while-serving]: the deployment counts from its moment to its withdrawal's.
+#[test]
+fn deployments_count_to_the_minute() {
+    let v = deployed_at_four();
+    assert!(v.deployments_at(at("2026-03-04T15:59:00")).is_empty());
+    assert!(v
+        .deployments_at(at("2026-03-04T16:00:00"))
+        .contains("G-focus"));
+    assert!(v
+        .deployments_at(at("2026-03-20T09:59:00"))
+        .contains("G-focus"));
+    assert!(v.deployments_at(at("2026-03-20T10:00:00")).is_empty());
+    // The day answers: the whole of 03-04 counts, none of 03-20.
+    assert!(v
+        .deployments_on("2026-03-04".parse().unwrap())
+        .contains("G-focus"));
+    assert!(v.deployments_on("2026-03-20".parse().unwrap()).is_empty());
+}
+
+// [access-while-serving] [agreement-before-access]: who may NOT see, and when NOT: before the
+// agreement's second signature, before the deployment, after its withdrawal; allowed only
+// in between.
+#[test]
+fn access_is_decided_for_the_moment_asked() {
+    let v = deployed_at_four();
+    // At noon the agreement has one signature and there is no deployment.
+    let noon = Viewer::volunteer_at(
+        &v,
+        VolunteerKind::Medical,
+        at("2026-03-04T12:00:00"),
+        Purpose::Service,
+    );
+    assert_eq!(noon.agreement(), AgreementState::Draft);
+    assert!(noon.groups().is_empty());
+    assert_eq!(name_at(&v, "2026-03-04T12:00:00").0, Outcome::Deny);
+    // The day viewer of 03-04 sees both, for the whole day.
+    let day = Viewer::volunteer(
+        &v,
+        VolunteerKind::Medical,
+        "2026-03-04".parse().unwrap(),
+        Purpose::Service,
+    );
+    assert_eq!(day.agreement(), AgreementState::InForce);
+    assert_eq!(day.groups(), ["G-focus".to_owned()]);
+    let (outcome, rule) = name_at(&v, "2026-03-04T15:30:00");
+    assert_eq!(
+        (outcome, rule.as_deref()),
+        (Outcome::Deny, Some("access-while-serving"))
+    );
+    let during = name_at(&v, "2026-03-04T16:00:00");
+    assert_ne!(during.0, Outcome::Deny, "{during:?}");
+    assert_eq!(name_at(&v, "2026-03-20T09:59:00"), during);
+    let (outcome, rule) = name_at(&v, "2026-03-20T10:00:00");
+    assert_eq!(
+        (outcome, rule.as_deref()),
+        (Outcome::Deny, Some("access-while-serving"))
+    );
+    // Another purpose is refused even in the middle of the deployment.
+    let other = Viewer::volunteer_at(
+        &v,
+        VolunteerKind::Medical,
+        at("2026-03-10T09:00:00"),
+        Purpose::Other,
+    );
+    let d = Access::default().decide(&other, RecordKind::ServiceRecord, "client_name", &subject());
+    assert_eq!(
+        (d.outcome, d.rule.as_deref()),
+        (Outcome::Deny, Some("access-while-serving"))
+    );
+    // A position never registered is refused at any moment.
+    let claimed = Viewer::volunteer_at(
+        &v,
+        VolunteerKind::Psychological,
+        at("2026-03-10T09:00:00"),
+        Purpose::Service,
+    );
+    let d = Access::default().decide(
+        &claimed,
+        RecordKind::ServiceRecord,
+        "client_name",
+        &subject(),
+    );
+    assert_eq!(d.outcome, Outcome::Deny);
+    // The day viewer of the same volunteer agrees in the middle of the deployment.
+    let day = Viewer::volunteer(
+        &v,
+        VolunteerKind::Medical,
+        "2026-03-10".parse().unwrap(),
+        Purpose::Service,
+    );
+    assert_eq!(day.at(), None);
+    let d = Access::default().decide(&day, RecordKind::ServiceRecord, "client_name", &subject());
+    assert_eq!((d.outcome, d.rule), during);
+}
+
+// [volunteer-lifecycle] (rules version 5): a deployment dated before the agreement's second
+// signature of the same day is refused, and changes nothing; at or after it, accepted.
+#[test]
+fn a_deployment_before_the_second_signature_of_its_day_is_refused() {
+    const { assert!(RULES_VERSION >= 5) };
+    let v = signed_at_three();
+    for when in ["2026-03-04T09:30:00", "2026-03-04T14:59:00"] {
+        let mut e = new(&v, when, deploy());
+        // Recorded after the signature (a late entry), dated before it.
+        e.recorded_at = at("2026-03-04T17:00:00");
+        let mut tried = v.clone();
+        let err = tried.apply(e).unwrap_err();
+        assert_eq!(err.rule_id(), Some("volunteer-lifecycle"), "{err}");
+        assert!(err.to_string().contains("second signature"), "{err}");
+        assert_eq!(tried, v, "a refused deployment changed the volunteer");
+    }
+    let mut ok = v.clone();
+    let mut e = new(&v, "2026-03-04T15:00:00", deploy());
+    e.recorded_at = at("2026-03-04T17:00:00");
+    ok.apply(e).unwrap();
+    assert!(ok.deployments().contains("G-focus"));
+}
+
+/// `v`'s events and then `extra`, every one recorded under rules version `rules` and chained
+/// again.
+fn replay_under(
+    rules: u32,
+    v: &Volunteer,
+    extra: NewEvent<VolunteerEvent>,
+) -> Result<Volunteer, VolunteerError> {
+    let mut prev = GENESIS_HASH.to_owned();
+    let mut records = Vec::new();
+    let news = v
+        .history()
+        .iter()
+        .map(|r| {
+            (
+                r.occurred_at,
+                r.recorded_at,
+                r.actor.clone(),
+                r.event.clone(),
+            )
+        })
+        .chain([(
+            extra.occurred_at,
+            extra.recorded_at,
+            extra.actor,
+            extra.event,
+        )]);
+    for (i, (occurred_at, recorded_at, actor, event)) in news.enumerate() {
+        let mut r = VolunteerRecord {
+            seq: i as u64 + 1,
+            occurred_at,
+            recorded_at,
+            actor,
+            event,
+            rules,
+            prev_hash: prev.clone(),
+            hash: String::new(),
+        };
+        r.hash = r.hash_in(VOLUNTEER_CHAIN);
+        prev = r.hash.clone();
+        records.push(r);
+    }
+    Volunteer::replay(records)
+}
+
+// Histories recorded under rules version 4 keep their meaning: the same-day deployment they
+// accepted still replays; re-chained under version 5, the same history is refused.
+#[test]
+fn a_version_4_history_with_such_a_deployment_still_replays() {
+    let v = signed_at_three();
+    let mut e = new(&v, "2026-03-04T09:30:00", deploy());
+    e.recorded_at = at("2026-03-04T17:00:00");
+    let old = replay_under(4, &v, e.clone()).unwrap();
+    assert!(old.deployments().contains("G-focus"));
+    assert!(old.history().iter().all(|r| r.rules == 4));
+    let err = replay_under(5, &v, e).unwrap_err();
+    assert_eq!(err.rule_id(), Some("volunteer-lifecycle"), "{err}");
+}
