@@ -6,7 +6,7 @@ use serde::Deserialize;
 use shegong::access::{Access as Core, AccessRole, SubjectFacts, Viewer as CoreViewer};
 use shegong::assessment::{Record, RecordKind};
 
-use crate::convert::{from_json, mirror, to_json, IsoDate};
+use crate::convert::{from_json, mirror, to_json, Instant, IsoDate};
 use crate::errors::{OrTyped, ShegongError};
 
 /// Access decisions for one view and acquaintance scope.
@@ -180,6 +180,12 @@ impl Viewer {
     /// The day a volunteer viewer was read for (null for staff).
     pub fn on(&self) -> Option<IsoDate> {
         self.0.on().map(IsoDate)
+    }
+
+    /// The moment a volunteer viewer was read for (`Volunteer.viewerAt`); null for staff and
+    /// for a viewer read for a whole day.
+    pub fn at(&self) -> Option<Instant> {
+        self.0.at().map(Instant)
     }
 
     /// Whether a volunteer acts in a position they registered (`true` for staff).

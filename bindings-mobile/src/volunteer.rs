@@ -7,7 +7,7 @@ use shegong::history::NewEvent;
 use shegong::volunteer::{self as core, VolunteerEvent, VolunteerKind, VolunteerRecord};
 
 use crate::access::Viewer;
-use crate::convert::{from_json, label, signed, to_json, IsoDate};
+use crate::convert::{from_json, label, signed, to_json, Instant, IsoDate};
 use crate::errors::{OrTyped, ShegongError};
 use crate::history::{lock, Applied};
 
@@ -82,6 +82,30 @@ impl Volunteer {
         };
         let v = CoreViewer::volunteer(&lock(&self.0), k, on.0, p);
         Ok(Viewer::wrap(v))
+    }
+
+    /// This volunteer as a viewer at the moment `at` (RFC 3339): as `viewer` is for a day, but
+    /// read to the minute (`[access-while-serving]`): an agreement whose second signature
+    /// comes at 15:00, or a deployment at 15:00, does not cover 09:00 of that day; a
+    /// deployment withdrawn at 10:00 still covers 09:00.
+    pub fn viewer_at(
+        &self,
+        acting_as: String,
+        at: Instant,
+        purpose: Option<String>,
+    ) -> Result<Arc<Viewer>, ShegongError> {
+        let k: VolunteerKind = acting_as.parse().typed()?;
+        let p: Purpose = match purpose {
+            Some(p) => p.parse().typed()?,
+            None => Purpose::Service,
+        };
+        let v = CoreViewer::volunteer_at(&lock(&self.0), k, at.0, p);
+        Ok(Viewer::wrap(v))
+    }
+
+    /// The groups the volunteer was deployed to at the moment `at`.
+    pub fn deployments_at(&self, at: Instant) -> Vec<String> {
+        lock(&self.0).deployments_at(at.0).into_iter().collect()
     }
 
     /// The volunteer's id.

@@ -528,6 +528,19 @@ fun surface(root: File) {
     eq(v.role(), "medical_volunteer", "[volunteer-kinds] viewer role")
     val decision = a.decide(v, "service_record", "concerns.medical", Json.write(d["subject"]))
     eq(decision.outcome to decision.rule, "allow" to "agreement-before-access", "[agreement-before-access] decision")
+    eq(v.at(), null, "a day viewer has no moment")
+    // [access-while-serving] for a moment: deployed on 2026-03-05 at 10:00, not at 09:59.
+    val early = medical.viewerAt("medical", "2026-03-05T09:59:00+08:00", null)
+    eq(early.at(), "2026-03-05T09:59:00+08:00", "viewerAt at")
+    eq(early.groups(), listOf<String>(), "[access-while-serving] no deployment at 09:59")
+    val earlyDecision = a.decide(early, "service_record", "concerns.medical", Json.write(d["subject"]))
+    eq(earlyDecision.outcome to earlyDecision.rule, "deny" to "access-while-serving", "[access-while-serving] viewerAt before the deployment")
+    eq(medical.deploymentsAt("2026-03-05T10:00:00+08:00"), listOf("G-focus"), "deploymentsAt")
+    val later = a.decide(medical.viewerAt("medical", "2026-04-01T09:00:00+08:00", null), "service_record", "concerns.medical", Json.write(d["subject"]))
+    eq(later.outcome, "allow", "[access-while-serving] viewerAt during the deployment")
+    throws<ShegongException.InvalidInput>("viewerAt takes an instant, not a date") {
+        medical.viewerAt("medical", "2026-04-01", null)
+    }
 
     // Identity.
     val id = IdNumber.parse("11010519491231002X")

@@ -80,6 +80,16 @@ impl Viewer {
         self.0.on()
     }
 
+    /// The moment a volunteer viewer was read for (`Volunteer.viewer_at`), None for staff
+    /// and for a viewer read for a whole day.
+    #[getter]
+    fn at<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .at()
+            .map(|t| crate::convert::instant_to_py(py, t, None))
+            .transpose()
+    }
+
     /// Whether a volunteer acts in a position they registered (True for staff).
     #[getter]
     fn position_registered(&self) -> bool {

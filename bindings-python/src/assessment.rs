@@ -6,8 +6,8 @@ use pyo3::types::PyDict;
 use shegong::assessment::{self as core, Record, RecordKind, RecordMeta, RetentionPolicies};
 use shegong::triage::{self, RoutingInput, TriageItem};
 
-use crate::convert::{Day, Instant};
 use crate::convert::{from_py, json_to_py, serde_name, to_checked_json, to_py};
+use crate::convert::{Day, Instant};
 use crate::errors::OrRaise;
 
 fn kind(name: &str) -> PyResult<RecordKind> {

@@ -299,7 +299,9 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Instant {
         let dt = obj.cast::<PyDateTime>().map_err(|_| {
             PyTypeError::new_err(format!(
                 "expected an aware datetime.datetime, got a {}",
-                obj.get_type().name().map_or_else(|_| "?".into(), |n| n.to_string())
+                obj.get_type()
+                    .name()
+                    .map_or_else(|_| "?".into(), |n| n.to_string())
             ))
         })?;
         instant_from_py(&dt).map(Instant)

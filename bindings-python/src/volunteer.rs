@@ -7,8 +7,8 @@ use shegong::history::NewEvent;
 use shegong::volunteer::{self as core, VolunteerEvent, VolunteerKind, VolunteerRecord};
 
 use crate::access::Viewer;
-use crate::convert::{Day, Instant};
 use crate::convert::{from_py, json_to_py, read_py, to_py};
+use crate::convert::{Day, Instant};
 use crate::errors::OrRaise;
 
 /// A volunteer (志愿者): registration, life cycle, agreements, deployments, breaches.
@@ -101,6 +101,34 @@ impl Volunteer {
         Ok(Viewer(shegong::access::Viewer::volunteer(
             &self.0, k, on.0, p,
         )))
+    }
+
+    /// The volunteer as an access-decision `Viewer` at the moment `at` (an aware datetime),
+    /// as `viewer` is for a day but read to the minute (`[access-while-serving]`): an
+    /// agreement whose second signature comes at 15:00, or a deployment at 15:00, does not
+    /// cover 09:00 of that day; a deployment withdrawn at 10:00 still covers 09:00.
+    #[pyo3(signature = (acting_as, at, purpose="service"))]
+    fn viewer_at(&self, acting_as: &str, at: Instant, purpose: &str) -> PyResult<Viewer> {
+        let k: VolunteerKind = acting_as.parse().or_raise()?;
+        let p: Purpose = purpose.parse().or_raise()?;
+        Ok(Viewer(shegong::access::Viewer::volunteer_at(
+            &self.0, k, at.0, p,
+        )))
+    }
+
+    /// The groups the volunteer was deployed to at the moment `at` (an aware datetime).
+    fn deployments_at(&self, at: Instant) -> Vec<String> {
+        self.0.deployments_at(at.0).into_iter().collect()
+    }
+
+    /// The status of the volunteer's agreement at the moment `at`: in force if any is, else
+    /// the most recent one's, else `None`.
+    fn agreement_status_at<'py>(
+        &self,
+        py: Python<'py>,
+        at: Instant,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.agreement_status_at_moment(at.0))
     }
 
     /// The volunteer's id.
@@ -235,11 +263,7 @@ impl Roster {
     }
 
     /// Service hours of the claimed shifts that ended by `until`.
-    fn hours_worked<'py>(
-        &self,
-        py: Python<'py>,
-        until: Instant,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    fn hours_worked<'py>(&self, py: Python<'py>, until: Instant) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.0.hours_worked(until.0))
     }
 

@@ -206,3 +206,34 @@ def test_supervision_records_only_confirmed_records_count():
     assert (total["sessions"], total["minutes"], total["fee_fen"]) == (1, 90, 30000)
     assert [f["message"].split(":")[0] for f in total["not_counted"]] == ["session 2", "session 3", "session 4"]
     assert shegong.total_supervision([]) == {"sessions": 0, "minutes": 0, "fee_fen": 0, "not_counted": []}
+
+
+def test_access_while_serving_is_decided_for_a_moment():
+    """[access-while-serving] [agreement-before-access]: `viewer_at` reads the record to the
+    minute. The deployment of 2026-03-05 is at 10:00 (as `t` dates a day); 09:59 is outside it,
+    though the day viewer of 03-05 sees the whole day as deployed."""
+    v = volunteer(["medical"])
+    record(v, t("2026-03-20T10:00"), W, {"type": "undeployed", "group_id": "G-focus", "reason": "服务结束"})
+    cst = dt.timezone(dt.timedelta(hours=8))
+    at = lambda day, hour, minute=0: dt.datetime(2026, 3, day, hour, minute, tzinfo=cst)  # noqa: E731
+    assert v.deployments_at(at(5, 9, 59)) == []
+    assert v.deployments_at(at(5, 10)) == ["G-focus"]
+    assert v.deployments_on(D(2026, 3, 5)) == ["G-focus"]
+    early = v.viewer_at("medical", at(5, 9, 59))
+    assert early.at == at(5, 9, 59) and early.on == D(2026, 3, 5)
+    assert decide(early, "needs.medical") == ("deny", "access-while-serving")
+    assert decide(v.viewer_at("medical", at(5, 10)), "needs.medical") == ("allow", None)
+    assert decide(v.viewer_at("medical", at(20, 9, 59)), "needs.medical") == ("allow", None)
+    assert decide(v.viewer_at("medical", at(20, 10)), "needs.medical") == ("deny", "access-while-serving")
+    assert decide(v.viewer_at("medical", at(10, 9), purpose="other"), "needs.medical") == (
+        "deny", "access-while-serving")
+    # Both parties signed at 10:00 on 03-04: at 09:00 the agreement is a draft.
+    assert v.agreement_status_at(at(4, 9))["status"] == "draft"
+    assert v.agreement_status_at(at(4, 10))["status"] == "in_force"
+    assert v.viewer_at("medical", at(4, 9)).agreement == "draft"
+    # A day viewer has no moment; a naive datetime is no moment either.
+    assert v.viewer("medical", D(2026, 3, 6)).at is None
+    with pytest.raises(TypeError, match="naive"):
+        v.viewer_at("medical", dt.datetime(2026, 3, 6, 9))
+    with pytest.raises(TypeError):
+        v.viewer_at("medical", D(2026, 3, 6))

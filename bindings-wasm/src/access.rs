@@ -11,7 +11,7 @@ use shegong::volunteer::VolunteerKind;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::convert::{count, date, from_js, json_text, to_js};
+use crate::convert::{count, date, from_js, instant, json_text, to_js};
 use crate::errors::{invalid, limit, OrThrow};
 
 /// Access decisions for one view and acquaintance scope (the core's defaults when omitted).
@@ -225,6 +225,13 @@ impl Viewer {
         self.inner.on().map(|d| d.to_string())
     }
 
+    /// The moment a volunteer viewer was read for (`Volunteer#viewerAt`); `undefined` for
+    /// staff and for a viewer read for a whole day.
+    #[wasm_bindgen(getter, unchecked_return_type = "Instant | undefined")]
+    pub fn at(&self) -> Option<String> {
+        self.inner.at().map(|t| t.to_rfc3339())
+    }
+
     /// Whether a volunteer acts in a position they registered (`true` for staff).
     #[wasm_bindgen(getter, js_name = positionRegistered)]
     pub fn position_registered(&self) -> bool {
@@ -239,10 +246,34 @@ pub(crate) fn volunteer_viewer(
     on: &str,
     purpose: Option<String>,
 ) -> Result<JsValue, JsValue> {
+    let (k, p) = kind_and_purpose(acting_as, purpose)?;
+    Viewer::wrap(CoreViewer::volunteer(volunteer, k, date(on, "on")?, p))
+}
+
+/// A volunteer as a viewer at a moment: see `Volunteer#viewerAt`.
+pub(crate) fn volunteer_viewer_at(
+    volunteer: &shegong::volunteer::Volunteer,
+    acting_as: &str,
+    at: &str,
+    purpose: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let (k, p) = kind_and_purpose(acting_as, purpose)?;
+    Viewer::wrap(CoreViewer::volunteer_at(
+        volunteer,
+        k,
+        instant(at, "at")?,
+        p,
+    ))
+}
+
+fn kind_and_purpose(
+    acting_as: &str,
+    purpose: Option<String>,
+) -> Result<(VolunteerKind, Purpose), JsValue> {
     let k: VolunteerKind = acting_as.parse().or_throw()?;
     let p: Purpose = match purpose {
         Some(p) => p.parse().or_throw()?,
         None => Purpose::Service,
     };
-    Viewer::wrap(CoreViewer::volunteer(volunteer, k, date(on, "on")?, p))
+    Ok((k, p))
 }

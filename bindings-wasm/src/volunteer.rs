@@ -90,6 +90,19 @@ impl Volunteer {
         crate::access::volunteer_viewer(&self.0, acting_as, on, purpose)
     }
 
+    /// This volunteer as a viewer at the moment `at`: as `viewer` is for a day, but read to the
+    /// minute (`[access-while-serving]`): an agreement whose second signature comes at 15:00,
+    /// or a deployment at 15:00, does not cover 09:00 of that day.
+    #[wasm_bindgen(js_name = viewerAt, unchecked_return_type = "Viewer")]
+    pub fn viewer_at(
+        &self,
+        #[wasm_bindgen(js_name = actingAs)] acting_as: &str,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] at: &str,
+        purpose: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        crate::access::volunteer_viewer_at(&self.0, acting_as, at, purpose)
+    }
+
     /// The volunteer's id.
     #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {

@@ -197,6 +197,17 @@ test('[volunteer-kinds] [access-while-serving] [acquaintance-avoidance] a volunt
   assert.equal(v.on, '2026-04-01');
   assert.equal(v.positionRegistered, true);
   assert.equal(decide(v, 'concerns.medical'), 'allow agreement-before-access');
+  assert.equal(v.at, undefined); // a day viewer has no moment
+  // [access-while-serving] for a moment: deployed on 2026-03-05 at 10:00, not at 09:59.
+  const early = medical.viewerAt('medical', '2026-03-05T09:59:00+08:00');
+  assert.equal(early.at, '2026-03-05T09:59:00+08:00');
+  assert.equal(early.on, '2026-03-05');
+  assert.deepEqual(early.groups, []);
+  assert.equal(decide(early, 'concerns.medical'), 'deny access-while-serving');
+  assert.deepEqual(medical.viewer('medical', '2026-03-05').groups, ['G-focus']);
+  assert.equal(decide(medical.viewerAt('medical', '2026-04-01T09:00:00+08:00'), 'concerns.medical'), 'allow agreement-before-access');
+  assert.equal(decide(medical.viewerAt('medical', '2026-04-01T09:00:00+08:00', 'other'), 'concerns.medical'), 'deny access-while-serving');
+  assert.throws(() => medical.viewerAt('medical', '2026-04-01'), (e) => e.code === 'invalid_input' && e.name === 'InvalidInput');
   assert.equal(new sg.Access().redact(v, vector('volunteer/redactions.json').cases[0].record, d.subject).kind, 'service_record');
   // A position never registered; another purpose; a day outside the deployment.
   const psy = medical.viewer('psychological', '2026-04-01', 'service');

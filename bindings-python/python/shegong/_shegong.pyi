@@ -518,11 +518,18 @@ class Volunteer:
         """The agreement in force on `date`, or None."""
     def viewer(self, acting_as: str, on: datetime.date, purpose: str = "service") -> Viewer:
         """The volunteer as an access-decision viewer, read from this record only."""
+    def viewer_at(self, acting_as: str, at: datetime.datetime, purpose: str = "service") -> Viewer:
+        """The volunteer as an access-decision viewer at the moment `at`, read to the minute
+        from this record only (`[access-while-serving]`)."""
+    def agreement_status_at(self, at: datetime.datetime) -> Optional[JsonDict]:
+        """The status of the volunteer's agreement at the moment `at`, or None without one."""
     @property
     def kinds(self) -> List[str]:
         """The positions the volunteer registered (`medical`, `psychological`, `general`, `other`)."""
     def deployments_on(self, date: datetime.date) -> List[str]:
         """The groups the volunteer was deployed to on `date`."""
+    def deployments_at(self, at: datetime.datetime) -> List[str]:
+        """The groups the volunteer was deployed to at the moment `at`."""
     @property
     def acquaintances(self) -> List[str]:
         """The clients the volunteer declared they know (`[acquaintance-avoidance]`)."""
@@ -603,6 +610,10 @@ class Viewer:
     @property
     def on(self) -> Optional[datetime.date]:
         """The day a volunteer viewer was read for, None for staff."""
+    @property
+    def at(self) -> Optional[Union[datetime.datetime, str]]:
+        """The moment a volunteer viewer was read for (`Volunteer.viewer_at`), None for staff
+        and for a viewer read for a whole day."""
     @property
     def position_registered(self) -> bool:
         """Whether a volunteer acts in a position they registered (True for staff)."""
