@@ -67,7 +67,7 @@ impl Volunteer {
 
     /// This volunteer as a viewer on `on`, acting as `acting_as` (`medical`,
     /// `psychological`, `general`, `other`), for `purpose` (`service` when null, or `other`): the
-    /// positions, agreements, deployments and acquaintances their record holds that day
+    /// positions, agreements, deployments and acquaintances their record holds all that day
     /// (`[volunteer-kinds]`, `[agreement-before-access]`, `[access-while-serving]`).
     pub fn viewer(
         &self,
@@ -101,6 +101,12 @@ impl Volunteer {
         };
         let v = CoreViewer::volunteer_at(&lock(&self.0), k, at.0, p);
         Ok(Viewer::wrap(v))
+    }
+
+    /// The status of the volunteer's agreement at the moment `at`, as JSON (`null` when it had
+    /// no agreement yet), as `agreement_status_on` is for a day.
+    pub fn agreement_status_at(&self, at: Instant) -> Result<String, ShegongError> {
+        to_json(&lock(&self.0).agreement_status_at(at.0))
     }
 
     /// The groups the volunteer was deployed to at the moment `at`.

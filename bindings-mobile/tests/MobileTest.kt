@@ -536,6 +536,8 @@ fun surface(root: File) {
     val earlyDecision = a.decide(early, "service_record", "concerns.medical", Json.write(d["subject"]))
     eq(earlyDecision.outcome to earlyDecision.rule, "deny" to "access-while-serving", "[access-while-serving] viewerAt before the deployment")
     eq(medical.deploymentsAt("2026-03-05T10:00:00+08:00"), listOf("G-focus"), "deploymentsAt")
+    eq(obj(Json.parse(medical.agreementStatusAt("2026-04-01T09:00:00+08:00")))["status"], "in_force", "agreementStatusAt")
+    eq(medical.agreementStatusAt("2026-03-01T09:00:00+08:00"), "null", "agreementStatusAt before any agreement")
     val later = a.decide(medical.viewerAt("medical", "2026-04-01T09:00:00+08:00", null), "service_record", "concerns.medical", Json.write(d["subject"]))
     eq(later.outcome, "allow", "[access-while-serving] viewerAt during the deployment")
     throws<ShegongException.InvalidInput>("viewerAt takes an instant, not a date") {

@@ -90,8 +90,8 @@ impl Volunteer {
     /// The volunteer as an access-decision `Viewer` on `on`, acting as `acting_as` (a
     /// position: `medical`, `psychological`, `general`, `other`), asking for `purpose`
     /// (`service` or `other`). Read from this record only: the positions it registered, every
-    /// agreement in force that day, the groups it was deployed to that day and the clients it
-    /// declared it knows. A position it never registered gives a viewer the core denies
+    /// agreement in force all that day, the groups it was deployed to all that day (China
+    /// time; `viewer_at` answers for a moment) and the clients it declared it knows. A position it never registered gives a viewer the core denies
     /// (`[volunteer-kinds]`); so does another purpose or a day outside a deployment
     /// (`[access-while-serving]`).
     #[pyo3(signature = (acting_as, on, purpose="service"))]
@@ -128,7 +128,7 @@ impl Volunteer {
         py: Python<'py>,
         at: Instant,
     ) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0.agreement_status_at_moment(at.0))
+        to_py(py, &self.0.agreement_status_at(at.0))
     }
 
     /// The volunteer's id.

@@ -105,10 +105,12 @@ def test_access_while_serving_only_for_the_service_and_while_deployed():
     other = v.viewer("medical", D(2026, 3, 6), purpose="other")
     assert other.purpose == "other"
     assert decide(other, "needs.medical") == ("deny", "access-while-serving")
-    # The agreement is in force on 2026-03-04, the deployment starts on 2026-03-05.
-    before = v.viewer("medical", D(2026, 3, 4))
+    # The agreement is signed at 10:00 on 2026-03-04, the deployment starts on 2026-03-05: a
+    # day answer holds for the whole day, so on 03-05 the agreement holds and the deployment not.
+    before = v.viewer("medical", D(2026, 3, 5))
     assert (before.agreement, before.groups) == ("in_force", [])
     assert decide(before, "client_name") == ("deny", "access-while-serving")
+    assert v.viewer("medical", D(2026, 3, 4)).agreement == "draft"
     # Never deployed.
     assert decide(volunteer(["medical"], deployed=False).viewer("medical", D(2026, 3, 6)), "client_name") == (
         "deny", "access-while-serving")

@@ -78,7 +78,7 @@ impl Volunteer {
 
     /// This volunteer as a viewer on `on`, acting as `actingAs` (`medical`, `psychological`,
     /// `general`, `other`), for `purpose` (`"service"` when omitted, or `"other"`): the
-    /// positions, agreements, deployments and acquaintances their record holds that day
+    /// positions, agreements, deployments and acquaintances their record holds all that day
     /// (`[volunteer-kinds]`, `[agreement-before-access]`, `[access-while-serving]`).
     #[wasm_bindgen(unchecked_return_type = "Viewer")]
     pub fn viewer(

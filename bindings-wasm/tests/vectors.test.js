@@ -204,7 +204,9 @@ test('[volunteer-kinds] [access-while-serving] [acquaintance-avoidance] a volunt
   assert.equal(early.on, '2026-03-05');
   assert.deepEqual(early.groups, []);
   assert.equal(decide(early, 'concerns.medical'), 'deny access-while-serving');
-  assert.deepEqual(medical.viewer('medical', '2026-03-05').groups, ['G-focus']);
+  // A day answer holds for the whole day: not on 03-05 (deployed at 10:00), on 03-06.
+  assert.deepEqual(medical.viewer('medical', '2026-03-05').groups, []);
+  assert.deepEqual(medical.viewer('medical', '2026-03-06').groups, ['G-focus']);
   assert.equal(decide(medical.viewerAt('medical', '2026-04-01T09:00:00+08:00'), 'concerns.medical'), 'allow agreement-before-access');
   assert.equal(decide(medical.viewerAt('medical', '2026-04-01T09:00:00+08:00', 'other'), 'concerns.medical'), 'deny access-while-serving');
   assert.throws(() => medical.viewerAt('medical', '2026-04-01'), (e) => e.code === 'invalid_input' && e.name === 'InvalidInput');

@@ -145,7 +145,11 @@ fn the_agreement_is_in_force_from_the_moment_of_the_second_signature() {
         ("2026-03-04T15:00:00", "in_force"),
         ("2026-03-05T09:00:00", "in_force"),
     ] {
-        assert_eq!(v.agreement_status_at(a, at(when)).name(), status, "{when}");
+        assert_eq!(
+            v.agreement_status_of_at(a, at(when)).name(),
+            status,
+            "{when}"
+        );
     }
     // The day answer is for the end of the day: in force on 03-04 as a whole.
     assert_eq!(
@@ -158,12 +162,12 @@ fn the_agreement_is_in_force_from_the_moment_of_the_second_signature() {
     assert_eq!(v.agreements_in_force_at(at("2026-03-04T15:00:00")).len(), 1);
     // The same moment written in another offset is the same moment.
     assert_eq!(
-        v.agreement_status_at(a, t("2026-03-04T07:00:00+00:00"))
+        v.agreement_status_of_at(a, t("2026-03-04T07:00:00+00:00"))
             .name(),
         "in_force"
     );
     assert_eq!(
-        v.agreement_status_at(a, t("2026-03-04T06:59:59+00:00"))
+        v.agreement_status_of_at(a, t("2026-03-04T06:59:59+00:00"))
             .name(),
         "draft"
     );
@@ -181,15 +185,17 @@ fn a_termination_counts_from_its_moment() {
     rec(&mut v, "2026-03-10T14:00:00", ended);
     let a = v.agreement("A1").unwrap();
     assert_eq!(
-        v.agreement_status_at(a, at("2026-03-10T13:59:00")).name(),
+        v.agreement_status_of_at(a, at("2026-03-10T13:59:00"))
+            .name(),
         "in_force"
     );
     assert_eq!(
-        v.agreement_status_at(a, at("2026-03-10T14:00:00")).name(),
+        v.agreement_status_of_at(a, at("2026-03-10T14:00:00"))
+            .name(),
         "terminated"
     );
     assert_eq!(
-        v.agreement_status_at_moment(at("2026-03-11T09:00:00"))
+        v.agreement_status_at(at("2026-03-11T09:00:00"))
             .unwrap()
             .name(),
         "terminated"
@@ -231,15 +237,27 @@ fn access_is_decided_for_the_moment_asked() {
     assert_eq!(noon.agreement(), AgreementState::Draft);
     assert!(noon.groups().is_empty());
     assert_eq!(name_at(&v, "2026-03-04T12:00:00").0, Outcome::Deny);
-    // The day viewer of 03-04 sees both, for the whole day.
+    // The day viewer of 03-04 answers for the whole day: neither held all day.
     let day = Viewer::volunteer(
         &v,
         VolunteerKind::Medical,
         "2026-03-04".parse().unwrap(),
         Purpose::Service,
     );
-    assert_eq!(day.agreement(), AgreementState::InForce);
-    assert_eq!(day.groups(), ["G-focus".to_owned()]);
+    assert_eq!(day.agreement(), AgreementState::Draft);
+    assert!(day.groups().is_empty());
+    // Nor on 03-20, when the deployment is withdrawn at 10:00; on 03-19 it held all day.
+    let on = |d: &str| {
+        Viewer::volunteer(
+            &v,
+            VolunteerKind::Medical,
+            d.parse().unwrap(),
+            Purpose::Service,
+        )
+    };
+    assert!(on("2026-03-20").groups().is_empty());
+    assert_eq!(on("2026-03-19").groups(), ["G-focus".to_owned()]);
+    assert_eq!(on("2026-03-19").agreement(), AgreementState::InForce);
     let (outcome, rule) = name_at(&v, "2026-03-04T15:30:00");
     assert_eq!(
         (outcome, rule.as_deref()),
@@ -304,7 +322,7 @@ fn a_deployment_before_the_second_signature_of_its_day_is_refused() {
         let mut tried = v.clone();
         let err = tried.apply(e).unwrap_err();
         assert_eq!(err.rule_id(), Some("volunteer-lifecycle"), "{err}");
-        assert!(err.to_string().contains("second signature"), "{err}");
+        assert!(err.to_string().contains("signed by both parties"), "{err}");
         assert_eq!(tried, v, "a refused deployment changed the volunteer");
     }
     let mut ok = v.clone();
@@ -370,4 +388,236 @@ fn a_version_4_history_with_such_a_deployment_still_replays() {
     assert!(old.history().iter().all(|r| r.rules == 4));
     let err = replay_under(5, &v, e).unwrap_err();
     assert_eq!(err.rule_id(), Some("volunteer-lifecycle"), "{err}");
+}
+
+/// `e` dated `when`, recorded at `recorded` (a late entry).
+fn late(v: &Volunteer, when: &str, recorded: &str, e: VolunteerEvent) -> NewEvent<VolunteerEvent> {
+    let mut e = new(v, when, e);
+    e.recorded_at = at(recorded);
+    e
+}
+
+/// `e` is refused by `rule` and changes nothing.
+fn refused(v: &Volunteer, e: NewEvent<VolunteerEvent>, rule: &str) {
+    let mut tried = v.clone();
+    let err = tried.apply(e).unwrap_err();
+    assert_eq!(err.rule_id(), Some(rule), "{err}");
+    assert_eq!(tried, *v, "a refused event changed the volunteer");
+}
+
+// [access-while-serving] (rules version 5): deployments change in the order they happen: a
+// deployment entered late, dated before a withdrawal or a removal already recorded, is refused
+// (it would otherwise bring the withdrawn deployment back for good).
+#[test]
+fn a_late_deployment_cannot_undo_a_later_withdrawal_or_removal() {
+    let mut v = signed_at_three();
+    rec(&mut v, "2026-03-05T10:00:00", deploy());
+    let withdrawn = VolunteerEvent::Undeployed {
+        group_id: "G-focus".into(),
+        reason: "调整".into(),
+    };
+    let mut w = v.clone();
+    rec(&mut w, "2026-03-05T12:00:00", withdrawn);
+    refused(
+        &w,
+        late(&w, "2026-03-05T09:00:00", "2026-03-05T13:00:00", deploy()),
+        "volunteer-lifecycle",
+    );
+    assert!(w.deployments_at(at("2026-03-30T09:00:00")).is_empty());
+    // At or after the withdrawal, a new deployment is accepted.
+    let mut again = w.clone();
+    rec(&mut again, "2026-03-05T12:00:00", deploy());
+    assert!(again
+        .deployments_at(at("2026-03-05T12:00:00"))
+        .contains("G-focus"));
+
+    // Removed from the group for a breach: the same.
+    let mut b = v.clone();
+    let breach = VolunteerEvent::BreachRecorded {
+        breach_id: "B1".into(),
+        agreement_id: "A1".into(),
+        description: "在群内讨论服务对象隐私".into(),
+    };
+    rec(&mut b, "2026-03-05T11:00:00", breach);
+    let removed = VolunteerEvent::BreachActionTaken {
+        breach_id: "B1".into(),
+        action: BreachAction::RemoveFromGroup,
+        group_id: Some("G-focus".into()),
+        note: "移出群".into(),
+    };
+    rec(&mut b, "2026-03-05T12:00:00", removed);
+    refused(
+        &b,
+        late(&b, "2026-03-05T09:00:00", "2026-03-05T13:00:00", deploy()),
+        "volunteer-lifecycle",
+    );
+    assert!(b.deployments_at(at("2026-03-30T09:00:00")).is_empty());
+}
+
+/// Registered, screened, trained on 03-03 at 15:00, the agreement drafted on 03-04 at 10:00.
+fn drafted_at_ten() -> Volunteer {
+    let mut v = Volunteer::start(NewEvent::at(
+        at("2026-03-01T09:00:00"),
+        worker(),
+        VolunteerEvent::Registered {
+            volunteer_id: "v-1".into(),
+            registration: Box::new(registration()),
+        },
+    ))
+    .unwrap();
+    let screened = VolunteerEvent::Screened {
+        passed: true,
+        note: String::new(),
+    };
+    rec(&mut v, "2026-03-02T09:00:00", screened);
+    let trained = VolunteerEvent::Trained {
+        course: "岗前培训".into(),
+        hours: 3,
+    };
+    rec(&mut v, "2026-03-03T15:00:00", trained);
+    let drafted = VolunteerEvent::AgreementDrafted {
+        agreement: agreement(),
+    };
+    rec(&mut v, "2026-03-04T10:00:00", drafted);
+    v
+}
+
+// [agreement-before-access] (rules version 5): no signature dated before the agreement was
+// drafted, none before pre-service training, no deployment before training: to the minute.
+#[test]
+fn signatures_and_deployments_follow_drafting_and_training_to_the_minute() {
+    let v = drafted_at_ten();
+    for (party, when) in [
+        (Party::Volunteer, "2026-03-04T08:00:00"),
+        (Party::Agency, "2026-03-04T09:59:00"),
+    ] {
+        refused(
+            &v,
+            late(&v, when, "2026-03-04T11:00:00", signed(party)),
+            "agreement-before-access",
+        );
+    }
+    // Trained at 15:00 on 03-03: a deployment dated that morning (before training, and so
+    // before any agreement) is refused.
+    let mut t = drafted_at_ten();
+    rec(&mut t, "2026-03-04T10:00:00", signed(Party::Volunteer));
+    rec(&mut t, "2026-03-04T10:00:00", signed(Party::Agency));
+    refused(
+        &t,
+        late(&t, "2026-03-03T14:00:00", "2026-03-04T11:00:00", deploy()),
+        "volunteer-lifecycle",
+    );
+    // The agreement does not count before it was drafted, whatever a late signature says.
+    let a = t.agreement("A1").unwrap();
+    assert_eq!(
+        t.agreement_status_of_at(a, at("2026-03-04T09:00:00"))
+            .name(),
+        "draft"
+    );
+    assert_eq!(
+        t.agreement_status_of_at(a, at("2026-03-04T10:00:00"))
+            .name(),
+        "in_force"
+    );
+    // Before the agreement was drafted there is no agreement at all.
+    assert_eq!(t.agreement_status_at(at("2026-03-04T09:00:00")), None);
+    let viewer = Viewer::volunteer_at(
+        &t,
+        VolunteerKind::Medical,
+        at("2026-03-04T09:00:00"),
+        Purpose::Service,
+    );
+    assert_eq!(viewer.agreement(), AgreementState::None);
+}
+
+// [agreement-survives-termination] (rules version 5): a deployment at 10:00 rests on an
+// agreement terminated at 17:00 the same day; one at 17:00 does not.
+#[test]
+fn the_guard_reads_a_termination_at_its_moment() {
+    let mut v = signed_at_three();
+    let ended = VolunteerEvent::AgreementTerminated {
+        agreement_id: "A1".into(),
+        reason: "服务期满".into(),
+    };
+    rec(&mut v, "2026-03-05T17:00:00", ended);
+    let mut ok = v.clone();
+    ok.apply(late(
+        &v,
+        "2026-03-05T10:00:00",
+        "2026-03-05T18:00:00",
+        deploy(),
+    ))
+    .unwrap();
+    // Recorded after the termination, the deployment ends nothing: access stops at 17:00.
+    let name = |when: &str| name_at(&ok, when).0;
+    assert_ne!(name("2026-03-05T16:59:00"), Outcome::Deny);
+    assert_eq!(name("2026-03-05T17:00:00"), Outcome::Deny);
+    refused(
+        &v,
+        late(&v, "2026-03-05T17:00:00", "2026-03-05T18:00:00", deploy()),
+        "volunteer-lifecycle",
+    );
+}
+
+// No panic at the edge of time: the last instant chrono holds is answered (nothing holds).
+#[test]
+fn the_last_instant_is_answered_without_a_panic() {
+    let v = deployed_at_four();
+    let end = chrono::DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
+    let viewer = Viewer::volunteer_at(&v, VolunteerKind::Medical, end, Purpose::Service);
+    assert!(viewer.groups().is_empty());
+    let _ = v.agreement_status_at(end);
+    let start = chrono::DateTime::<chrono::Utc>::MIN_UTC.fixed_offset();
+    assert_eq!(v.agreement_status_at(start), None);
+    let far = Viewer::volunteer(
+        &v,
+        VolunteerKind::Medical,
+        chrono::NaiveDate::MAX,
+        Purpose::Service,
+    );
+    assert!(far.groups().is_empty());
+}
+
+// [volunteer-lifecycle] (rules version 5): trained at 15:00, the agreement drafted (late) the
+// day before: a signature dated that morning, before the training, is refused.
+#[test]
+fn no_signature_before_the_training_of_the_same_day() {
+    let mut v = Volunteer::start(NewEvent::at(
+        at("2026-03-01T09:00:00"),
+        worker(),
+        VolunteerEvent::Registered {
+            volunteer_id: "v-1".into(),
+            registration: Box::new(registration()),
+        },
+    ))
+    .unwrap();
+    let screened = VolunteerEvent::Screened {
+        passed: true,
+        note: String::new(),
+    };
+    rec(&mut v, "2026-03-02T09:00:00", screened);
+    let trained = VolunteerEvent::Trained {
+        course: "岗前培训".into(),
+        hours: 3,
+    };
+    rec(&mut v, "2026-03-04T15:00:00", trained);
+    let drafted = VolunteerEvent::AgreementDrafted {
+        agreement: agreement(),
+    };
+    let e = late(&v, "2026-03-03T10:00:00", "2026-03-04T16:00:00", drafted);
+    v.apply(e).unwrap();
+    let e = late(
+        &v,
+        "2026-03-04T08:00:00",
+        "2026-03-04T16:00:00",
+        signed(Party::Volunteer),
+    );
+    refused(&v, e, "volunteer-lifecycle");
+    let e = late(
+        &v,
+        "2026-03-04T15:00:00",
+        "2026-03-04T16:00:00",
+        signed(Party::Volunteer),
+    );
+    v.apply(e).unwrap();
 }

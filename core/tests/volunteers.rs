@@ -731,7 +731,15 @@ fn viewer_from_history_follows_the_agreement() {
         "2026-03-04".parse().unwrap(),
         Purpose::Service,
     );
-    assert_eq!(before.agreement(), AgreementState::Signed);
+    // The day answer holds for the whole day: signed at 10:00, it was a draft at midnight.
+    assert_eq!(before.agreement(), AgreementState::Draft);
+    let noon = Viewer::volunteer_at(
+        &v,
+        VolunteerKind::Medical,
+        common::t("2026-03-04T12:00:00+08:00"),
+        Purpose::Service,
+    );
+    assert_eq!(noon.agreement(), AgreementState::Signed);
     let during = Viewer::volunteer(
         &v,
         VolunteerKind::Medical,

@@ -38,7 +38,7 @@ pub use redact::RedactedRecord;
 
 use crate::assessment::{DataSubject, RecordKind, Sensitivity};
 use crate::labels::labelled_enum;
-use crate::volunteer::{AgreementRecord, AgreementStatus, Volunteer, VolunteerKind};
+use crate::volunteer::{AgreementStatus, Volunteer, VolunteerKind};
 
 labelled_enum! {
     /// The roles access decisions know.
@@ -107,7 +107,8 @@ struct VolunteerFacts {
 /// Who is looking: their role and, for volunteers, the facts the decision needs.
 ///
 /// A staff viewer (worker, supervisor, group admin, resident) is asserted by the platform
-/// with [`Viewer::staff`]. A volunteer viewer is built only by [`Viewer::volunteer`], from
+/// with [`Viewer::staff`]. A volunteer viewer is built only by [`Viewer::volunteer`] (for a day)
+/// or [`Viewer::volunteer_at`] (for a moment), from
 /// the volunteer's own record: its positions, agreements, deployments and acquaintances are
 /// private, so no caller can claim a position or an agreement the record does not hold.
 /// Deserialising reads a staff viewer (`{id, role, groups}`) and refuses a volunteer role.
@@ -145,6 +146,59 @@ impl TryFrom<StaffViewer> for Viewer {
     }
 }
 
+/// What a volunteer's record holds at every one of some moments: the agreement state (in
+/// force only if an agreement is in force at each), whether an agreement in force covers client
+/// information at each, and the groups deployed to at each.
+struct Facts {
+    agreement: AgreementState,
+    covers: bool,
+    groups: BTreeSet<String>,
+}
+
+impl Facts {
+    fn throughout(v: &Volunteer, moments: &[DateTime<FixedOffset>]) -> Facts {
+        let mut facts = Facts {
+            agreement: AgreementState::InForce,
+            covers: true,
+            groups: BTreeSet::new(),
+        };
+        if moments.is_empty() {
+            // No moment to read (a day chrono cannot place): nothing holds.
+            facts.agreement = AgreementState::None;
+            facts.covers = false;
+            return facts;
+        }
+        for (i, &at) in moments.iter().enumerate() {
+            let groups = v.deployments_at(at);
+            facts.groups = if i == 0 {
+                groups
+            } else {
+                facts.groups.intersection(&groups).cloned().collect()
+            };
+            if facts.agreement != AgreementState::InForce {
+                continue;
+            }
+            // Every agreement in force counts, not the first one found
+            // ([agreement-before-access]).
+            let in_force = v.agreements_in_force_at(at);
+            if in_force.is_empty() {
+                facts.agreement = match v.agreement_status_at(at) {
+                    None => AgreementState::None,
+                    Some(AgreementStatus::Draft) => AgreementState::Draft,
+                    Some(AgreementStatus::Signed { .. }) => AgreementState::Signed,
+                    Some(AgreementStatus::Terminated { .. }) => AgreementState::Terminated,
+                    // Not reached (none is in force), but never a grant.
+                    Some(AgreementStatus::InForce { .. }) => AgreementState::Draft,
+                };
+                facts.covers = false;
+            } else if !in_force.iter().any(|a| a.covers_client_information()) {
+                facts.covers = false;
+            }
+        }
+        facts
+    }
+}
+
 impl Viewer {
     /// A staff viewer (worker, supervisor, group admin or resident) serving `groups`: the
     /// platform asserts these roles. Given a volunteer role, the viewer has no volunteer
@@ -158,27 +212,40 @@ impl Viewer {
         }
     }
 
-    /// A volunteer as their own record stands on `on`, acting as `acting_as`, asking for
-    /// `purpose`: the agreements in force that day (every one counts, not the first), the
-    /// groups they were deployed to that day, the clients they declared they know and the
-    /// positions they registered. A position they never registered is denied
-    /// (`[volunteer-kinds]`); a purpose other than the service, or a day outside a deployment
-    /// to the client's group, is denied (`[access-while-serving]`).
+    /// A volunteer as their own record stands throughout the day `on` (China time), acting as
+    /// `acting_as`, asking for `purpose`: what holds at every moment of that day, so that the
+    /// answer is one the volunteer may have at any time of it. An agreement counts only if an
+    /// agreement was in force from the day's first moment to its last (every one counts, not
+    /// the first), a group only if the volunteer was deployed to it all day: on the day a
+    /// deployment or the second signature is recorded, or a deployment withdrawn, the answer is
+    /// no. Ask [`Viewer::volunteer_at`] for the moment the volunteer actually looks.
+    ///
+    /// The clients they declared they know and the positions they registered are read too. A
+    /// position they never registered is denied (`[volunteer-kinds]`); a purpose other than the
+    /// service, or a time outside a deployment to the client's group, is denied
+    /// (`[access-while-serving]`).
     pub fn volunteer(
         v: &Volunteer,
         acting_as: VolunteerKind,
         on: NaiveDate,
         purpose: Purpose,
     ) -> Viewer {
-        // Every agreement in force counts, not the first one found ([agreement-before-access]).
-        let in_force: Vec<_> = v
-            .agreements()
-            .iter()
-            .filter(|a| matches!(a.status_on(on), AgreementStatus::InForce { .. }))
+        // The day's first moment and every moment on it at which the record changes: the
+        // agreements and deployments hold all day if they hold at each of these.
+        let first = on
+            .and_hms_opt(0, 0, 0)
+            .and_then(|t| t.and_local_timezone(crate::case::china_offset()).single());
+        let moments: Vec<DateTime<FixedOffset>> = first
+            .into_iter()
+            .chain(
+                v.history()
+                    .iter()
+                    .map(|r| r.occurred_at)
+                    .filter(|t| crate::case::china_date(*t) == on),
+            )
             .collect();
-        let status = v.agreement_status_on(on);
-        let groups = v.deployments_on(on);
-        Viewer::of_volunteer(v, acting_as, purpose, (&in_force, status, groups), on, None)
+        let facts = Facts::throughout(v, &moments);
+        Viewer::of_volunteer(v, acting_as, purpose, facts, on, None)
     }
 
     /// A volunteer as their own record stands at the moment `at`: as [`Viewer::volunteer`],
@@ -192,48 +259,20 @@ impl Viewer {
         at: DateTime<FixedOffset>,
         purpose: Purpose,
     ) -> Viewer {
-        let in_force = v.agreements_in_force_at(at);
-        let status = v.agreement_status_at_moment(at);
-        let groups = v.deployments_at(at);
+        let facts = Facts::throughout(v, &[at]);
         let on = crate::case::china_date(at);
-        Viewer::of_volunteer(
-            v,
-            acting_as,
-            purpose,
-            (&in_force, status, groups),
-            on,
-            Some(at),
-        )
+        Viewer::of_volunteer(v, acting_as, purpose, facts, on, Some(at))
     }
 
-    /// The volunteer viewer from what the record holds at the time asked: the agreements in
-    /// force, the agreement status to report when none is, and the groups deployed to.
+    /// The volunteer viewer from the facts of the record at the time asked.
     fn of_volunteer(
         v: &Volunteer,
         acting_as: VolunteerKind,
         purpose: Purpose,
-        (in_force, status, groups): (
-            &[&AgreementRecord],
-            Option<AgreementStatus>,
-            BTreeSet<String>,
-        ),
+        facts: Facts,
         on: NaiveDate,
         at: Option<DateTime<FixedOffset>>,
     ) -> Viewer {
-        let (agreement, covers) = if in_force.is_empty() {
-            match status {
-                None => (AgreementState::None, false),
-                Some(AgreementStatus::Draft) => (AgreementState::Draft, false),
-                Some(AgreementStatus::Signed { .. }) => (AgreementState::Signed, false),
-                Some(AgreementStatus::Terminated { .. }) => (AgreementState::Terminated, false),
-                Some(AgreementStatus::InForce { .. }) => (AgreementState::InForce, false),
-            }
-        } else {
-            (
-                AgreementState::InForce,
-                in_force.iter().any(|a| a.covers_client_information()),
-            )
-        };
         Viewer {
             id: v.id().to_owned(),
             role: match acting_as {
@@ -241,12 +280,12 @@ impl Viewer {
                 VolunteerKind::Psychological => AccessRole::PsychologicalVolunteer,
                 VolunteerKind::General | VolunteerKind::Other => AccessRole::GeneralVolunteer,
             },
-            groups: groups.into_iter().collect(),
+            groups: facts.groups.into_iter().collect(),
             volunteer: Some(VolunteerFacts {
                 registered: v.kinds().contains(&acting_as),
                 psychological: v.kinds().contains(&VolunteerKind::Psychological),
-                agreement,
-                agreement_covers_clients: covers,
+                agreement: facts.agreement,
+                agreement_covers_clients: facts.covers,
                 acquaintances: v.acquaintances().iter().cloned().collect(),
                 purpose,
                 on,

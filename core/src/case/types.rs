@@ -366,7 +366,11 @@ pub fn china_offset() -> FixedOffset {
 /// assert_eq!(china_date(late_evening_utc).to_string(), "2026-03-03");
 /// ```
 pub fn china_date(instant: DateTime<FixedOffset>) -> NaiveDate {
-    instant.with_timezone(&china_offset()).date_naive()
+    // Within eight hours of the last instant chrono holds, China's local time has no
+    // NaiveDateTime: that instant's own UTC date stands in, never a panic.
+    let utc = instant.naive_utc();
+    utc.checked_add_offset(china_offset())
+        .map_or_else(|| utc.date(), |local| local.date())
 }
 
 crate::labels::name_str_impls!(Stage);

@@ -16,6 +16,8 @@ pub(super) struct Ctx<'a> {
     pub(super) day: NaiveDate,
     /// The moment the event happened (its `occurred_at`).
     pub(super) at: DateTime<FixedOffset>,
+    /// The rules version the event is checked under: from 5, "not before" is to the minute.
+    pub(super) rules: u32,
     pub(super) actor: &'a Actor,
     pub(super) event: &'a VolunteerEvent,
     pub(super) history: &'a [VolunteerRecord],
@@ -33,14 +35,38 @@ impl Ctx<'_> {
         }
     }
 
-    /// The date an agreement was drafted, from the history.
-    fn drafted_on(&self, agreement_id: &str) -> Option<NaiveDate> {
+    /// The moment an agreement was drafted, from the history.
+    fn drafted_at(&self, agreement_id: &str) -> Option<DateTime<FixedOffset>> {
         self.history.iter().find_map(|r| match &r.event {
             VolunteerEvent::AgreementDrafted { agreement } if agreement.id == agreement_id => {
-                Some(china_date(r.occurred_at))
+                Some(r.occurred_at)
             }
             _ => None,
         })
+    }
+
+    /// Whether this event is dated before `then`: by the day under rules versions 2 to 4, to
+    /// the minute from version 5 (a step may follow another on the same day, not before it).
+    fn before(&self, then: DateTime<FixedOffset>) -> bool {
+        if self.rules >= 5 {
+            self.at < then
+        } else {
+            self.day < china_date(then)
+        }
+    }
+
+    /// How an earlier moment is named in a refusal: its day, or from version 5 the moment.
+    fn when(&self, then: DateTime<FixedOffset>) -> String {
+        if self.rules >= 5 {
+            then.to_rfc3339()
+        } else {
+            china_date(then).to_string()
+        }
+    }
+
+    /// How this event's own date is named in a refusal.
+    fn dated(&self) -> String {
+        self.when(self.at)
     }
 }
 
@@ -91,26 +117,32 @@ impl Ctx<'_> {
         ))
     }
 
-    /// The day of the latest earlier event matching `pred`.
-    fn last_day(&self, pred: impl Fn(&VolunteerEvent) -> bool) -> Option<NaiveDate> {
+    /// The moment of the latest earlier event matching `pred`.
+    fn last_at(&self, pred: impl Fn(&VolunteerEvent) -> bool) -> Option<DateTime<FixedOffset>> {
         self.history
             .iter()
             .rev()
             .find(|r| pred(&r.event))
-            .map(|r| china_date(r.occurred_at))
+            .map(|r| r.occurred_at)
     }
 
-    /// Refuses an event dated before the step it follows (rules version 2).
+    /// Refuses an event dated before the step it follows (rules version 2; to the minute from
+    /// version 5).
     fn not_before(
         &self,
-        follows: Option<NaiveDate>,
+        follows: Option<DateTime<FixedOffset>>,
         what: &str,
         rule: &'static str,
     ) -> Result<(), VolunteerError> {
         match follows {
-            Some(d) if self.day < d => {
-                Err(self.refuse(rule, format!("dated {}, before {what} on {d}", self.day)))
-            }
+            Some(then) if self.before(then) => Err(self.refuse(
+                rule,
+                format!(
+                    "dated {}, before {what} on {}",
+                    self.dated(),
+                    self.when(then)
+                ),
+            )),
             _ => Ok(()),
         }
     }
@@ -147,6 +179,7 @@ pub(super) fn step(
         seq,
         day: china_date(new.occurred_at),
         at: new.occurred_at,
+        rules: v.rules,
         actor: &new.actor,
         event: &new.event,
         history,
@@ -227,12 +260,22 @@ fn who_and_when(c: &Ctx<'_>, event: &VolunteerEvent) -> Result<(), VolunteerErro
     const LIFE: &str = "volunteer-lifecycle";
     const ACCESS: &str = "agreement-before-access";
     const BREACH: &str = "agreement-breach-actions";
+    // Rules version 5: deployments change in the order they happen. A deployment entered
+    // late, dated before a withdrawal or a removal already recorded, would otherwise come back
+    // after it ([access-while-serving]).
+    if c.rules >= 5 && changes_deployment(event) {
+        c.not_before(
+            c.last_at(changes_deployment),
+            "the last change of deployment",
+            LIFE,
+        )?;
+    }
     match event {
         VolunteerEvent::Registered { .. } => Ok(()),
         VolunteerEvent::Screened { .. } => c.by(Who::Staff, LIFE),
         VolunteerEvent::Trained { .. } => {
             c.by(Who::Staff, LIFE)?;
-            let screened = c.last_day(|e| matches!(e, VolunteerEvent::Screened { .. }));
+            let screened = c.last_at(|e| matches!(e, VolunteerEvent::Screened { .. }));
             c.not_before(screened, "the screening (资格审核)", LIFE)
         }
         VolunteerEvent::AgreementDrafted { agreement } => {
@@ -245,7 +288,7 @@ fn who_and_when(c: &Ctx<'_>, event: &VolunteerEvent) -> Result<(), VolunteerErro
                 Party::Volunteer => Who::Volunteer,
             };
             c.by(who, ACCESS)?;
-            let trained = c.last_day(|e| matches!(e, VolunteerEvent::Trained { .. }));
+            let trained = c.last_at(|e| matches!(e, VolunteerEvent::Trained { .. }));
             c.not_before(trained, "pre-service training (岗前培训)", LIFE)
         }
         VolunteerEvent::AgreementTerminated { .. } => {
@@ -254,12 +297,12 @@ fn who_and_when(c: &Ctx<'_>, event: &VolunteerEvent) -> Result<(), VolunteerErro
         VolunteerEvent::Deployed { group_id } => {
             c.by(Who::Staff, LIFE)?;
             identifier("group_id", group_id)?;
-            let trained = c.last_day(|e| matches!(e, VolunteerEvent::Trained { .. }));
+            let trained = c.last_at(|e| matches!(e, VolunteerEvent::Trained { .. }));
             c.not_before(trained, "pre-service training (岗前培训)", LIFE)
         }
         VolunteerEvent::Undeployed { group_id, .. } => {
             c.by(Who::Staff, LIFE)?;
-            let deployed = c.last_day(
+            let deployed = c.last_at(
                 |e| matches!(e, VolunteerEvent::Deployed { group_id: g } if g == group_id),
             );
             c.not_before(deployed, "the deployment to that group", LIFE)
@@ -278,6 +321,20 @@ fn who_and_when(c: &Ctx<'_>, event: &VolunteerEvent) -> Result<(), VolunteerErro
     }
 }
 
+/// Whether an event changes the groups a volunteer is deployed to.
+fn changes_deployment(e: &VolunteerEvent) -> bool {
+    matches!(
+        e,
+        VolunteerEvent::Deployed { .. }
+            | VolunteerEvent::Undeployed { .. }
+            | VolunteerEvent::Ended { .. }
+            | VolunteerEvent::BreachActionTaken {
+                action: BreachAction::RemoveFromGroup,
+                ..
+            }
+    )
+}
+
 /// Rules version 2: a registration is recorded by the agency's staff or by the volunteer
 /// themself (a volunteer's own form), never by anyone else.
 pub(super) fn registered_by(id: &str, first: &VolunteerRecord) -> Result<(), VolunteerError> {
@@ -285,6 +342,7 @@ pub(super) fn registered_by(id: &str, first: &VolunteerRecord) -> Result<(), Vol
         seq: 1,
         day: china_date(first.occurred_at),
         at: first.occurred_at,
+        rules: crate::history::RULES_VERSION,
         actor: &first.actor,
         event: &first.event,
         history: &[],
@@ -421,7 +479,7 @@ fn signed(
         ));
     }
     let rules = v.rules;
-    let drafted_on = c.drafted_on(agreement_id);
+    let drafted_at = c.drafted_at(agreement_id);
     let Some(a) = v.agreement_mut(agreement_id) else {
         return Err(c.refuse(
             "agreement-before-access",
@@ -434,10 +492,10 @@ fn signed(
             "the agreement was terminated".to_owned(),
         ));
     }
-    if rules >= 2 && drafted_on.is_some_and(|d| c.day < d) {
+    if rules >= 2 && drafted_at.is_some_and(|d| c.before(d)) {
         return Err(c.refuse(
             "agreement-before-access",
-            format!("signed on {} before the agreement was drafted", c.day),
+            format!("signed on {} before the agreement was drafted", c.dated()),
         ));
     }
     let slot = match party {
@@ -463,7 +521,7 @@ fn terminated(
     reason: &str,
 ) -> Result<(), VolunteerError> {
     let rules = v.rules;
-    let drafted_on = c.drafted_on(agreement_id);
+    let drafted_at = c.drafted_at(agreement_id);
     let Some(a) = v.agreement_mut(agreement_id) else {
         return Err(c.refuse(
             "agreement-survives-termination",
@@ -476,10 +534,13 @@ fn terminated(
             "already terminated".to_owned(),
         ));
     }
-    if rules >= 2 && drafted_on.is_some_and(|d| c.day < d) {
+    if rules >= 2 && drafted_at.is_some_and(|d| c.before(d)) {
         return Err(c.refuse(
             "agreement-survives-termination",
-            format!("terminated on {} before the agreement was drafted", c.day),
+            format!(
+                "terminated on {} before the agreement was drafted",
+                c.dated()
+            ),
         ));
     }
     a.terminated = Some((c.day, reason.to_owned()));
@@ -494,21 +555,23 @@ fn deployed(v: &mut VolunteerState, c: &Ctx<'_>, group_id: &str) -> Result<(), V
             "a volunteer is deployed after pre-service training (岗前培训)".to_owned(),
         ));
     }
-    if v.agreement_in_force_on(c.day).is_none() {
+    // Rules version 5: in force at the moment of the deployment, not only by the end of its
+    // day: a deployment at 09:00 does not rest on a signature recorded at 15:00, and one at
+    // 10:00 still rests on an agreement terminated at 17:00.
+    if v.rules >= 5 {
+        if !in_force_at(v, c) {
+            return Err(c.refuse(
+                "volunteer-lifecycle",
+                format!(
+                    "no confidentiality agreement signed by both parties is in force at {}",
+                    c.at.to_rfc3339()
+                ),
+            ));
+        }
+    } else if v.agreement_in_force_on(c.day).is_none() {
         return Err(c.refuse(
             "volunteer-lifecycle",
             format!("no confidentiality agreement is in force on {}", c.day),
-        ));
-    }
-    // Rules version 5: in force at the moment of the deployment, not only by the end of its
-    // day: a deployment at 09:00 does not rest on a signature recorded at 15:00.
-    if v.rules >= 5 && !in_force_at(v, c) {
-        return Err(c.refuse(
-            "volunteer-lifecycle",
-            format!(
-                "no confidentiality agreement is in force at {}: the second signature comes later that day",
-                c.at.to_rfc3339()
-            ),
         ));
     }
     if !v.deployments.insert(group_id.to_owned()) {
@@ -520,28 +583,16 @@ fn deployed(v: &mut VolunteerState, c: &Ctx<'_>, group_id: &str) -> Result<(), V
     Ok(())
 }
 
-/// Whether an agreement in force on the event's day was signed by both parties at or before
-/// the event's moment (and not terminated before it), read from the history's instants.
+/// Whether an agreement was in force at the event's moment, read from the history's instants
+/// (rules version 5): drafted, signed by both parties and not terminated by then, and effective
+/// by that day: the same reading as `Volunteer::agreement_status_of_at`.
 fn in_force_at(v: &VolunteerState, c: &Ctx<'_>) -> bool {
-    v.agreements
-        .iter()
-        .filter(|a| {
-            matches!(
-                a.status_on(c.day),
-                crate::volunteer::AgreementStatus::InForce { .. }
-            )
-        })
-        .any(|a| {
-            let id = a.agreement.id.as_str();
-            let signed_by = |who: Party| {
-                c.history.iter().any(|r| {
-                    r.occurred_at <= c.at
-                        && matches!(&r.event, VolunteerEvent::AgreementSigned { agreement_id, party }
-                            if agreement_id == id && *party == who)
-                })
-            };
-            signed_by(Party::Agency) && signed_by(Party::Volunteer)
-        })
+    v.agreements.iter().any(|a| {
+        matches!(
+            super::status_at(a, c.history, c.at),
+            crate::volunteer::AgreementStatus::InForce { .. }
+        )
+    })
 }
 
 /// `[agreement-breach-actions]`: a breach of an agreement both parties signed; from rules

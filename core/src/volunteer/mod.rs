@@ -407,6 +407,61 @@ impl VolunteerState {
     }
 }
 
+/// Where agreement `a` stands at the moment `at`, from the instants of its events in `history`
+/// (the events with `occurred_at` at or before `at` count, whatever order they were recorded
+/// in): a draft until it has been drafted and signed by both parties, in force from the later
+/// of those moments (and its `effective_from` day), terminated from its termination.
+pub(crate) fn status_at(
+    a: &AgreementRecord,
+    history: &[VolunteerRecord],
+    at: DateTime<FixedOffset>,
+) -> AgreementStatus {
+    let id = a.agreement.id.as_str();
+    let (mut drafted, mut agency, mut volunteer, mut terminated) = (None, None, None, false);
+    for r in history.iter().filter(|r| r.occurred_at <= at) {
+        match &r.event {
+            VolunteerEvent::AgreementDrafted { agreement } if agreement.id == id => {
+                drafted.get_or_insert(r.occurred_at);
+            }
+            VolunteerEvent::AgreementSigned {
+                agreement_id,
+                party,
+            } if agreement_id == id => {
+                let slot = match party {
+                    Party::Agency => &mut agency,
+                    Party::Volunteer => &mut volunteer,
+                };
+                slot.get_or_insert(r.occurred_at);
+            }
+            VolunteerEvent::AgreementTerminated { agreement_id, .. } if agreement_id == id => {
+                terminated = true;
+            }
+            _ => {}
+        }
+    }
+    if terminated {
+        if let Some((on, reason)) = &a.terminated {
+            return AgreementStatus::Terminated {
+                on: *on,
+                reason: reason.clone(),
+            };
+        }
+    }
+    match (drafted, agency, volunteer) {
+        (Some(d), Some(x), Some(y)) => {
+            let since = china_date(d.max(x).max(y)).max(a.agreement.effective_from);
+            if since <= china_date(at) {
+                AgreementStatus::InForce { since }
+            } else {
+                AgreementStatus::Signed {
+                    effective_from: since,
+                }
+            }
+        }
+        _ => AgreementStatus::Draft,
+    }
+}
+
 /// A volunteer history as stored: format, id, rules version, chain head and events. Unknown
 /// fields are refused, so a stored file cannot carry text the chain never covered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -736,82 +791,49 @@ impl Volunteer {
     }
 
     /// Where agreement `a` of this volunteer stands at the moment `at`, read from the instants
-    /// of its events in the history: in force from the moment the second party signed (and
-    /// not before its `effective_from` day), terminated from the moment the termination was
-    /// recorded as happening. [`AgreementRecord::status_on`] answers for the end of a day; a
-    /// signature at 15:00 does not cover 09:00 of the same day here (`[access-while-serving]`).
-    pub fn agreement_status_at(
+    /// of its events in the history: in force from the moment it was both drafted and signed by
+    /// the second party (and not before its `effective_from` day), terminated from the moment
+    /// the termination happened. [`AgreementRecord::status_on`] answers for the end of a day;
+    /// a signature at 15:00 does not cover 09:00 of the same day here (`[access-while-serving]`).
+    pub fn agreement_status_of_at(
         &self,
         a: &AgreementRecord,
         at: DateTime<FixedOffset>,
     ) -> AgreementStatus {
-        let id = a.agreement.id.as_str();
-        let mut agency = None;
-        let mut volunteer = None;
-        let mut terminated = false;
-        for r in self.history().iter().filter(|r| r.occurred_at <= at) {
-            match &r.event {
-                VolunteerEvent::AgreementSigned {
-                    agreement_id,
-                    party,
-                } if agreement_id == id => {
-                    let slot = match party {
-                        Party::Agency => &mut agency,
-                        Party::Volunteer => &mut volunteer,
-                    };
-                    slot.get_or_insert(r.occurred_at);
-                }
-                VolunteerEvent::AgreementTerminated { agreement_id, .. } if agreement_id == id => {
-                    terminated = true;
-                }
-                _ => {}
-            }
-        }
-        if terminated {
-            if let Some((on, reason)) = &a.terminated {
-                return AgreementStatus::Terminated {
-                    on: *on,
-                    reason: reason.clone(),
-                };
-            }
-        }
-        match (agency, volunteer) {
-            (Some(x), Some(y)) => {
-                let since = china_date(x.max(y)).max(a.agreement.effective_from);
-                if since <= china_date(at) {
-                    AgreementStatus::InForce { since }
-                } else {
-                    AgreementStatus::Signed {
-                        effective_from: since,
-                    }
-                }
-            }
-            _ => AgreementStatus::Draft,
-        }
+        status_at(a, self.history(), at)
     }
 
-    /// The agreements in force at the moment `at` (see [`Volunteer::agreement_status_at`]).
+    /// The agreements in force at the moment `at` (see [`Volunteer::agreement_status_of_at`]).
     pub fn agreements_in_force_at(&self, at: DateTime<FixedOffset>) -> Vec<&AgreementRecord> {
         self.agreements()
             .iter()
             .filter(|a| {
                 matches!(
-                    self.agreement_status_at(a, at),
+                    self.agreement_status_of_at(a, at),
                     AgreementStatus::InForce { .. }
                 )
             })
             .collect()
     }
 
-    /// The status of the volunteer's agreement at the moment `at`: in force if any is, else
-    /// the most recent one's status, else `None` (no agreement at all).
-    pub fn agreement_status_at_moment(&self, at: DateTime<FixedOffset>) -> Option<AgreementStatus> {
+    /// The status of the volunteer's agreement at the moment `at`: in force if any is, else the
+    /// most recent one drafted by then, else `None` (no agreement yet at that moment). The
+    /// moment twin of [`Volunteer::agreement_status_on`].
+    pub fn agreement_status_at(&self, at: DateTime<FixedOffset>) -> Option<AgreementStatus> {
         if let Some(a) = self.agreements_in_force_at(at).first() {
-            return Some(self.agreement_status_at(a, at));
+            return Some(self.agreement_status_of_at(a, at));
         }
         self.agreements()
-            .last()
-            .map(|a| self.agreement_status_at(a, at))
+            .iter()
+            .rev()
+            .find(|a| {
+                self.history().iter().any(|r| {
+                    r.occurred_at <= at
+                        && matches!(&r.event, VolunteerEvent::AgreementDrafted { agreement }
+                            if agreement.id == a.agreement.id)
+                })
+            })
+            .map(|a| self.agreement_status_of_at(a, at))
     }
 
     /// The status of the volunteer's agreement on `date`: in force if any is, else the most
