@@ -51,8 +51,10 @@ pub(crate) mod read;
 ///   interview, the assessment, the plan, the closing). An activity's plan is reviewed by
 ///   the project lead (项目主管/督导助理), no session is held under a plan its review
 ///   returned, and the first session is not held before the plan's date.
-/// - 5: a volunteer is deployed only under an agreement both parties had signed by the moment
-///   of the deployment, not merely by the end of its day.
+/// - 5: a volunteer's steps follow each other to the minute, not by the day: no signature
+///   before the agreement was drafted or before training, no deployment before training or
+///   outside an agreement signed by both parties (and not terminated) by its moment, and
+///   deployments change in the order they happened.
 pub const RULES_VERSION: u32 = 5;
 
 /// The `prev_hash` of a history's first event.
