@@ -162,13 +162,33 @@ impl Viewer {
         #[wasm_bindgen(unchecked_param_type = "string[]")] groups: Vec<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let r: AccessRole = role.parse().or_throw()?;
-        let groups = groups
-            .iter()
-            .map(|g| {
-                g.as_string()
-                    .ok_or_else(|| invalid("groups: expected an array of strings"))
-            })
-            .collect::<Result<Vec<String>, JsValue>>()?;
+        // Measured as they are copied into the module, each before its copy (a string's UTF-8
+        // bytes are at least its UTF-16 length): a huge list is refused at the input limit,
+        // never copied until the module's memory runs out.
+        let over = || {
+            limit(&format!(
+                "viewer: its groups exceed {} bytes [limits]",
+                shegong::limits::MAX_INPUT_BYTES
+            ))
+        };
+        let mut bytes: usize = id.len();
+        let mut names = Vec::with_capacity(groups.len().min(1024));
+        for g in &groups {
+            let Some(s) = g.dyn_ref::<js_sys::JsString>() else {
+                return Err(invalid("groups: expected an array of strings"));
+            };
+            let units = usize::try_from(s.length()).unwrap_or(usize::MAX);
+            if bytes.saturating_add(units) > shegong::limits::MAX_INPUT_BYTES {
+                return Err(over());
+            }
+            let name = String::from(s);
+            bytes = bytes.saturating_add(name.len());
+            if bytes > shegong::limits::MAX_INPUT_BYTES {
+                return Err(over());
+            }
+            names.push(name);
+        }
+        let groups = names;
         // Read as the core reads a staff viewer (the reader `Access` uses for a plain object),
         // so a volunteer role gets the core's refusal.
         let text = serde_json::json!({ "id": id, "role": r, "groups": groups }).to_string();

@@ -3,7 +3,7 @@
 use shegong::calendar::{AgencyDay, Calendar as Core};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{date, from_js, integer, json_text, number, to_js};
+use crate::convert::{date, from_js, int_arg, json_text, number, to_js};
 use crate::errors::{malformed, OrThrow};
 
 /// China's official working-day calendar (工作日, 调休), optionally answering provisional
@@ -77,11 +77,11 @@ impl Calendar {
     pub fn add_workdays(
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] on: &str,
-        n: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
     ) -> Result<String, JsValue> {
         let d = self
             .0
-            .add_workdays(date(on, "date")?, integer(n, "n")?)
+            .add_workdays(date(on, "date")?, int_arg::<i64>(&n, "n")?)
             .or_throw()?;
         Ok(d.to_string())
     }
@@ -91,12 +91,12 @@ impl Calendar {
     pub fn add_workdays_checked(
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] on: &str,
-        n: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
     ) -> Result<JsValue, JsValue> {
         to_js(
             &self
                 .0
-                .add_workdays_checked(date(on, "date")?, integer(n, "n")?)
+                .add_workdays_checked(date(on, "date")?, int_arg::<i64>(&n, "n")?)
                 .or_throw()?,
         )
     }
@@ -158,17 +158,21 @@ impl Calendar {
 
     /// Working days in `year`.
     #[wasm_bindgen(js_name = workdaysInYear)]
-    pub fn workdays_in_year(&self, year: f64) -> Result<u32, JsValue> {
-        let y = i32::try_from(integer(year, "year")?)
-            .map_err(|_| crate::errors::invalid("year: out of range"))?;
+    pub fn workdays_in_year(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    ) -> Result<u32, JsValue> {
+        let y: i32 = int_arg(&year, "year")?;
         self.0.workdays_in_year(y).or_throw()
     }
 
     /// The facts of one year: notices, statutory holiday days, breaks, working days.
     #[wasm_bindgen(js_name = yearFacts, unchecked_return_type = "T.YearFacts")]
-    pub fn year_facts(&self, year: f64) -> Result<JsValue, JsValue> {
-        let y = i32::try_from(integer(year, "year")?)
-            .map_err(|_| crate::errors::invalid("year: out of range"))?;
+    pub fn year_facts(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let y: i32 = int_arg(&year, "year")?;
         to_js(&self.0.year_facts(y).or_throw()?)
     }
 

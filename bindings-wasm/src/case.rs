@@ -123,7 +123,13 @@ impl Case {
 
 /// A case number from its parts, e.g. `SZ-2026-0007` (`[case-numbering]`).
 #[wasm_bindgen(js_name = caseNumber)]
-pub fn case_number(agency: &str, year: i32, serial: u32) -> Result<String, JsValue> {
+pub fn case_number(
+    agency: &str,
+    #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] serial: JsValue,
+) -> Result<String, JsValue> {
+    let year: i32 = crate::convert::int_arg(&year, "year")?;
+    let serial: u32 = crate::convert::int_arg(&serial, "serial")?;
     core::CaseNumber::new(agency, year, serial)
         .or_throw()
         .map(|n| n.to_string())

@@ -62,7 +62,30 @@ pub fn check_shape(value: &JsValue, what: &str) -> Result<(), JsValue> {
                 "{what} could not be read: a property getter or proxy trap threw"
             ))
         };
-        let children = if is_array(&v).map_err(thrown)? {
+        let array = is_array(&v).map_err(thrown)?;
+        if array || js_sys::ArrayBuffer::is_view(&v) {
+            // Counted before the elements are listed: a sparse array of length 10^8 costs
+            // nothing to make, and listing it would exhaust the JS heap (a fatal abort).
+            let length = js_sys::Reflect::get(&v, &JsValue::from_str("length"))
+                .map_err(thrown)?
+                .as_f64()
+                .unwrap_or(0.0);
+            #[allow(clippy::cast_precision_loss)]
+            let room = MAX_NODES.saturating_sub(seen).saturating_sub(stack.len()) as f64;
+            if length.is_nan() || length > room {
+                return Err(limit(&format!(
+                    "{what} holds more than {MAX_NODES} values [limits]"
+                )));
+            }
+            if !array {
+                // A typed array is bytes, not JSON data (it would be written as an object
+                // keyed "0", "1", ...).
+                return Err(malformed(&format!(
+                    "{what}: a typed array or DataView is not JSON data"
+                )));
+            }
+        }
+        let children = if array {
             array_from(&v).map_err(thrown)?
         } else {
             object_values(&v).map_err(thrown)?
@@ -146,6 +169,28 @@ pub fn integer(n: f64, what: &str) -> Result<i64, JsValue> {
         Err(invalid(&format!(
             "{what}: expected a whole number within ±(2^53 − 1)"
         )))
+    }
+}
+
+/// A number argument taken as a JS value: a number, never a value JS would coerce to one
+/// (`null` to 0, `"5"` to 5, `true` to 1).
+pub fn number_arg(v: &JsValue, what: &str) -> Result<f64, JsValue> {
+    v.as_f64()
+        .ok_or_else(|| invalid(&format!("{what}: expected a number")))
+}
+
+/// A whole-number argument of type `T`: a JS number that is whole and within `T`'s range,
+/// never truncated (`2026.5`) or wrapped (`-1` as 4294967295, `2^32 + 7` as 7).
+pub fn int_arg<T: TryFrom<i64>>(v: &JsValue, what: &str) -> Result<T, JsValue> {
+    let n = integer(number_arg(v, what)?, what)?;
+    T::try_from(n).map_err(|_| invalid(&format!("{what}: {n} is outside the range it takes")))
+}
+
+/// An optional whole-number argument: omitted (`undefined` or `null`) gives `None`.
+pub fn opt_int_arg<T: TryFrom<i64>>(v: Option<JsValue>, what: &str) -> Result<Option<T>, JsValue> {
+    match v {
+        Some(v) if !v.is_undefined() && !v.is_null() => int_arg(&v, what).map(Some),
+        _ => Ok(None),
     }
 }
 

@@ -3,7 +3,7 @@
 use shegong::identity::{IdMask, IdNumber as CoreId, Phone as CorePhone};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, label};
+use crate::convert::{label, opt_int_arg};
 use crate::errors::OrThrow;
 
 /// A resident ID number (GB 11643-1999). `toString()` shows it masked.
@@ -44,13 +44,17 @@ impl IdNumber {
     /// (the core's defaults when omitted).
     pub fn masked(
         &self,
-        keep_start: Option<f64>,
-        keep_end: Option<f64>,
+        #[wasm_bindgen(js_name = keepStart, unchecked_param_type = "number")] keep_start: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(js_name = keepEnd, unchecked_param_type = "number")] keep_end: Option<
+            JsValue,
+        >,
     ) -> Result<String, JsValue> {
         let d = IdMask::default();
         let mask = IdMask {
-            keep_start: keep_start.map_or(Ok(d.keep_start), |n| count(n, "keepStart"))?,
-            keep_end: keep_end.map_or(Ok(d.keep_end), |n| count(n, "keepEnd"))?,
+            keep_start: opt_int_arg(keep_start, "keepStart")?.unwrap_or(d.keep_start),
+            keep_end: opt_int_arg(keep_end, "keepEnd")?.unwrap_or(d.keep_end),
         };
         self.0.masked_with(mask).or_throw()
     }

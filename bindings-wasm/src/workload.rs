@@ -6,7 +6,7 @@ use shegong::workload::{
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert::{from_js, to_js};
+use crate::convert::{from_js, int_arg, opt_int_arg, to_js};
 use crate::errors::OrThrow;
 
 /// Annual working hours from the formula's parameters (the 2016 standard when omitted).
@@ -27,15 +27,15 @@ pub fn annual_hours(
 #[wasm_bindgen(js_name = annualHoursFromCalendar, unchecked_return_type = "T.AnnualHours")]
 pub fn annual_hours_from_calendar(
     calendar: &Calendar,
-    year: i32,
-    paid_leave_days: Option<u32>,
-    hours_per_day: Option<u32>,
+    #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] paid_leave_days: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "number")] hours_per_day: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let r = core::annual_hours_from_calendar(
         &calendar.0,
-        year,
-        paid_leave_days.unwrap_or(core::DEFAULT_PAID_LEAVE_DAYS),
-        hours_per_day.unwrap_or(core::DEFAULT_HOURS_PER_DAY),
+        int_arg(&year, "year")?,
+        opt_int_arg(paid_leave_days, "paidLeaveDays")?.unwrap_or(core::DEFAULT_PAID_LEAVE_DAYS),
+        opt_int_arg(hours_per_day, "hoursPerDay")?.unwrap_or(core::DEFAULT_HOURS_PER_DAY),
     )
     .or_throw()?;
     to_js(&r)
@@ -45,10 +45,11 @@ pub fn annual_hours_from_calendar(
 #[wasm_bindgen(js_name = directShare)]
 pub fn direct_share(
     #[wasm_bindgen(unchecked_param_type = "T.AnnualHours")] annual: JsValue,
-    percent: Option<u32>,
+    #[wasm_bindgen(unchecked_param_type = "number")] percent: Option<JsValue>,
 ) -> Result<f64, JsValue> {
     let a: AnnualHours = from_js(&annual, "annual")?;
-    let m = core::direct_share(&a, percent.unwrap_or(core::DIRECT_SHARE_PERCENT)).or_throw()?;
+    let percent = opt_int_arg(percent, "percent")?.unwrap_or(core::DIRECT_SHARE_PERCENT);
+    let m = core::direct_share(&a, percent).or_throw()?;
     Ok(crate::convert::number(m))
 }
 
@@ -72,8 +73,8 @@ pub fn check_supervision(
 
 /// Minutes as "h h m min".
 #[wasm_bindgen(js_name = formatMinutes)]
-pub fn format_minutes(minutes: f64) -> Result<String, JsValue> {
-    Ok(core::format_minutes(crate::convert::integer(
-        minutes, "minutes",
-    )?))
+pub fn format_minutes(
+    #[wasm_bindgen(unchecked_param_type = "number")] minutes: JsValue,
+) -> Result<String, JsValue> {
+    Ok(core::format_minutes(int_arg(&minutes, "minutes")?))
 }
