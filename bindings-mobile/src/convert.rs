@@ -23,9 +23,9 @@ pub struct Instant(pub DateTime<FixedOffset>);
 
 /// An ISO date, or the typed error naming what was expected (never the value).
 pub fn parse_date(s: &str) -> Result<IsoDate, ShegongError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+    shegong::calendar::iso_date(s)
         .map(IsoDate)
-        .map_err(|_| ShegongError::invalid("date: expected an ISO date (YYYY-MM-DD)"))
+        .ok_or_else(|| ShegongError::invalid("date: expected an ISO date (YYYY-MM-DD)"))
 }
 
 /// An RFC 3339 instant with offset, or the typed error.

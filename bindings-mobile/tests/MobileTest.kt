@@ -638,6 +638,9 @@ fun errors(root: File) {
         eq(it.code(), "invalid_input", "InvalidInput code")
         ok(it.reason().contains("ISO date"), "InvalidInput reason names the expected form")
     }
+    for (loose in listOf("2026-2-3", "+2026-02-03", "-2026-02-03", "2026-02-03 ")) {
+        throws<ShegongException.InvalidInput>("a loose date ($loose) is not an ISO date") { china.isWorkday(loose) }
+    }
     throws<ShegongException.InvalidInput>("a date that is not ISO inside a record") {
         china.withAgencyDays("A", listOf(AgencyDay("2026/05/06", "")), listOf())
     }

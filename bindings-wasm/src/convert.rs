@@ -142,8 +142,8 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// An ISO date (`YYYY-MM-DD`).
 pub fn date(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| invalid(&format!("{what}: expected an ISO date (YYYY-MM-DD)")))
+    shegong::calendar::iso_date(s)
+        .ok_or_else(|| invalid(&format!("{what}: expected an ISO date (YYYY-MM-DD)")))
 }
 
 /// An RFC 3339 instant with its offset.

@@ -49,6 +49,32 @@ pub use day::{Day, DayKind, Festival};
 pub use error::CalendarError;
 pub use spec::{AgencyDay, CalendarSpec, BASE_CN_OFFICIAL, SPEC_FORMAT};
 
+/// A calendar date written exactly as `YYYY-MM-DD` (four-digit year, two-digit month and day),
+/// or `None`: the form every binding takes a date argument in. Looser forms that chrono's
+/// parser accepts (`2026-2-3`, `+2026-02-03`, `-2026-02-03`) are not dates here, so a caller's
+/// typo is refused rather than read as some other text.
+///
+/// # Example
+/// ```
+/// use shegong::calendar::iso_date;
+/// assert_eq!(iso_date("2026-02-03").map(|d| d.to_string()).as_deref(), Some("2026-02-03"));
+/// assert_eq!(iso_date("2026-2-3"), None);
+/// assert_eq!(iso_date("+2026-02-03"), None);
+/// assert_eq!(iso_date("2026-02-30"), None);
+/// ```
+pub fn iso_date(s: &str) -> Option<chrono::NaiveDate> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape {
+        return None;
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
 use table::{Break, MakeupDay, Status, Table};
 
 /// The last year a provisional calendar answers for. Weekday-only answers further out are
