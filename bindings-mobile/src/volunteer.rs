@@ -75,11 +75,7 @@ impl Volunteer {
         on: IsoDate,
         purpose: Option<String>,
     ) -> Result<Arc<Viewer>, ShegongError> {
-        let k: VolunteerKind = acting_as.parse().typed()?;
-        let p: Purpose = match purpose {
-            Some(p) => p.parse().typed()?,
-            None => Purpose::Service,
-        };
+        let (k, p) = kind_and_purpose(&acting_as, purpose)?;
         let v = CoreViewer::volunteer(&lock(&self.0), k, on.0, p);
         Ok(Viewer::wrap(v))
     }
@@ -94,11 +90,7 @@ impl Volunteer {
         at: Instant,
         purpose: Option<String>,
     ) -> Result<Arc<Viewer>, ShegongError> {
-        let k: VolunteerKind = acting_as.parse().typed()?;
-        let p: Purpose = match purpose {
-            Some(p) => p.parse().typed()?,
-            None => Purpose::Service,
-        };
+        let (k, p) = kind_and_purpose(&acting_as, purpose)?;
         let v = CoreViewer::volunteer_at(&lock(&self.0), k, at.0, p);
         Ok(Viewer::wrap(v))
     }
@@ -179,4 +171,16 @@ impl Volunteer {
     pub fn length(&self) -> i64 {
         signed(lock(&self.0).history().len())
     }
+}
+
+/// The position acted in and the purpose asked for (`service` when none is given).
+fn kind_and_purpose(
+    acting_as: &str,
+    purpose: Option<String>,
+) -> Result<(VolunteerKind, Purpose), ShegongError> {
+    let p = match purpose {
+        Some(p) => p.parse().typed()?,
+        None => Purpose::Service,
+    };
+    Ok((acting_as.parse().typed()?, p))
 }

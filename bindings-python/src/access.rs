@@ -44,7 +44,8 @@ impl Viewer {
         self.0.role().name().to_owned()
     }
 
-    /// The groups they serve: an admin's groups, or those a volunteer was deployed to that day.
+    /// The groups they serve: an admin's groups, or those a volunteer was deployed to all that day
+    /// (`Volunteer.viewer`) or at the moment (`Volunteer.viewer_at`).
     #[getter]
     fn groups(&self) -> Vec<String> {
         self.0.groups().to_vec()

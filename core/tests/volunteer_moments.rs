@@ -68,9 +68,8 @@ fn deploy() -> VolunteerEvent {
     }
 }
 
-/// Trained on 03-03, the agreement drafted that day; the volunteer signs at 09:00 on 03-04 and
-/// the agency at 15:00.
-fn signed_at_three() -> Volunteer {
+/// Registered on 03-01, screened on 03-02 and trained at `when`.
+fn trained_at(when: &str) -> Volunteer {
     let mut v = Volunteer::start(NewEvent::at(
         at("2026-03-01T09:00:00"),
         worker(),
@@ -89,7 +88,14 @@ fn signed_at_three() -> Volunteer {
         course: "岗前培训".into(),
         hours: 3,
     };
-    rec(&mut v, "2026-03-03T09:00:00", trained);
+    rec(&mut v, when, trained);
+    v
+}
+
+/// Trained on 03-03, the agreement drafted that day; the volunteer signs at 09:00 on 03-04 and
+/// the agency at 15:00.
+fn signed_at_three() -> Volunteer {
+    let mut v = trained_at("2026-03-03T09:00:00");
     let drafted = VolunteerEvent::AgreementDrafted {
         agreement: agreement(),
     };
@@ -456,25 +462,7 @@ fn a_late_deployment_cannot_undo_a_later_withdrawal_or_removal() {
 
 /// Registered, screened, trained on 03-03 at 15:00, the agreement drafted on 03-04 at 10:00.
 fn drafted_at_ten() -> Volunteer {
-    let mut v = Volunteer::start(NewEvent::at(
-        at("2026-03-01T09:00:00"),
-        worker(),
-        VolunteerEvent::Registered {
-            volunteer_id: "v-1".into(),
-            registration: Box::new(registration()),
-        },
-    ))
-    .unwrap();
-    let screened = VolunteerEvent::Screened {
-        passed: true,
-        note: String::new(),
-    };
-    rec(&mut v, "2026-03-02T09:00:00", screened);
-    let trained = VolunteerEvent::Trained {
-        course: "岗前培训".into(),
-        hours: 3,
-    };
-    rec(&mut v, "2026-03-03T15:00:00", trained);
+    let mut v = trained_at("2026-03-03T15:00:00");
     let drafted = VolunteerEvent::AgreementDrafted {
         agreement: agreement(),
     };
@@ -582,25 +570,7 @@ fn the_last_instant_is_answered_without_a_panic() {
 // day before: a signature dated that morning, before the training, is refused.
 #[test]
 fn no_signature_before_the_training_of_the_same_day() {
-    let mut v = Volunteer::start(NewEvent::at(
-        at("2026-03-01T09:00:00"),
-        worker(),
-        VolunteerEvent::Registered {
-            volunteer_id: "v-1".into(),
-            registration: Box::new(registration()),
-        },
-    ))
-    .unwrap();
-    let screened = VolunteerEvent::Screened {
-        passed: true,
-        note: String::new(),
-    };
-    rec(&mut v, "2026-03-02T09:00:00", screened);
-    let trained = VolunteerEvent::Trained {
-        course: "岗前培训".into(),
-        hours: 3,
-    };
-    rec(&mut v, "2026-03-04T15:00:00", trained);
+    let mut v = trained_at("2026-03-04T15:00:00");
     let drafted = VolunteerEvent::AgreementDrafted {
         agreement: agreement(),
     };

@@ -594,7 +594,8 @@ class Viewer:
         """The role in which they look (`medical_volunteer`, … for a volunteer's position)."""
     @property
     def groups(self) -> List[str]:
-        """The groups they serve: an admin's groups, or those a volunteer was deployed to that day."""
+        """The groups they serve: an admin's groups, or those a volunteer was deployed to all that day
+        (`Volunteer.viewer`) or at the moment (`Volunteer.viewer_at`)."""
     @property
     def agreement(self) -> str:
         """A volunteer's agreement state on the day asked (`none` for staff)."""

@@ -304,8 +304,9 @@ impl Viewer {
         self.role
     }
 
-    /// The groups they serve: an admin's groups, or the groups a volunteer was deployed to on
-    /// the day asked.
+    /// The groups they serve: an admin's groups, or the groups a volunteer was deployed to
+    /// throughout the day asked ([`Viewer::volunteer`]) or at the moment asked
+    /// ([`Viewer::volunteer_at`]).
     pub fn groups(&self) -> &[String] {
         &self.groups
     }
