@@ -11,6 +11,10 @@
 //!   string`), which could be an ID number or a phone. Here the message names the path, the
 //!   JSON type found and the expected thing only. Unknown field and variant names are repeated
 //!   only when they look like identifiers (short ASCII, no long digit run).
+//! - **A date has one spelling**: every date field reads exactly `YYYY-MM-DD`
+//!   ([`crate::calendar::iso_date`]); chrono alone also took `1950-5-1`, `+1950-05-01` and
+//!   spaces, and wrote each back as `1950-05-01`, so a stored event and the bytes its hash
+//!   covers could differ.
 //!
 //! # Example
 //! ```
@@ -37,6 +41,7 @@ use crate::ErrorKind;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) mod canonical;
+pub(crate) mod date;
 pub(crate) mod instant;
 pub(crate) mod tagged;
 pub(crate) use tagged::tagged_enum;

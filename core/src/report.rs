@@ -44,6 +44,7 @@ pub struct ObligationRow {
     pub on_time: Option<bool>,
     /// The due date (last day on time), for day-based rules; `None` for hour-based rules and
     /// when not computable.
+    #[serde(default, deserialize_with = "crate::json::date::optional")]
     pub due_date: Option<NaiveDate>,
     /// The due instant, for hour-based rules; `None` otherwise.
     pub due_at: Option<DateTime<FixedOffset>>,
@@ -78,8 +79,10 @@ pub struct CaseSummary {
     /// The current stage.
     pub stage: Stage,
     /// The date it was (last) opened, if it was.
+    #[serde(default, deserialize_with = "crate::json::date::optional")]
     pub opened: Option<NaiveDate>,
     /// The date it was closed, if it is.
+    #[serde(default, deserialize_with = "crate::json::date::optional")]
     pub closed: Option<NaiveDate>,
     /// Days from opening to closing, or to `now` while open; `None` if never opened.
     pub days_open: Option<i64>,

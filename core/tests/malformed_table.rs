@@ -121,7 +121,7 @@ fn rows() -> Vec<(String, &'static str, Value)> {
         vector("volunteer/access-decisions.json")["volunteers"]["general-in_force"].clone();
     let rules = serde_json::to_value(RuleSet::preset()).unwrap();
     let calendar = json!({"format": 1, "base": "cn-official", "provisional": false,
-        "closures": [{"date": "2026-03-06", "note": "培训"}], "duty_days": []});
+        "closures": [{"date": "2026-03-06", "note": "培训"}], "extra_workdays": []});
     let event = serde_json::to_value(&common::happy_path()[6]).unwrap();
     let record = json!({
         "address": "某小区", "age": 35, "category": "psychological", "client_name": "陈女士",
@@ -571,7 +571,70 @@ fn rows() -> Vec<(String, &'static str, Value)> {
         (
             "calendar_from_json",
             &calendar,
-            "/duty_days",
+            "/closures/0/date",
+            json!("2026-3-6"),
+            "a date without leading zeros",
+        ),
+        (
+            "calendar_from_json",
+            &calendar,
+            "/closures/0/date",
+            json!("+2026-03-06"),
+            "a date with a sign",
+        ),
+        (
+            "calendar_from_json",
+            &calendar,
+            "/closures/0/date",
+            json!(" 2026-03-06"),
+            "a date after a space",
+        ),
+        (
+            "calendar_from_json",
+            &calendar,
+            "/closures/0/date",
+            json!("2026-03-06\n"),
+            "a date before a newline",
+        ),
+        (
+            "calendar_from_json",
+            &calendar,
+            "/closures/0/date",
+            json!("2026 -03-06"),
+            "a date with a space inside",
+        ),
+        (
+            "calendar_from_json",
+            &calendar,
+            "/closures/0/date",
+            json!("2026-03-06T00:00:00+08:00"),
+            "an instant for a date",
+        ),
+        (
+            "volunteer_from_json",
+            &volunteer,
+            "/events/3/event/agreement/effective_from",
+            json!("2026-3-5"),
+            "a date without leading zeros (the chain hashes the date as 2026-03-05)",
+        ),
+        (
+            "volunteer_from_json",
+            &volunteer,
+            "/events/3/event/agreement/effective_from",
+            json!("+2026-03-05"),
+            "a date with a sign (the chain hashes the date as 2026-03-05)",
+        ),
+        (
+            "volunteer_from_json",
+            &volunteer,
+            "/events/3/event/agreement/effective_from",
+            json!(" 2026-03-05"),
+            "a date after a space (the chain hashes the date as 2026-03-05)",
+        ),
+        (
+            "calendar_from_json",
+            &calendar,
+            "/extra_workdays",
             json!([{"date": "2026-03-06", "note": ""}]),
             "a day closed and worked",
         ),
@@ -757,6 +820,15 @@ fn the_shared_malformed_table_gives_these_kinds_in_rust() {
     for (name, entry, input) in rows() {
         let expect = answer(entry, &input_text(&input), &base);
         table.push(json!({"name": name, "entry": entry, "input": input, "expect": expect}));
+    }
+    // A base that is itself refused would make every row of its entry test only that fault
+    // (the calendar's base named an unknown field, `duty_days`, until the date rows showed it).
+    for row in table.iter().filter(|r| r["name"] == "valid base") {
+        assert_eq!(
+            row["expect"], "ok",
+            "the base of {} is refused",
+            row["entry"]
+        );
     }
     let bad = table.iter().filter(|r| r["expect"] != "ok").count();
     assert!(bad >= 150, "only {bad} bad inputs");

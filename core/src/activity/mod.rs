@@ -95,6 +95,7 @@ pub struct ActivityPlan {
     /// Its kind.
     pub kind: ActivityKind,
     /// The date of the activity, or of a group's first session.
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub date: NaiveDate,
     /// Planned sessions (1 for a one-off activity).
     pub planned_sessions: u32,

@@ -47,6 +47,7 @@ pub struct BasicInfo {
 #[serde(deny_unknown_fields)]
 pub struct DailyEntry {
     /// The date of the request (求助日期).
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub request_date: NaiveDate,
     /// The client's group chat (服务对象微信群名).
     pub group: String,
@@ -92,6 +93,7 @@ pub struct DailySummary {
     #[serde(default = "schema_v1")]
     pub schema_version: u32,
     /// The day summarised.
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub date: NaiveDate,
     /// One row per request.
     pub entries: Vec<DailyEntry>,

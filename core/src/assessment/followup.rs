@@ -25,6 +25,7 @@ pub struct FollowUpItem {
 #[serde(deny_unknown_fields)]
 pub struct FollowUpRow {
     /// Date (日期).
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub date: NaiveDate,
     /// Medical (医疗).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -22,6 +22,7 @@ pub struct HouseholdProfile {
     pub gender: Gender,
     /// Date of birth (出生日期).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::json::date::optional")]
     pub date_of_birth: Option<NaiveDate>,
     /// Address (住址).
     pub address: String,

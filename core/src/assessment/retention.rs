@@ -49,6 +49,7 @@ pub struct RecordMeta {
     /// Its kind.
     pub kind: RecordKind,
     /// The date the period counts from (the record's date, or the case's closing).
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub date: NaiveDate,
 }
 
@@ -61,6 +62,7 @@ pub struct PastRetention {
     /// Its kind.
     pub kind: RecordKind,
     /// The last day it was to be kept.
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub retain_until: NaiveDate,
     /// The basis of the period.
     pub basis: RetentionBasis,

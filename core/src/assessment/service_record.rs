@@ -134,5 +134,6 @@ pub struct ServiceRecord {
     /// The social worker who signs (社工签名).
     pub worker: String,
     /// Date (日期).
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub date: NaiveDate,
 }

@@ -61,6 +61,7 @@ pub struct MedicalVolunteerRecord {
     /// The volunteer who signs (医务志愿者签名).
     pub volunteer: String,
     /// Date (日期).
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub date: NaiveDate,
 }
 
@@ -121,5 +122,6 @@ pub struct PsychologicalVolunteerRecord {
     /// The volunteer who signs (心理咨询志愿者签名).
     pub volunteer: String,
     /// Date (日期).
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub date: NaiveDate,
 }

@@ -65,8 +65,10 @@ pub enum DayKind {
         /// The festivals the break is for, in the notice's order.
         festivals: Vec<Festival>,
         /// The first day of the break (it may lie in the previous year for 元旦).
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         first: NaiveDate,
         /// The last day of the break.
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         last: NaiveDate,
     },
     /// A weekend day the notice turned into a working day (调休补班).
@@ -96,6 +98,7 @@ pub enum DayKind {
 #[serde(from = "DayRepr")]
 pub struct Day {
     /// The date described.
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub date: NaiveDate,
     /// Whether it is a working day under this calendar.
     pub working: bool,
@@ -113,37 +116,45 @@ pub struct Day {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 enum DayRepr {
     Workday {
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         date: NaiveDate,
         working: bool,
         provisional: bool,
     },
     Weekend {
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         date: NaiveDate,
         working: bool,
         provisional: bool,
     },
     Holiday {
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         date: NaiveDate,
         working: bool,
         provisional: bool,
         name: String,
         festivals: Vec<Festival>,
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         first: NaiveDate,
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         last: NaiveDate,
     },
     MakeupWorkday {
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         date: NaiveDate,
         working: bool,
         provisional: bool,
         festivals: Vec<Festival>,
     },
     AgencyClosure {
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         date: NaiveDate,
         working: bool,
         provisional: bool,
         note: String,
     },
     AgencyWorkday {
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         date: NaiveDate,
         working: bool,
         provisional: bool,

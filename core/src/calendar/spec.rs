@@ -14,6 +14,7 @@ pub const SPEC_FORMAT: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct AgencyDay {
     /// The date.
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub date: NaiveDate,
     /// Why, in the agency's words (e.g. `"全员培训日"`, `"周末值班"`).
     #[serde(default)]

@@ -270,6 +270,7 @@ pub enum EventKind {
     /// (`[close-advance-notice]`, 002 第二十六条(三)).
     ClosingDateAnnounced {
         /// The closing date announced.
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         date: chrono::NaiveDate,
         /// The client's view of when the service should end (003 第三节 2(6)), if asked.
         #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -231,6 +231,7 @@ pub struct CaseState {
     pub planned_at: Option<DateTime<FixedOffset>>,
     /// The closing date announced to the client in advance (`[close-advance-notice]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::json::date::optional")]
     pub closing_announced: Option<NaiveDate>,
     /// Medical escalations recorded and not yet assessed by the social worker
     /// (`[medical-escalation]`), oldest first.

@@ -136,6 +136,7 @@ pub struct Client {
     pub name: String,
     /// Date of birth, when known: consent for a client under 14 must come from a guardian.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::json::date::optional")]
     pub date_of_birth: Option<NaiveDate>,
 }
 

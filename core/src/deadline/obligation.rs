@@ -37,6 +37,7 @@ pub struct Anchor {
     /// The event's type name.
     pub event: String,
     /// The date counted from, in China time (for an activity plan, the activity's date).
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub date: NaiveDate,
     /// The event's moment.
     pub at: DateTime<FixedOffset>,
@@ -72,6 +73,7 @@ pub enum ObligationStatus {
     /// Met by an event.
     Met {
         /// The date it was met (China time).
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         on: NaiveDate,
         /// The moment it was met.
         at: DateTime<FixedOffset>,
@@ -89,6 +91,7 @@ pub enum ObligationStatus {
     /// No longer owed: the case closed or was referred out before it was met.
     Released {
         /// The date it was released.
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         on: NaiveDate,
         /// The event that released it.
         by: String,
@@ -175,6 +178,7 @@ pub struct Obligation {
     pub counts_from: Anchor,
     /// The due date (the last day on which it is on time), when computable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::json::date::optional")]
     pub due_date: Option<NaiveDate>,
     /// The due instant, for hour-based rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]

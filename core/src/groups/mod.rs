@@ -247,6 +247,7 @@ pub struct Application {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub household: Option<String>,
     /// When they applied.
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub applied_on: NaiveDate,
     /// Where it stands.
     pub status: ApplicationStatus,
@@ -267,6 +268,7 @@ pub struct Member {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub household: Option<String>,
     /// When they joined.
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub joined_on: NaiveDate,
 }
 

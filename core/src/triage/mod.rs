@@ -150,6 +150,7 @@ pub struct TriageItem {
     pub groups: Vec<PopulationGroup>,
     /// Date of birth, for the age groups.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::json::date::optional")]
     pub date_of_birth: Option<NaiveDate>,
     /// Since when the client has been waiting.
     pub waiting_since: DateTime<FixedOffset>,
@@ -257,6 +258,7 @@ pub struct RoutingInput {
     pub groups: Vec<PopulationGroup>,
     /// Date of birth, for the age groups.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::json::date::optional")]
     pub date_of_birth: Option<NaiveDate>,
     /// The needs assessment of the service record.
     #[serde(default)]

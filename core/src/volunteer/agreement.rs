@@ -57,6 +57,7 @@ pub struct ConfidentialityAgreement {
     /// The confidential information covered.
     pub scope: Vec<ConfidentialScope>,
     /// The date it takes effect once both parties have signed.
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub effective_from: NaiveDate,
 }
 
@@ -71,16 +72,19 @@ pub enum AgreementStatus {
     /// Signed by both, not yet effective.
     Signed {
         /// The date it takes effect.
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         effective_from: NaiveDate,
     },
     /// In force.
     InForce {
         /// Since when.
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         since: NaiveDate,
     },
     /// Terminated; the duty of confidentiality survives (`[agreement-survives-termination]`).
     Terminated {
         /// When.
+        #[serde(deserialize_with = "crate::json::date::deserialize")]
         on: NaiveDate,
         /// Why.
         reason: String,
@@ -108,6 +112,7 @@ pub struct BreachActionRecord {
     /// Who took it (actor id).
     pub by: String,
     /// When.
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub on: NaiveDate,
     /// The group the volunteer was removed from, for a removal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -126,6 +131,7 @@ pub struct Breach {
     /// What happened.
     pub description: String,
     /// When it was recorded.
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub on: NaiveDate,
     /// Whether the agreement had already ended (the duty survives it).
     pub after_termination: bool,
@@ -141,9 +147,11 @@ pub struct AgreementRecord {
     pub agreement: ConfidentialityAgreement,
     /// When the agency signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::json::date::optional")]
     pub agency_signed_on: Option<NaiveDate>,
     /// When the volunteer signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::json::date::optional")]
     pub volunteer_signed_on: Option<NaiveDate>,
     /// When and why it was terminated.
     #[serde(default, skip_serializing_if = "Option::is_none")]

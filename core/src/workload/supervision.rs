@@ -72,6 +72,7 @@ pub fn fee_cap_fen(supervisor: SupervisorType, years_of_practice: u32) -> FeeCap
 #[serde(deny_unknown_fields)]
 pub struct SupervisionRecord {
     /// The date.
+    #[serde(deserialize_with = "crate::json::date::deserialize")]
     pub date: NaiveDate,
     /// Individual or group.
     pub kind: SupervisionKind,
@@ -95,6 +96,7 @@ pub struct SupervisionRecord {
     pub confirmed_by: Option<String>,
     /// When the record was confirmed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::json::date::optional")]
     pub confirmed_on: Option<NaiveDate>,
 }
 
