@@ -11,9 +11,19 @@ use crate::errors::{OrTyped, ShegongError};
 
 /// A calendar date, crossing the FFI as an ISO string `YYYY-MM-DD` (Kotlin and Swift see a
 /// `String` alias). A string that is not one is refused with `InvalidInput` before the call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(transparent)]
+/// Read from serde exactly as [`parse_date`] reads it (chrono's own reader also takes
+/// `2026-2-3` and spaces).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IsoDate(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        shegong::calendar::iso_date(&s)
+            .map(IsoDate)
+            .ok_or_else(|| serde::de::Error::custom("a date must be written YYYY-MM-DD"))
+    }
+}
 
 /// An instant with its UTC offset, crossing the FFI as an RFC 3339 string
 /// (`2026-05-06T09:00:00+08:00`). Anything else is refused with `InvalidInput`.

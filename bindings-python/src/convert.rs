@@ -226,7 +226,7 @@ fn check_instants(key: Option<&str>, v: &Value) -> PyResult<()> {
                 && s.parse::<chrono::NaiveDateTime>().is_ok()
             {
                 return Err(PyTypeError::new_err(format!(
-                    "{}: {s:?} has no offset: an instant needs one, e.g. \"{s}+08:00\"",
+                    "{}: the instant has no offset: an instant needs one, e.g. \"2026-10-13T09:00:00+08:00\"",
                     key.unwrap_or("instant")
                 )));
             }
@@ -354,7 +354,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Day {
 fn convert_string<'py>(py: Python<'py>, key: Option<&str>, s: &str) -> PyResult<Bound<'py, PyAny>> {
     if let Some(k) = key {
         if DATE_KEYS.contains(&k) {
-            if let Ok(d) = s.parse::<NaiveDate>() {
+            if let Some(d) = shegong::calendar::iso_date(s) {
                 return Ok(d.into_pyobject(py)?.into_any());
             }
         }

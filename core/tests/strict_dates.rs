@@ -169,3 +169,32 @@ proptest! {
         }
     }
 }
+
+/// An agreement record read back (what a platform caching the volunteer's agreements does):
+/// the termination's date is as strict as the signatures'.
+#[test]
+fn an_agreement_records_termination_date_is_read_strictly() {
+    use shegong::volunteer::AgreementRecord;
+    let stored =
+        vector("volunteer/access-decisions.json")["volunteers"]["general-in_force"].clone();
+    let volunteer = Volunteer::from_json(&stored.to_string()).unwrap();
+    let mut record = serde_json::to_value(&volunteer.agreements()[0]).unwrap();
+    record["terminated"] = json!(["2026-09-01", "志愿者退出"]);
+    let read: AgreementRecord = serde_json::from_value(record.clone()).unwrap();
+    assert_eq!(read.terminated.unwrap().0.to_string(), "2026-09-01");
+    for loose in ["2026-9-1", "+2026-09-01", " 2026-09-01"] {
+        record["terminated"] = json!([loose, "志愿者退出"]);
+        let err = serde_json::from_value::<AgreementRecord>(record.clone()).unwrap_err();
+        assert!(err.to_string().contains("YYYY-MM-DD"), "{loose:?}: {err}");
+    }
+    record["terminated"] = Value::Null;
+    assert!(serde_json::from_value::<AgreementRecord>(record.clone())
+        .unwrap()
+        .terminated
+        .is_none());
+    record.as_object_mut().unwrap().remove("terminated");
+    assert!(serde_json::from_value::<AgreementRecord>(record)
+        .unwrap()
+        .terminated
+        .is_none());
+}

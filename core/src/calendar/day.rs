@@ -97,8 +97,7 @@ pub enum DayKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "DayRepr")]
 pub struct Day {
-    /// The date described.
-    #[serde(deserialize_with = "crate::json::date::deserialize")]
+    /// The date described (read strictly through `DayRepr`).
     pub date: NaiveDate,
     /// Whether it is a working day under this calendar.
     pub working: bool,

@@ -21,6 +21,22 @@ pub(crate) fn optional<'de, D: de::Deserializer<'de>>(d: D) -> Result<Option<Nai
     d.deserialize_option(Optional)
 }
 
+/// An optional date with a note, `[date, text]` (a termination's day and reason), the date
+/// read as [`deserialize`] reads it.
+pub(crate) fn optional_dated<'de, D: de::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<(NaiveDate, String)>, D::Error> {
+    /// A date read strictly, inside a tuple.
+    struct Strict(NaiveDate);
+    impl<'de> serde::Deserialize<'de> for Strict {
+        fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            deserialize(d).map(Strict)
+        }
+    }
+    let read = <Option<(Strict, String)> as serde::Deserialize>::deserialize(d)?;
+    Ok(read.map(|(Strict(date), note)| (date, note)))
+}
+
 /// The date in `s`, or the error that says what was wrong with it.
 pub(crate) fn parse<E: de::Error>(s: &str) -> Result<NaiveDate, E> {
     if let Some(date) = crate::calendar::iso_date(s) {

@@ -155,6 +155,7 @@ pub struct AgreementRecord {
     pub volunteer_signed_on: Option<NaiveDate>,
     /// When and why it was terminated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::json::date::optional_dated")]
     pub terminated: Option<(NaiveDate, String)>,
     /// Breaches recorded against it.
     pub breaches: Vec<Breach>,
