@@ -11,7 +11,7 @@ use crate::errors::{OrTyped, ShegongError};
 
 /// A calendar date, crossing the FFI as an ISO string `YYYY-MM-DD` (Kotlin and Swift see a
 /// `String` alias). A string that is not one is refused with `InvalidInput` before the call.
-/// Read from serde exactly as [`parse_date`] reads it (chrono's own reader also takes
+/// Read from serde exactly as `parse_date` reads it (chrono's own reader also takes
 /// `2026-2-3` and spaces).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IsoDate(pub NaiveDate);
