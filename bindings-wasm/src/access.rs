@@ -157,10 +157,11 @@ impl Viewer {
     /// viewer is built from the volunteer's record (`volunteer.viewer(...)`).
     #[wasm_bindgen(unchecked_return_type = "Viewer")]
     pub fn staff(
-        id: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "T.StaffViewer[\"role\"]")] role: &str,
         #[wasm_bindgen(unchecked_param_type = "string[]")] groups: Vec<JsValue>,
     ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id")?;
         let r: AccessRole = role.parse().or_throw()?;
         // Measured as they are copied into the module, each before its copy (a string's UTF-8
         // bytes are at least its UTF-16 length): a huge list is refused at the input limit,
@@ -181,7 +182,7 @@ impl Viewer {
             if bytes.saturating_add(units) > shegong::limits::MAX_INPUT_BYTES {
                 return Err(over());
             }
-            let name = String::from(s);
+            let name = crate::convert::text(g, "groups")?;
             bytes = bytes.saturating_add(name.len());
             if bytes > shegong::limits::MAX_INPUT_BYTES {
                 return Err(over());

@@ -45,13 +45,17 @@ impl Calendar {
     #[wasm_bindgen(js_name = withAgencyDays)]
     pub fn with_agency_days(
         &self,
-        name: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
         #[wasm_bindgen(unchecked_param_type = "T.AgencyDay[]")] closures: JsValue,
         #[wasm_bindgen(unchecked_param_type = "T.AgencyDay[]")] extra_workdays: JsValue,
     ) -> Result<Calendar, JsValue> {
         let c: Vec<AgencyDay> = from_js(&closures, "closures")?;
         let e: Vec<AgencyDay> = from_js(&extra_workdays, "extra_workdays")?;
-        self.0.with_agency_days(name, c, e).or_throw().map(Calendar)
+        let name = crate::convert::text(&name, "name")?;
+        self.0
+            .with_agency_days(&name, c, e)
+            .or_throw()
+            .map(Calendar)
     }
 
     /// Whether `date` is a working day.

@@ -6,7 +6,7 @@
 //! keys) and messages apply unchanged. Core → JS: the core's JSON, parsed into plain objects.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use js_sys::{Array, JSON};
+use js_sys::{Array, JsString, JSON};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -24,6 +24,50 @@ extern "C" {
     /// `Object.values`, catching what a getter or a proxy trap throws.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = values)]
     fn object_values(value: &JsValue) -> Result<Array, JsValue>;
+    /// A JS `RegExp`, tested on a JS string itself (js-sys's `RegExp::test` takes a `&str`,
+    /// which the glue would already have converted, a lone surrogate replaced by U+FFFD).
+    #[wasm_bindgen(js_name = RegExp)]
+    type Pattern;
+    #[wasm_bindgen(constructor, js_class = "RegExp")]
+    fn new(source: &str) -> Pattern;
+    #[wasm_bindgen(method, js_class = "RegExp", js_name = test)]
+    fn test(this: &Pattern, text: &JsString) -> bool;
+}
+
+/// A UTF-16 code unit of a surrogate pair without its partner (a high one not followed by a
+/// low one, or a low one not preceded by a high one), as a pattern over code units: ES2015
+/// syntax, no `u` flag and no lookbehind, which every mini-program engine has.
+const LONE_SURROGATE: &str =
+    r"[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]";
+
+/// Refuses a JS string that holds a lone surrogate: it has no UTF-8 form, and converting it
+/// would silently put U+FFFD in its place (an id or a name that is not the one given, a JSON
+/// text read as another). One native regular-expression scan, no copy.
+fn well_formed(s: &JsString, what: &str) -> Result<(), JsValue> {
+    if Pattern::new(LONE_SURROGATE).test(s) {
+        return Err(malformed(&format!(
+            "{what}: the text holds a lone surrogate (half of a UTF-16 pair), which is not Unicode text"
+        )));
+    }
+    Ok(())
+}
+
+/// A string argument exactly as given: a JS string (never a number, `null` or an object that
+/// JS would coerce to one) with no lone surrogate, within the input limit.
+pub fn text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    let Some(s) = value.dyn_ref::<JsString>() else {
+        return Err(invalid(&format!("{what}: expected a string")));
+    };
+    // UTF-8 takes at least one byte per UTF-16 unit: measured before anything is copied.
+    let units = usize::try_from(s.length()).unwrap_or(usize::MAX);
+    if units > shegong::limits::MAX_INPUT_BYTES {
+        return Err(limit(&format!(
+            "{what}: longer than {} bytes [limits]",
+            shegong::limits::MAX_INPUT_BYTES
+        )));
+    }
+    well_formed(s, what)?;
+    Ok(String::from(s))
 }
 
 /// The deepest nesting of arrays and objects accepted from JS: the core's documented limit.
@@ -100,8 +144,8 @@ pub fn check_shape(value: &JsValue, what: &str) -> Result<(), JsValue> {
 
 /// A JS value (a plain object, or a JSON string) as JSON text, after [`check_shape`].
 pub fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    if let Some(s) = value.as_string() {
-        return Ok(s);
+    if value.is_string() {
+        return text(value, what);
     }
     if value.is_undefined() || value.is_function() || value.is_symbol() {
         return Err(invalid(&format!(

@@ -67,8 +67,14 @@ impl RuleSet {
     }
 
     /// The set renamed and re-versioned.
-    pub fn renamed(&self, name: &str, version: &str) -> RuleSet {
-        RuleSet(self.0.clone().renamed(name, version))
+    pub fn renamed(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] version: JsValue,
+    ) -> Result<RuleSet, JsValue> {
+        let name = crate::convert::text(&name, "name")?;
+        let version = crate::convert::text(&version, "version")?;
+        Ok(RuleSet(self.0.clone().renamed(&name, &version)))
     }
 
     /// The obligations a case owes as of `now` (an RFC 3339 instant).

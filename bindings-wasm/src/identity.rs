@@ -121,7 +121,10 @@ impl Phone {
 /// as its serialised name. A nickname that does not follow the convention throws
 /// `InvalidNickname`.
 #[wasm_bindgen(js_name = parseNickname, unchecked_return_type = "{ role: string; name: string }")]
-pub fn parse_nickname(nickname: &str) -> Result<JsValue, JsValue> {
-    let (role, name) = shegong::groups::parse_nickname(nickname).or_throw()?;
+pub fn parse_nickname(
+    #[wasm_bindgen(unchecked_param_type = "string")] nickname: JsValue,
+) -> Result<JsValue, JsValue> {
+    let nickname = crate::convert::text(&nickname, "nickname")?;
+    let (role, name) = shegong::groups::parse_nickname(&nickname).or_throw()?;
     crate::convert::to_js(&serde_json::json!({ "role": role.name(), "name": name }))
 }

@@ -100,6 +100,22 @@ const rows = [
   ['minutes as text', 'invalid_input', () => sg.formatMinutes('5')],
   ['a mask width as text', 'invalid_input', () => IdNumber.parse(ID).masked('3', 1)],
   // Arrays where the API takes an array.
+  // A lone surrogate has no UTF-8 form: the glue's conversion would put U+FFFD in its place
+  // (an id, a name or a JSON text other than the one given), so it is refused.
+  ['a lone high surrogate in a staff id', 'malformed', () => Viewer.staff('w-\uD800', 'worker', [])],
+  ['a lone low surrogate in a group', 'malformed', () => Viewer.staff('w-li', 'worker', ['G-\uDC00'])],
+  ['a surrogate pair reversed in a group', 'malformed', () => Viewer.staff('w-li', 'worker', ['\uDC00\uD800'])],
+  ['a number for a staff id', 'invalid_input', () => Viewer.staff(42, 'worker', [])],
+  ['an object with toString for a staff id', 'invalid_input', () => Viewer.staff({ toString: () => 'w-li' }, 'worker', [])],
+  ['a lone surrogate in a calendar name', 'malformed', () => Calendar.china().withAgencyDays('所\uD800', [], [])],
+  ['null for a calendar name', 'invalid_input', () => Calendar.china().withAgencyDays(null, [], [])],
+  ['a lone surrogate in a rule set name', 'malformed', () => RuleSet.preset().renamed('规则\uDBFF', '1')],
+  ['a number for a rule set version', 'invalid_input', () => RuleSet.preset().renamed('规则', 2)],
+  ['a lone surrogate in a nickname', 'malformed', () => sg.parseNickname('社工-张\uD83D')],
+  ['a lone surrogate in a rule set as JSON text', 'malformed', () => RuleSet.fromJson(RuleSet.preset().toJson().replace('"shegong-preset"', '"preset\uD800"'))],
+  ['an escaped lone surrogate in JSON text', 'malformed', () => RuleSet.fromJson(RuleSet.preset().toJson().replace('"shegong-preset"', '"preset\\ud800"'))],
+  ['a lone surrogate in an event object', 'malformed', (c) => c.apply(consultation('咨询\uDC00'))],
+  ['a lone surrogate in a history as JSON text', 'malformed', (c) => Case.fromJson(c.toJson().replace('居家养老', '居家\uD800养老'))],
   ['a string for the groups array', 'invalid_input', () => Viewer.staff('w-li', 'worker', 'abc')],
   ['numbers in the groups array', 'invalid_input', () => Viewer.staff('w-li', 'worker', [1, 2])],
   ['null for the groups array', 'invalid_input', () => Viewer.staff('w-li', 'worker', null)],
@@ -168,4 +184,18 @@ test('[limits] the JS-only malformed inputs: a typed error of the expected kind,
   assert.equal(IdNumber.parse(ID).masked(), IdNumber.parse(ID).masked());
   assert.ok(rows.length >= 40, `${rows.length} rows`);
   console.log(`JS-only malformed table: ${rows.length} rows, ${JSON.stringify(Object.fromEntries(seen))}`);
+});
+
+test('[limits] strings with a well-formed surrogate pair (an emoji) are read exactly as given', () => {
+  const v = Viewer.staff('w-😀', 'worker', ['G-😀']);
+  assert.equal(v.id, 'w-😀');
+  assert.deepEqual(v.groups, ['G-😀']);
+  const r = RuleSet.preset().renamed('规则😀', 'v😀');
+  assert.equal(r.name, '规则😀');
+  assert.equal(r.version, 'v😀');
+  assert.equal(RuleSet.fromJson(r.toJson()).name, '规则😀');
+  assert.equal(sg.parseNickname('社工-张😀').name, '张😀');
+  const c = Case.start(received());
+  c.apply(consultation('咨询😀'));
+  assert.equal(Case.fromJson(c.toJson()).toJson(), c.toJson());
 });
