@@ -116,6 +116,18 @@ const rows = [
   ['an escaped lone surrogate in JSON text', 'malformed', () => RuleSet.fromJson(RuleSet.preset().toJson().replace('"shegong-preset"', '"preset\\ud800"'))],
   ['a lone surrogate in an event object', 'malformed', (c) => c.apply(consultation('咨询\uDC00'))],
   ['a lone surrogate in a history as JSON text', 'malformed', (c) => Case.fromJson(c.toJson().replace('居家养老', '居家\uD800养老'))],
+  // Objects of the module's classes: only a live one of the class a parameter or method takes
+  // reaches Rust (the glue kept the pointer in a property anyone could set, and
+  // Case.prototype.apply.call(aCalendar) handed the Calendar's memory to Rust as a Case).
+  ['a plain object where a Case is expected', 'invalid_input', () => RuleSet.preset().obligations({}, Calendar.china(), at(9))],
+  ['a Calendar where a Case is expected', 'invalid_input', () => RuleSet.preset().obligations(Calendar.china(), Calendar.china(), at(9))],
+  ['a Case made by Object.create with a forged pointer', 'invalid_input', (c) => { const f = Object.create(Case.prototype); f.__wbg_ptr = 8; return RuleSet.preset().obligations(f, Calendar.china(), at(9)); }],
+  ['a forged Case as the this of apply', 'invalid_input', () => { const f = Object.create(Case.prototype); f.__wbg_ptr = 8; return f.apply(consultation()); }],
+  ['a Calendar as the this of a Case method', 'invalid_input', () => Case.prototype.apply.call(Calendar.china(), consultation())],
+  ['a plain object as the this of a Calendar method', 'invalid_input', () => Calendar.prototype.addWorkdays.call({}, '2026-02-12', 5)],
+  ['a freed Calendar as an argument', 'invalid_input', (c) => { const k = Calendar.china(); k.free(); return RuleSet.preset().obligations(c, k, at(9)); }],
+  ['a method of a freed Case', 'invalid_input', () => { const d = Case.start(received()); d.free(); return d.toJson(); }],
+  ['a Case freed twice', 'invalid_input', () => { const d = Case.start(received()); d.free(); d.free(); }],
   ['a string for the groups array', 'invalid_input', () => Viewer.staff('w-li', 'worker', 'abc')],
   ['numbers in the groups array', 'invalid_input', () => Viewer.staff('w-li', 'worker', [1, 2])],
   ['null for the groups array', 'invalid_input', () => Viewer.staff('w-li', 'worker', null)],

@@ -74,6 +74,8 @@ test('[consult-reply-5wd] WeChat-like context: a deadline with a Chinese string 
   assert.equal(agency.day('2026-03-06').note, '全员培训日🎓');
   // A lone surrogate is refused before the shim's encoder could replace it (no U+FFFD name).
   assert.throws(() => cal.withAgencyDays('苏州\uD800', [], []), (e) => e.code === 'malformed');
+  // A Calendar is not a Case, whatever `this` a method is called with.
+  assert.throws(() => sg.Case.prototype.toJson.call(cal), (e) => e.code === 'invalid_input');
   const c = sg.Case.start({
     occurred_at: '2026-02-12T09:00:00+08:00', recorded_at: '2026-02-12T09:00:00+08:00',
     actor: { id: 'w-li', role: 'worker' },
