@@ -591,3 +591,196 @@ fn no_signature_before_the_training_of_the_same_day() {
     );
     v.apply(e).unwrap();
 }
+
+fn shift(roster: &mut Roster, id: &str, from: &str, to: &str) {
+    let time = shegong::assessment::ServiceTime::new(at(from), at(to)).unwrap();
+    roster.add_shift(id, time, VolunteerKind::Medical).unwrap();
+}
+
+fn claim_refused(roster: &mut Roster, id: &str, v: &Volunteer, rule: &str) {
+    let before = roster.clone();
+    let err = roster.claim(id, v).unwrap_err();
+    assert_eq!(err.rule_id(), Some(rule), "{id}: {err}");
+    assert_eq!(*roster, before, "{id}: a refused claim changes nothing");
+}
+
+// [access-while-serving] A shift is claimed for its own time, read from the volunteer's
+// history over its span [start, end), not from how the volunteer stands when asked: deployed
+// at 16:00 on 03-04 and withdrawn at 10:00 on 03-20, the volunteer may not claim a shift that
+// begins before the deployment or ends after the withdrawal, and such hours never count.
+#[test]
+fn a_shift_is_claimed_only_within_the_deployment() {
+    let v = deployed_at_four();
+    let mut roster = Roster::new("G-focus", None);
+    shift(
+        &mut roster,
+        "before",
+        "2026-03-04T13:00:00",
+        "2026-03-04T15:00:00",
+    );
+    shift(
+        &mut roster,
+        "across-start",
+        "2026-03-04T15:30:00",
+        "2026-03-04T17:00:00",
+    );
+    shift(
+        &mut roster,
+        "first",
+        "2026-03-04T16:00:00",
+        "2026-03-04T18:00:00",
+    );
+    shift(
+        &mut roster,
+        "inside",
+        "2026-03-05T09:00:00",
+        "2026-03-05T11:00:00",
+    );
+    shift(
+        &mut roster,
+        "last",
+        "2026-03-20T08:00:00",
+        "2026-03-20T10:00:00",
+    );
+    shift(
+        &mut roster,
+        "across-end",
+        "2026-03-20T09:00:00",
+        "2026-03-20T11:00:00",
+    );
+    shift(
+        &mut roster,
+        "after",
+        "2026-03-21T09:00:00",
+        "2026-03-21T11:00:00",
+    );
+    for id in ["before", "across-start", "across-end", "after"] {
+        claim_refused(&mut roster, id, &v, "access-while-serving");
+    }
+    for id in ["first", "inside", "last"] {
+        roster.claim(id, &v).unwrap();
+    }
+    let hours = roster.hours_worked(at("2026-12-31T00:00:00"));
+    assert_eq!(hours.len(), 3);
+    // Another group's roster is refused at every moment.
+    let mut other = Roster::new("G-other", None);
+    shift(
+        &mut other,
+        "inside",
+        "2026-03-05T09:00:00",
+        "2026-03-05T11:00:00",
+    );
+    claim_refused(&mut other, "inside", &v, "access-while-serving");
+}
+
+// [agreement-before-access] Still deployed, but the agreement was terminated at 17:00 on
+// 03-05: a shift from 16:00 to 18:00 that day is refused, one that ends at 17:00 is not (a
+// shift is the span [start, end)).
+#[test]
+fn a_shift_is_claimed_only_under_an_agreement_in_force_throughout() {
+    let mut v = signed_at_three();
+    rec(&mut v, "2026-03-04T16:00:00", deploy());
+    let ended = VolunteerEvent::AgreementTerminated {
+        agreement_id: "A1".into(),
+        reason: "服务期满".into(),
+    };
+    rec(&mut v, "2026-03-05T17:00:00", ended);
+    assert!(v.deployments().contains("G-focus"), "still deployed");
+    let mut roster = Roster::new("G-focus", None);
+    shift(
+        &mut roster,
+        "to-five",
+        "2026-03-05T15:00:00",
+        "2026-03-05T17:00:00",
+    );
+    shift(
+        &mut roster,
+        "past-five",
+        "2026-03-05T16:00:00",
+        "2026-03-05T18:00:00",
+    );
+    shift(
+        &mut roster,
+        "next-day",
+        "2026-03-06T09:00:00",
+        "2026-03-06T11:00:00",
+    );
+    claim_refused(&mut roster, "past-five", &v, "agreement-before-access");
+    claim_refused(&mut roster, "next-day", &v, "agreement-before-access");
+    roster.claim("to-five", &v).unwrap();
+}
+
+// [shift-handover] A handover is dated within its shift's time: not before the shift began,
+// not after the later of its end and the next shift's end. Refused handovers change nothing.
+#[test]
+fn a_handover_is_dated_within_the_shifts() {
+    let v = deployed_at_four();
+    let mut roster = Roster::new("G-focus", None);
+    shift(
+        &mut roster,
+        "a",
+        "2026-03-05T09:00:00",
+        "2026-03-05T11:00:00",
+    );
+    shift(
+        &mut roster,
+        "b",
+        "2026-03-06T09:00:00",
+        "2026-03-06T11:00:00",
+    );
+    roster.claim("a", &v).unwrap();
+    let hand = |r: &mut Roster, when: &str| {
+        r.handover(
+            "a",
+            vec!["c-1".into()],
+            vec![],
+            "今日服务1人",
+            "v-1",
+            at(when),
+        )
+    };
+    for when in [
+        "2020-01-01T00:00:00",
+        "2026-03-05T08:59:59",
+        "2026-03-06T11:00:01",
+        "2029-03-05T10:00:00",
+    ] {
+        let before = roster.clone();
+        let err = hand(&mut roster, when).unwrap_err();
+        assert_eq!(err.rule_id(), Some("shift-handover"), "{when}: {err}");
+        assert_eq!(roster, before, "{when}");
+    }
+    let mut early = roster.clone();
+    hand(&mut early, "2026-03-05T09:00:00").unwrap();
+    hand(&mut roster, "2026-03-06T11:00:00").unwrap();
+}
+
+// [access-while-serving] Withdrawn at 10:00 and deployed again at 10:30 the same day: the
+// shift from 09:00 to 11:00 had half an hour without a deployment and is refused; the shift
+// from 10:30 is not.
+#[test]
+fn a_gap_inside_a_shift_is_found() {
+    let mut v = signed_at_three();
+    rec(&mut v, "2026-03-04T16:00:00", deploy());
+    let withdrawn = VolunteerEvent::Undeployed {
+        group_id: "G-focus".into(),
+        reason: "临时调岗".into(),
+    };
+    rec(&mut v, "2026-03-05T10:00:00", withdrawn);
+    rec(&mut v, "2026-03-05T10:30:00", deploy());
+    let mut roster = Roster::new("G-focus", None);
+    shift(
+        &mut roster,
+        "morning",
+        "2026-03-05T09:00:00",
+        "2026-03-05T11:00:00",
+    );
+    shift(
+        &mut roster,
+        "late",
+        "2026-03-05T10:30:00",
+        "2026-03-05T12:00:00",
+    );
+    claim_refused(&mut roster, "morning", &v, "access-while-serving");
+    roster.claim("late", &v).unwrap();
+}

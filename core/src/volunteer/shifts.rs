@@ -177,19 +177,42 @@ impl Roster {
         Ok(())
     }
 
+    /// Whether `v` may serve `shift`, read from `v`'s own history over the shift's span
+    /// `[start, end)`: deployed to this group and under an agreement in force throughout
+    /// (`[access-while-serving]`, `[agreement-before-access]`), and of the kind needed. A
+    /// shift before the deployment, or after its withdrawal, is refused however the roster
+    /// is asked now.
     fn check_volunteer(&self, v: &Volunteer, shift: &Shift) -> Result<(), VolunteerError> {
-        let day = china_date(shift.time.start);
-        if !v.deployments().contains(&self.group_id) {
-            return Err(self.refuse(
-                "volunteer-lifecycle",
-                format!("volunteer {} is not deployed to this group", v.id()),
-            ));
-        }
-        if v.agreement_in_force_on(day).is_none() {
-            return Err(self.refuse(
-                "agreement-before-access",
-                format!("volunteer {} has no agreement in force on {day}", v.id()),
-            ));
+        let (start, end) = (shift.time.start, shift.time.end);
+        // The volunteer's standing changes only at the moments of their events: checking the
+        // start and every event strictly inside the shift covers the whole span [start, end).
+        let moments = std::iter::once(start).chain(
+            v.history()
+                .iter()
+                .map(|r| r.occurred_at)
+                .filter(|&m| m > start && m < end),
+        );
+        for moment in moments {
+            if !v.deployments_at(moment).contains(&self.group_id) {
+                return Err(self.refuse(
+                    "access-while-serving",
+                    format!(
+                        "volunteer {} is not deployed to this group throughout shift {} (not at {moment})",
+                        v.id(),
+                        shift.id
+                    ),
+                ));
+            }
+            if v.agreements_in_force_at(moment).is_empty() {
+                return Err(self.refuse(
+                    "agreement-before-access",
+                    format!(
+                        "volunteer {} has no agreement in force throughout shift {} (none at {moment})",
+                        v.id(),
+                        shift.id
+                    ),
+                ));
+            }
         }
         if !v.kinds().contains(&shift.kind) {
             return Err(self.refuse(
@@ -203,8 +226,10 @@ impl Roster {
     /// A volunteer claims an open shift (认领服务时间).
     ///
     /// # Errors
-    /// [`VolunteerError::Roster`] when the shift is taken, or the volunteer is not deployed to
-    /// the group, has no agreement in force on the shift's day, or is not of the kind needed.
+    /// [`VolunteerError::Roster`] when the shift is taken, or the volunteer, by their own
+    /// history, is not deployed to the group or has no agreement in force throughout the shift's
+    /// span (`[access-while-serving]`, `[agreement-before-access]`), or is not of the kind
+    /// needed.
     pub fn claim(&mut self, shift_id: &str, v: &Volunteer) -> Result<(), VolunteerError> {
         let i = self.index(shift_id)?;
         let shift = self
@@ -279,7 +304,9 @@ impl Roster {
     /// # Errors
     /// [`VolunteerError::Roster`] unless the next shift is the one right after in the
     /// roster, the handing-over shift was worked (claimed), `by` is its volunteer or the
-    /// secretary, and the summary is written.
+    /// secretary, `at` falls between the start of the shift and the end of the later of it and
+    /// the next one, and
+    /// the summary is written.
     #[allow(clippy::too_many_arguments)]
     pub fn handover(
         &mut self,
@@ -312,6 +339,16 @@ impl Roster {
             return Err(self.refuse(
                 "shift-handover",
                 format!("{by} neither worked shift {from_shift} nor is the group secretary"),
+            ));
+        }
+        let latest = from.time.end.max(next.time.end);
+        if at < from.time.start || at > latest {
+            return Err(self.refuse(
+                "shift-handover",
+                format!(
+                    "a handover of shift {from_shift} is made between its start ({}) and the end of the later of it and the next shift ({latest}), not at {at}",
+                    from.time.start
+                ),
             ));
         }
         if summary.trim().is_empty() {
