@@ -102,7 +102,7 @@ impl Viewer {
     }
 
     fn __repr__(&self) -> String {
-        match self.0.on() {
+        crate::errors::scrub(&match self.0.on() {
             Some(on) => format!(
                 "Viewer(id={:?}, role={:?}, on={on})",
                 self.0.id(),
@@ -113,7 +113,7 @@ impl Viewer {
                 self.0.id(),
                 self.0.role().name()
             ),
-        }
+        })
     }
 }
 
@@ -177,10 +177,10 @@ impl Access {
     }
 
     fn __repr__(&self) -> String {
-        format!(
+        crate::errors::scrub(&format!(
             "Access(view={:?}, acquaintance_scope={:?})",
             self.0.view.name(),
             self.0.acquaintance_scope.name()
-        )
+        ))
     }
 }

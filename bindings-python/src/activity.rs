@@ -103,11 +103,11 @@ impl Activity {
     }
 
     fn __repr__(&self) -> String {
-        format!(
+        crate::errors::scrub(&format!(
             "Activity(id={:?}, kind={:?}, sessions_held={})",
             self.0.plan_of().id,
             serde_name(&self.0.plan_of().kind),
             self.0.sessions_held()
-        )
+        ))
     }
 }

@@ -254,12 +254,12 @@ impl Calendar {
     }
 
     fn __repr__(&self) -> String {
-        format!(
+        crate::errors::scrub(&format!(
             "Calendar(name={:?}, data_version={:?}, last_date={})",
             self.0.name(),
             self.0.data_version(),
             self.0.last_date()
-        )
+        ))
     }
 
     fn __eq__(&self, other: &Self) -> bool {

@@ -103,12 +103,12 @@ impl RuleSet {
     }
 
     fn __repr__(&self) -> String {
-        format!(
+        crate::errors::scrub(&format!(
             "RuleSet(name={:?}, version={:?}, rules={})",
             self.0.name,
             self.0.version,
             self.0.rules.len()
-        )
+        ))
     }
 
     fn __eq__(&self, other: &Self) -> bool {

@@ -211,9 +211,9 @@ fn lookup(built: &[Py<PyType>], class: Class) -> PyResult<&Py<PyType>> {
         .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("exception class order"))
 }
 
-/// Withholds every number that could be an ID number or a phone from a message (the core's
-/// [`shegong::identity::withhold_numbers`]): the last guard that none from the input reaches
-/// Python in an error, whichever layer wrote the message.
+/// Withholds every number that could be an ID number or a phone from a message or a `repr`
+/// (the core's [`shegong::identity::withhold_numbers`]): the last guard that none from the
+/// input reaches Python in an error or a display, whichever layer wrote the text.
 pub fn scrub(message: &str) -> String {
     shegong::identity::withhold_numbers(message)
 }

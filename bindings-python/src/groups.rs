@@ -64,12 +64,12 @@ impl ServiceGroup {
     }
 
     fn __repr__(&self) -> String {
-        format!(
+        crate::errors::scrub(&format!(
             "ServiceGroup(id={:?}, kind={:?}, members={})",
             self.0.id,
             self.0.kind.name(),
             self.0.members.len()
-        )
+        ))
     }
 }
 

@@ -191,11 +191,11 @@ impl Volunteer {
     }
 
     fn __repr__(&self) -> String {
-        format!(
+        crate::errors::scrub(&format!(
             "Volunteer(id={:?}, stage={:?})",
             self.0.id(),
             self.0.stage().to_string()
-        )
+        ))
     }
 }
 
@@ -273,11 +273,11 @@ impl Roster {
     }
 
     fn __repr__(&self) -> String {
-        format!(
+        crate::errors::scrub(&format!(
             "Roster(group_id={:?}, shifts={})",
             self.0.group_id,
             self.0.shifts.len()
-        )
+        ))
     }
 }
 
