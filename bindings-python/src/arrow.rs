@@ -23,6 +23,8 @@ use pyo3::types::{PyCapsule, PyTuple};
 use pyo3_arrow::input::AnyArray;
 use shegong::report::Batch;
 
+use crate::errors::{raise, Class};
+
 /// Days from 0001-01-01 (chrono's day 1) to 1970-01-01, Arrow's and numpy's day 0.
 const EPOCH_FROM_CE: i32 = 719_163;
 
@@ -182,7 +184,9 @@ pub fn is_arrow(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
         || obj.hasattr(pyo3::intern!(obj.py(), "__arrow_c_stream__"))?)
 }
 
-/// An Arrow array, chunked array or stream, read whole: its chunks, all of one type.
+/// An Arrow array, chunked array or stream, read whole: its chunks, all of one type. The
+/// export itself failing is a plain error (the caller may fall back to iterating); data that
+/// was exported but is inconsistent is refused by [`validated`].
 pub fn read_chunks(obj: &Bound<'_, PyAny>) -> PyResult<(Vec<ArrayRef>, DataType)> {
     let any: AnyArray = obj.extract()?;
     let chunked = any.into_chunked_array()?;
@@ -190,9 +194,27 @@ pub fn read_chunks(obj: &Bound<'_, PyAny>) -> PyResult<(Vec<ArrayRef>, DataType)
     Ok((chunks, field.data_type().clone()))
 }
 
+/// Checks imported chunks whole before a value is read: buffers long enough for the length
+/// and offset, offsets in bounds and rising, text valid UTF-8, null counts true. The C data
+/// interface trusts the producer; a producer whose schema and array disagree would otherwise
+/// make the reader run past a buffer. Refused as `InvalidInput`.
+pub fn validated(chunks: Vec<ArrayRef>, what: &str) -> PyResult<Vec<ArrayRef>> {
+    for (i, c) in chunks.iter().enumerate() {
+        c.to_data().validate_full().map_err(|e| {
+            raise(
+                Class::InvalidInput,
+                None,
+                &format!("{what}: the Arrow data exported (chunk {i}) is not valid: {e}"),
+            )
+        })?;
+    }
+    Ok(chunks)
+}
+
 /// Reads one date32 array (a chunked one is concatenated): the values and their validity.
 pub fn read_date32(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Date32Array> {
     let (chunks, ty) = read_chunks(obj)?;
+    let chunks = validated(chunks, what)?;
     if ty != DataType::Date32 {
         return Err(PyTypeError::new_err(format!(
             "{what} must be an Arrow date32 array (or a numpy datetime64[D] array), not Arrow {ty}"

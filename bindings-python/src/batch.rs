@@ -14,7 +14,9 @@ use shegong::report::{
 };
 use shegong::Calendar as CoreCalendar;
 
-use crate::arrow::{batch_table, is_arrow, is_text, read_chunks, with_texts, ArrowTable, Which};
+use crate::arrow::{
+    batch_table, is_arrow, is_text, read_chunks, validated, with_texts, ArrowTable, Which,
+};
 use crate::calendar::Calendar;
 use crate::convert::{to_checked_json, Instant};
 use crate::deadline::RuleSet;
@@ -336,6 +338,7 @@ pub fn evaluate_histories(
             if !ty {
                 return iterate(py, histories, now, rules, calendar);
             }
+            let chunks = validated(chunks, "histories")?;
             let done = with_texts(&chunks, |texts| {
                 let inputs: Vec<_> = texts
                     .into_iter()

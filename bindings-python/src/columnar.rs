@@ -42,11 +42,28 @@ impl Dates {
         let py = obj.py();
         let numpy_loaded = py.import("sys")?.getattr("modules")?.contains("numpy")?;
         if numpy_loaded {
+            let numpy = py.import("numpy")?;
+            // A masked array is an ndarray to numpy, but its mask would be ignored here.
+            if obj.is_instance(&numpy.getattr("ma")?.getattr("MaskedArray")?)? {
+                return Err(PyTypeError::new_err(format!(
+                    "{what} is a numpy masked array, whose mask would be lost: pass \
+                     a.filled(numpy.datetime64('NaT')) or an Arrow date32 array with nulls"
+                )));
+            }
             if let Ok(a) = obj.cast::<PyArray1<Datetime<Days>>>() {
                 let ro = a.try_readonly()?;
                 return Ok(Dates::Numpy(
                     ro.as_array().iter().map(|d| i64::from(*d)).collect(),
                 ));
+            }
+            if obj.is_instance(&numpy.getattr("ndarray")?)? {
+                let dtype = obj.getattr("dtype")?.str()?;
+                let ndim = obj.getattr("ndim")?;
+                return Err(PyTypeError::new_err(format!(
+                    "{what} is a numpy array of dtype {dtype} with {ndim} dimension(s): pass a \
+                     one-dimensional datetime64[D] array in native byte order, \
+                     e.g. a.astype('datetime64[D]').ravel()"
+                )));
             }
         }
         Err(PyTypeError::new_err(format!(

@@ -36,6 +36,7 @@ pub const DATE_KEYS: &[&str] = &[
     "joined_on",
     "retain_until",
     "confirmed_on",
+    "since",
 ];
 
 /// Keys whose string values are instants in the core's serialised types.
@@ -191,8 +192,8 @@ pub fn read_py<T, E: Into<shegong::Error>>(
 }
 
 /// An integer argument whose value does not fit its Rust type raises `OutOfRange` (a
-/// `ShegongError` and a `ValueError`) instead of a bare `OverflowError`; a non-int is still
-/// a `TypeError`.
+/// `ShegongError` and a `ValueError`) instead of a bare `OverflowError`; a non-int, and a
+/// `bool`, is a `TypeError`.
 #[derive(Debug, Clone, Copy)]
 pub struct Int<T>(pub T);
 
@@ -202,6 +203,10 @@ macro_rules! int_arg {
             type Error = PyErr;
 
             fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+                // `True` is an int to Python, but never a count of days or minutes.
+                if obj.is_instance_of::<PyBool>() {
+                    return Err(PyTypeError::new_err("an int is needed, not a bool"));
+                }
                 match obj.extract::<$t>() {
                     Ok(v) => Ok(Int(v)),
                     Err(_) if obj.is_instance_of::<PyInt>() => Err(out_of_range(concat!(

@@ -172,11 +172,21 @@ def test_volunteers_roster_and_access():
     roster.claim("s1", v)
     roster.reschedule("s1", "s2", v, v)
     roster.claim("s1", v)
+    # [shift-handover] A handover is not dated before its shift, nor years after.
+    for when in ("2020-01-01", "2029-03-06"):
+        with pytest.raises(shegong.RosterRefused, match="handover"):
+            roster.handover("s1", ["c-1"], ["SR-1"], "今日服务1人", "v-1", t(when))
     h = roster.handover("s1", ["c-1"], ["SR-1"], "今日服务1人", "v-1", t("2026-03-06T22:00"))
     assert h["to_shift"] == "s2" and h["at"] == t("2026-03-06T22:00")
     hours = roster.hours_worked(t("2026-03-08"))
     assert shegong.total_hours(hours, D(2026, 3, 1), D(2026, 3, 31)) == [{"volunteer_id": "v-1", "minutes": 480, "sessions": 2}]
     assert len(roster.to_dict()["shifts"]) == 2 and "G-focus" in repr(roster)
+    # [access-while-serving] A shift is claimed for its own time: one ending before the
+    # deployment at 10:00 on 03-05 is refused however the volunteer stands now.
+    roster.add_shift("early", t("2026-03-05T08:00"), t("2026-03-05T09:30"), "general")
+    with pytest.raises(shegong.RosterRefused) as refused:
+        roster.claim("early", v)
+    assert refused.value.rule_id == "access-while-serving"
     assert (v.kinds, v.acquaintances, v.deployments_on(D(2026, 3, 6))) == (["general"], [], ["G-focus"])
     viewer = v.viewer("general", D(2026, 3, 6))
     assert isinstance(viewer, shegong.Viewer) and viewer == v.viewer("general", D(2026, 3, 6), purpose="service")
@@ -301,3 +311,14 @@ def test_batch_into_pandas(opened_case, tmp_path):
     assert len(from_file.cases["case"]) == 2 and "BatchResult" in repr(from_file)
     # Round trip: the columns survive a DataFrame and back.
     assert pd.DataFrame(from_file.cases).to_dict(orient="list") == from_file.cases
+
+
+def test_reprs_withhold_numbers_as_errors_do():
+    # PIPL: an ID or phone used as an id is withheld in a display as in an error message.
+    phone, id_number = "13800131234", "11010519491231002X"
+    shown = [repr(shegong.Roster(phone, secretary=id_number)),
+             repr(shegong.Viewer.staff(phone, "worker", [id_number])),
+             repr(register_volunteer(phone, _registration(), t("2026-03-01"), {"id": "w-li", "role": "worker"}))]
+    for text in shown:
+        assert phone not in text and id_number not in text and id_number[:17] not in text, text
+    assert repr(shegong.Roster("G-focus")) == "Roster(group_id=\"G-focus\", shifts=0)"

@@ -234,3 +234,55 @@ def test_arrow_array_repr_and_len():
     a = CAL.add_workdays_array(pa.array([dt.date(2026, 1, 5), None], pa.date32()), 1)
     assert (len(a), a.type, a.null_count) == (2, "Date32", 1)
     assert repr(a) == "ArrowArray(type=Date32, len=2, nulls=1)"
+
+
+class Producer:
+    """An Arrow producer handing over whatever arrays it holds, checked or not."""
+
+    def __init__(self, array):
+        self.array = array
+
+    def __arrow_c_array__(self, requested_schema=None):
+        return self.array.__arrow_c_array__(requested_schema)
+
+
+def unchecked_strings(offsets, data):
+    """A utf8 array built from raw buffers, which pyarrow does not check."""
+    return pa.Array.from_buffers(
+        pa.string(), len(offsets) - 1, [None, pa.py_buffer(np.array(offsets, dtype="int32").tobytes()), pa.py_buffer(data)]
+    )
+
+
+@pytest.mark.parametrize("bad", [
+    unchecked_strings([0, 1], b"\xff"),  # not UTF-8
+    unchecked_strings([0, 5, 2], b"abcde"),  # offsets fall back
+])
+def test_arrow_data_that_is_not_valid_is_refused_before_a_value_is_read(vector, bad):
+    # The C data interface trusts its producer; what can be checked is checked whole first.
+    with pytest.raises(shegong.InvalidInput, match="not valid"):
+        shegong.evaluate_histories(Producer(bad), vector[1])
+
+
+def test_a_valid_producer_is_read(vector):
+    got = shegong.evaluate_histories(Producer(pa.array(vector[0])), vector[1])
+    want = shegong.evaluate_histories(vector[0], vector[1])
+    assert [got.obligations, got.cases, got.errors] == [want.obligations, want.cases, want.errors]
+
+
+def test_a_numpy_masked_array_is_refused_not_read_without_its_mask():
+    days = np.array(["2026-01-05", "2026-01-06"], dtype="datetime64[D]")
+    masked = np.ma.masked_array(days, mask=[False, True])
+    for call in (lambda: CAL.add_workdays_array(masked, 1), lambda: CAL.is_workday_array(masked),
+                 lambda: CAL.workdays_between_array(masked, days)):
+        with pytest.raises(TypeError, match="masked"):
+            call()
+    # Filled with NaT as the message says, the masked day comes back NaT.
+    filled = CAL.add_workdays_array(masked.filled(np.datetime64("NaT")), 1)
+    assert np.isnat(filled[1]) and filled[0] == np.datetime64("2026-01-06")
+
+
+def test_a_numpy_array_of_another_layout_is_named_in_the_type_error():
+    with pytest.raises(TypeError, match=r">M8\[D\].*native byte order"):
+        CAL.is_workday_array(np.array(["2026-01-05"], dtype=">M8[D]"))
+    with pytest.raises(TypeError, match="2 dimension"):
+        CAL.is_workday_array(np.array([["2026-01-05"]], dtype="datetime64[D]"))

@@ -177,3 +177,14 @@ def test_hash_of_id_number_was_deterministic_across_processes():
     runs = {subprocess.run([sys.executable, "-c", _HASH], capture_output=True, text=True, check=True,
                            env=dict(os.environ, PYTHONHASHSEED="0")).stdout for _ in range(2)}
     assert len(runs) == 2, "the same number hashed alike in two processes"
+
+
+def test_a_bool_is_not_a_count():
+    # `True` is an int to Python, never a number of working days.
+    cal = shegong.Calendar.china()
+    for call in (lambda: cal.add_workdays(dt.date(2026, 1, 5), True),
+                 lambda: cal.add_workdays(dt.date(2026, 1, 5), False),
+                 lambda: shegong.IdNumber("11010519491231002X").masked(True, 1)):
+        with pytest.raises(TypeError, match="bool"):
+            call()
+    assert cal.add_workdays(dt.date(2026, 1, 5), 1) == dt.date(2026, 1, 6)

@@ -166,6 +166,8 @@ def outputs_of_the_vectors():
             out.append(agg.to_dict())
             if isinstance(agg, shegong.Volunteer):
                 out += [agg.registration, agg.agreements]
+                for r in agg.history:
+                    out += [agg.agreement_status_at(r["occurred_at"]), agg.agreement_status_on(r["occurred_at"].date())]
     return out
 
 
