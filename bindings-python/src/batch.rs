@@ -403,6 +403,28 @@ enum Text<'py> {
     NotUtf8,
 }
 
+/// A file read for a stream that stays interruptible: before each read it takes the GIL for
+/// a moment and runs Python's signal handlers, so Ctrl-C stops a long or endless file
+/// (`/dev/zero`, a pipe that never closes) instead of going unheard while the GIL is released.
+/// The handler's exception (`KeyboardInterrupt`) is kept in `signal` and ends the read.
+struct Interruptible<'a, R> {
+    inner: R,
+    signal: &'a std::sync::Mutex<Option<PyErr>>,
+}
+
+impl<R: std::io::Read> std::io::Read for Interruptible<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if let Err(e) = Python::attach(|py| py.check_signals()) {
+            if let Ok(mut slot) = self.signal.lock() {
+                *slot = Some(e);
+            }
+            // Not `Interrupted`, which a reader retries.
+            return Err(std::io::Error::other("interrupted by a signal"));
+        }
+        self.inner.read(buf)
+    }
+}
+
 /// An I/O error as Python's own: `OSError(errno, strerror, filename)` becomes its subclass
 /// (`FileNotFoundError`, `PermissionError`, `IsADirectoryError`, …).
 fn io_error(e: &std::io::Error, path: &std::path::Path) -> PyErr {
@@ -457,13 +479,24 @@ pub fn evaluate_jsonl(
         })?;
         // Read in blocks that are evaluated while the next is read, all without the GIL;
         // the file's bytes never become a Python object, nor are they held all at once.
+        let signal = std::sync::Mutex::new(None);
         let streamed = py.detach(|| {
             std::fs::File::open(&path)
                 .map_err(StreamError::Io)
-                .and_then(|file| evaluate_json_lines_from(file, &r, &c, now, threads()))
+                .and_then(|file| {
+                    let file = Interruptible {
+                        inner: file,
+                        signal: &signal,
+                    };
+                    evaluate_json_lines_from(file, &r, &c, now, threads())
+                })
         });
+        let interrupted = signal.into_inner().ok().flatten();
         match streamed {
             Ok(batch) => Ok(batch),
+            Err(StreamError::Io(_)) if interrupted.is_some() => {
+                return Err(interrupted.unwrap_or_else(|| PyOSError::new_err("interrupted")))
+            }
             Err(StreamError::Io(e)) => return Err(io_error(&e, &path)),
             Err(StreamError::Limit(e)) => Err(e),
         }

@@ -188,3 +188,26 @@ def test_a_bool_is_not_a_count():
         with pytest.raises(TypeError, match="bool"):
             call()
     assert cal.add_workdays(dt.date(2026, 1, 5), 1) == dt.date(2026, 1, 6)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_an_endless_file_is_interruptible():
+    # An endless line is never kept (its memory is bounded); Ctrl-C must still stop the read.
+    script = (
+        "import datetime as dt, shegong, sys\n"
+        "print('reading', flush=True)\n"
+        "try:\n"
+        "    shegong.evaluate_jsonl('/dev/zero', dt.datetime(2026, 3, 10, tzinfo=dt.timezone.utc))\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', flush=True)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "reading"
+        import signal, time
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert out.strip() == "interrupted" and proc.returncode == 0
