@@ -37,7 +37,9 @@ impl Roster {
         lock(&self.0).add_shift(shift_id, time, k).typed()
     }
 
-    /// A volunteer claims an open shift.
+    /// A volunteer claims an open shift: deployed to the group and under an agreement in force
+    /// throughout the shift's time, read from the volunteer's own history
+    /// (`[access-while-serving]`).
     pub fn claim(&self, shift_id: String, volunteer: Arc<Volunteer>) -> Result<(), ShegongError> {
         let v = lock(&volunteer.0).clone();
         lock(&self.0).claim(&shift_id, &v).typed()
@@ -58,8 +60,9 @@ impl Roster {
             .typed()
     }
 
-    /// Hands a shift's clients and records to the next shift; the handover as the core's
-    /// JSON.
+    /// Hands a shift's clients and records to the next shift, dated between the shift's start
+    /// and the end of the later of it and the next shift (`[shift-handover]`); the handover as
+    /// the core's JSON.
     pub fn handover(
         &self,
         from_shift: String,

@@ -225,7 +225,9 @@ impl Roster {
         self.0.add_shift(shift_id, time, k).or_raise()
     }
 
-    /// A volunteer claims an open shift.
+    /// A volunteer claims an open shift: deployed to the group and under an agreement in force
+    /// throughout the shift's time, read from the volunteer's own history
+    /// (`[access-while-serving]`).
     fn claim(&mut self, shift_id: &str, volunteer: PyRef<'_, Volunteer>) -> PyResult<()> {
         self.0.claim(shift_id, &volunteer.0).or_raise()
     }
@@ -243,7 +245,8 @@ impl Roster {
             .or_raise()
     }
 
-    /// Hands a shift's clients and records to the next shift.
+    /// Hands a shift's clients and records to the next shift, dated between the shift's start
+    /// and the end of the later of it and the next shift (`[shift-handover]`).
     #[allow(clippy::too_many_arguments)]
     fn handover<'py>(
         &mut self,

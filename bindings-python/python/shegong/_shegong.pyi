@@ -562,11 +562,11 @@ class Roster:
     def add_shift(self, shift_id: str, start: datetime.datetime, end: datetime.datetime, kind: str) -> None:
         """Adds a shift from `start` to `end` needing a volunteer of `kind`."""
     def claim(self, shift_id: str, volunteer: Volunteer) -> None:
-        """A volunteer claims an open shift."""
+        """A volunteer claims an open shift: deployed to the group and under an agreement in force throughout the shift's time, read from the volunteer's own history (`[access-while-serving]`)."""
     def reschedule(self, from_shift: str, to_shift: str, volunteer: Volunteer, by: Volunteer) -> None:
         """The group secretary moves a volunteer's shift."""
     def handover(self, from_shift: str, clients: Sequence[str], records: Sequence[str], summary: str, by: str, at: datetime.datetime) -> JsonDict:
-        """Hands a shift's clients and records to the next shift."""
+        """Hands a shift's clients and records to the next shift, dated between the shift's start and the end of the later of it and the next shift (`[shift-handover]`)."""
     def hours_worked(self, until: datetime.datetime) -> List[JsonDict]:
         """Service hours of the claimed shifts that ended by `until`."""
     def to_dict(self) -> JsonDict:
