@@ -75,10 +75,20 @@ impl Viewer {
         self.0.purpose().map(|p| p.name().to_owned())
     }
 
-    /// The day a volunteer viewer was read for, None for staff.
+    /// The day a volunteer viewer was read for, None for staff. An instant at the edge of
+    /// Python's range can fall on a China-time day Python's `date` cannot hold (year 10000):
+    /// that is `OutOfRange`, not a bare `ValueError`.
     #[getter]
-    fn on(&self) -> Option<chrono::NaiveDate> {
-        self.0.on()
+    fn on(&self) -> PyResult<Option<chrono::NaiveDate>> {
+        use chrono::Datelike as _;
+        match self.0.on() {
+            Some(d) if !(1..=9999).contains(&d.year()) => {
+                Err(crate::errors::out_of_range(&format!(
+                    "the viewer's day in China time, {d}, is outside the dates Python can hold"
+                )))
+            }
+            on => Ok(on),
+        }
     }
 
     /// The moment a volunteer viewer was read for (`Volunteer.viewer_at`), None for staff

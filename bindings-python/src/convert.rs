@@ -142,7 +142,20 @@ fn to_json_at(obj: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<Value> 
             let key: String = k
                 .extract()
                 .map_err(|_| PyTypeError::new_err("dict keys must be strings"))?;
-            map.insert(key, to_json_at(&v, path)?);
+            let value = to_json_at(&v, path)?;
+            // A dict holds each key once, unless a str subclass's `__eq__`/`__hash__` lets
+            // equal texts in twice: refused, as a duplicate key in JSON text is, never last-wins.
+            match map.entry(key) {
+                serde_json::map::Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                serde_json::map::Entry::Occupied(slot) => {
+                    return Err(malformed(&format!(
+                        "duplicate key `{}` in a dict",
+                        slot.key()
+                    )));
+                }
+            }
         }
         path.pop();
         return Ok(Value::Object(map));

@@ -211,3 +211,29 @@ def test_an_endless_file_is_interruptible():
     finally:
         proc.kill()
     assert out.strip() == "interrupted" and proc.returncode == 0
+
+
+def test_a_viewers_day_python_cannot_hold_is_out_of_range_not_a_bare_value_error():
+    from test_api import _volunteer
+    v = _volunteer()
+    edge = dt.datetime.max.replace(tzinfo=dt.timezone(dt.timedelta(hours=-12)))
+    viewer = v.viewer_at("general", edge)
+    assert viewer.groups == []
+    with pytest.raises(shegong.OutOfRange, match="outside the dates Python can hold"):
+        viewer.on
+
+
+def test_a_dict_with_a_key_twice_is_refused_not_last_wins():
+    class Twice(str):
+        """A str whose instances never equal each other: a dict then keeps both."""
+
+        def __hash__(self):
+            return 1
+
+        def __eq__(self, other):
+            return False
+
+    spec = {Twice("base"): "china", Twice("base"): "none"}
+    assert len(spec) == 2
+    with pytest.raises(shegong.MalformedData, match="duplicate key `base`"):
+        shegong.Calendar.from_json(spec)
