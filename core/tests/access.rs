@@ -277,6 +277,37 @@ fn volunteer_registration_is_for_workers_and_the_volunteer() {
     );
 }
 
+// A staff viewer whose asserted id equals the volunteer's is not the volunteer: only a viewer
+// built from the volunteer's own record sees its own registration (it was allowed, ID number
+// unmasked, to a resident, a group admin or a JSON viewer named `v-1`).
+#[test]
+fn an_asserted_id_is_not_the_volunteer() {
+    let s = SubjectFacts {
+        id: "v-1".into(),
+        groups: vec!["G-focus".into()],
+        minor_under_14: false,
+        specific_identity: false,
+    };
+    let groups = vec!["G-focus".to_owned()];
+    let mut asserted = vec![
+        Viewer::staff("v-1", AccessRole::Resident, groups.clone()),
+        Viewer::staff("v-1", AccessRole::GroupAdmin, groups.clone()),
+        Viewer::staff("v-1", AccessRole::MedicalVolunteer, groups),
+    ];
+    asserted.push(
+        serde_json::from_str(r#"{"id":"v-1","role":"resident","groups":["G-focus"]}"#).unwrap(),
+    );
+    for v in &asserted {
+        for field in ["id_number", "name", "phone"] {
+            let d = Access::default().decide(v, RecordKind::VolunteerRegistration, field, &s);
+            assert_eq!(d.outcome, Outcome::Deny, "{:?} {field}", v.role());
+        }
+        let reg = sample(RecordKind::VolunteerRegistration);
+        let shown = Access::default().redact(v, &reg, &s).to_string();
+        assert!(!shown.contains("11010519491231002X"), "{shown}");
+    }
+}
+
 // Redacted views remove and mask; Debug, Display and serde never leak a phone or ID number
 // to anyone but workers — and Debug and Display not even then.
 #[test]

@@ -353,9 +353,13 @@ impl Viewer {
         self.volunteer.as_ref().is_none_or(|f| f.registered)
     }
 
-    /// Whether the viewer is `id`; an empty id is nobody, and never matches another.
-    fn is(&self, id: &str) -> bool {
-        !id.is_empty() && self.id == id
+    /// Whether the viewer is the volunteer `id` themself: a viewer built from that
+    /// volunteer's own record ([`Viewer::volunteer`], [`Viewer::volunteer_at`]). A staff
+    /// viewer's id is what the caller asserts, and ids of staff, residents and volunteers may
+    /// share one namespace: a resident whose id happens to be `v-1` is not volunteer `v-1`.
+    /// An empty id is nobody, and never matches another.
+    fn is_volunteer(&self, id: &str) -> bool {
+        self.volunteer.is_some() && !id.is_empty() && self.id == id
     }
 }
 
@@ -554,7 +558,7 @@ impl Access {
         if d.outcome == Outcome::Allow
             && info.identifier
             && !matches!(viewer.role, AccessRole::Worker | AccessRole::Supervisor)
-            && !(kind.subject() == DataSubject::Volunteer && viewer.is(&subject.id))
+            && !(kind.subject() == DataSubject::Volunteer && viewer.is_volunteer(&subject.id))
         {
             return decision(
                 Outcome::Mask,
@@ -579,7 +583,7 @@ impl Access {
         }
         if kind.subject() == DataSubject::Volunteer {
             return if matches!(viewer.role, AccessRole::Worker | AccessRole::Supervisor)
-                || viewer.is(&subject.id)
+                || viewer.is_volunteer(&subject.id)
             {
                 decision(Allow, "a volunteer's registration is seen by the social workers who manage volunteers, and by the volunteer", None)
             } else {
