@@ -784,3 +784,247 @@ fn a_gap_inside_a_shift_is_found() {
     claim_refused(&mut roster, "morning", &v, "access-while-serving");
     roster.claim("late", &v).unwrap();
 }
+
+/// Signed on 03-04 like [`signed_at_three`] but under an agreement of `scope`, deployed at 16:00.
+fn deployed_under(scope: Vec<ConfidentialScope>) -> Volunteer {
+    let mut v = trained_at("2026-03-03T09:00:00");
+    let mut a = agreement();
+    a.scope = scope;
+    rec(
+        &mut v,
+        "2026-03-03T10:00:00",
+        VolunteerEvent::AgreementDrafted { agreement: a },
+    );
+    rec(&mut v, "2026-03-04T09:00:00", signed(Party::Volunteer));
+    rec(&mut v, "2026-03-04T15:00:00", signed(Party::Agency));
+    rec(&mut v, "2026-03-04T16:00:00", deploy());
+    v
+}
+
+// [agreement-before-access] An agreement in force that does not cover client information
+// (donations only) does not let the volunteer serve a shift, as it lets them see no client.
+#[test]
+fn a_shift_needs_an_agreement_that_covers_client_information() {
+    let narrow = deployed_under(vec![ConfidentialScope::Donations]);
+    let mut roster = Roster::new("G-focus", None);
+    shift(
+        &mut roster,
+        "s",
+        "2026-03-05T09:00:00",
+        "2026-03-05T11:00:00",
+    );
+    claim_refused(&mut roster, "s", &narrow, "agreement-before-access");
+    let wide = deployed_under(vec![ConfidentialScope::ClientInformation]);
+    roster.claim("s", &wide).unwrap();
+}
+
+// [volunteer-hours] One volunteer, one shift at a time: a second shift overlapping one they
+// hold is refused (the same hours would count twice); back to back is fine; a reschedule may
+// move into a shift that overlaps only the one being left.
+#[test]
+fn a_volunteer_holds_no_overlapping_shifts() {
+    let v = deployed_at_four();
+    let sec = v.id().to_owned();
+    let mut roster = Roster::new("G-focus", Some(sec));
+    shift(
+        &mut roster,
+        "a",
+        "2026-03-05T09:00:00",
+        "2026-03-05T12:00:00",
+    );
+    shift(
+        &mut roster,
+        "same",
+        "2026-03-05T09:00:00",
+        "2026-03-05T12:00:00",
+    );
+    shift(
+        &mut roster,
+        "inside",
+        "2026-03-05T10:00:00",
+        "2026-03-05T11:00:00",
+    );
+    shift(
+        &mut roster,
+        "after",
+        "2026-03-05T12:00:00",
+        "2026-03-05T14:00:00",
+    );
+    roster.claim("a", &v).unwrap();
+    for id in ["same", "inside"] {
+        claim_refused(&mut roster, id, &v, "volunteer-hours");
+    }
+    roster.claim("after", &v).unwrap();
+    let hours = roster.hours_worked(at("2026-03-06T00:00:00"));
+    let day = "2026-03-05".parse().unwrap();
+    assert_eq!(total_hours(&hours, day, day).unwrap()[0].minutes, 300);
+}
+
+// [volunteer-hours] A shift lasts at most 24 hours: four years of one shift would count as
+// four years of service.
+#[test]
+fn a_shift_of_years_is_refused() {
+    let mut roster = Roster::new("G-focus", None);
+    let years =
+        shegong::assessment::ServiceTime::new(at("2026-03-06T09:00:00"), at("2030-03-06T09:00:00"))
+            .unwrap();
+    let err = roster
+        .add_shift("s", years, VolunteerKind::General)
+        .unwrap_err();
+    assert_eq!(err.rule_id(), Some("volunteer-hours"), "{err}");
+    assert!(roster.shifts.is_empty());
+    let day =
+        shegong::assessment::ServiceTime::new(at("2026-03-06T00:00:00"), at("2026-03-07T00:00:00"))
+            .unwrap();
+    roster.add_shift("s", day, VolunteerKind::General).unwrap();
+}
+
+// [shift-handover] A shift worked and handed over is not moved by a reschedule; a handover
+// goes to the shift that starts after this one, not to one beside it at the same time.
+#[test]
+fn a_handed_over_shift_stays_and_hands_to_a_later_one() {
+    let v = deployed_at_four();
+    let mut roster = Roster::new("G-focus", Some(v.id().to_owned()));
+    shift(
+        &mut roster,
+        "a",
+        "2026-03-05T09:00:00",
+        "2026-03-05T11:00:00",
+    );
+    shift(
+        &mut roster,
+        "b",
+        "2026-03-05T09:00:00",
+        "2026-03-05T11:00:00",
+    );
+    shift(
+        &mut roster,
+        "c",
+        "2026-03-05T13:00:00",
+        "2026-03-05T15:00:00",
+    );
+    shift(
+        &mut roster,
+        "d",
+        "2026-03-06T13:00:00",
+        "2026-03-06T15:00:00",
+    );
+    roster.claim("a", &v).unwrap();
+    let h = roster
+        .handover(
+            "a",
+            vec![],
+            vec![],
+            "今日服务",
+            "v-1",
+            at("2026-03-05T11:00:00"),
+        )
+        .unwrap();
+    assert_eq!(h.to_shift, "c");
+    let before = roster.clone();
+    let err = roster.reschedule("a", "d", &v, &v).unwrap_err();
+    assert_eq!(err.rule_id(), Some("shift-handover"), "{err}");
+    assert_eq!(roster, before);
+}
+
+// [access-while-serving] [volunteer-hours] A claim is re-checked against the records before
+// hours are counted: a withdrawal dated before the shift and recorded after the claim, or a
+// volunteer whose record is missing, fails the check.
+#[test]
+fn claims_are_verified_against_the_records() {
+    let mut v = signed_at_three();
+    rec(&mut v, "2026-03-04T16:00:00", deploy());
+    let mut roster = Roster::new("G-focus", None);
+    shift(
+        &mut roster,
+        "s",
+        "2026-03-10T09:00:00",
+        "2026-03-10T11:00:00",
+    );
+    roster.claim("s", &v).unwrap();
+    roster.verify_claims(std::slice::from_ref(&v)).unwrap();
+    let err = roster.verify_claims(&[]).unwrap_err();
+    assert_eq!(err.rule_id(), Some("volunteer-hours"), "{err}");
+    let withdrawn = VolunteerEvent::Undeployed {
+        group_id: "G-focus".into(),
+        reason: "轮换".into(),
+    };
+    rec(&mut v, "2026-03-06T10:00:00", withdrawn);
+    let err = roster.verify_claims(&[v]).unwrap_err();
+    assert_eq!(err.rule_id(), Some("access-while-serving"), "{err}");
+}
+
+// A roster read from JSON is checked as add_shift, claim and handover would have built it.
+#[test]
+fn a_stored_roster_is_checked_when_read() {
+    let v = deployed_at_four();
+    let mut roster = Roster::new("G-focus", None);
+    shift(
+        &mut roster,
+        "a",
+        "2026-03-05T09:00:00",
+        "2026-03-05T11:00:00",
+    );
+    shift(
+        &mut roster,
+        "b",
+        "2026-03-05T13:00:00",
+        "2026-03-05T15:00:00",
+    );
+    roster.claim("a", &v).unwrap();
+    roster
+        .handover(
+            "a",
+            vec![],
+            vec![],
+            "今日服务",
+            "v-1",
+            at("2026-03-05T11:00:00"),
+        )
+        .unwrap();
+    let good = serde_json::to_value(&roster).unwrap();
+    let back: Roster = serde_json::from_value(good.clone()).unwrap();
+    assert_eq!(back, roster);
+    let bad = |edit: &dyn Fn(&mut serde_json::Value), what: &str| {
+        let mut j = good.clone();
+        edit(&mut j);
+        assert!(
+            serde_json::from_value::<Roster>(j).is_err(),
+            "{what} was read"
+        );
+    };
+    bad(
+        &|j| j["shifts"][1]["id"] = "a".into(),
+        "a repeated shift id",
+    );
+    bad(
+        &|j| j["shifts"].as_array_mut().unwrap().reverse(),
+        "shifts out of order",
+    );
+    bad(
+        &|j| {
+            j["shifts"][1]["time"] = j["shifts"][0]["time"].clone();
+            j["shifts"][1]["volunteer"] = "v-1".into();
+        },
+        "one volunteer on two overlapping shifts",
+    );
+    bad(
+        &|j| j["shifts"][0]["time"]["end"] = "2030-03-05T11:00:00+08:00".into(),
+        "a shift of years",
+    );
+    bad(
+        &|j| j["handovers"][0]["from_shift"] = "b".into(),
+        "a handover from an unclaimed shift",
+    );
+    bad(
+        &|j| j["handovers"][0]["to_shift"] = "zz".into(),
+        "a handover to no shift",
+    );
+    bad(
+        &|j| {
+            let h = j["handovers"][0].clone();
+            j["handovers"].as_array_mut().unwrap().push(h);
+        },
+        "a shift handed over twice",
+    );
+}

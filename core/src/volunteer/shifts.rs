@@ -11,6 +11,10 @@ use super::{Volunteer, VolunteerError, VolunteerKind};
 use crate::assessment::ServiceTime;
 use crate::case::china_date;
 
+/// The longest shift a roster takes: 24 hours. Service hours are counted from shifts, so a
+/// shift of years would count years of service (`[volunteer-hours]`).
+pub const MAX_SHIFT_MINUTES: i64 = 24 * 60;
+
 /// One shift of a group's roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -108,8 +112,14 @@ pub fn total_hours(
 }
 
 /// A group's roster: its shifts, the group secretary who reschedules them, and handovers.
+///
+/// Read from JSON, a roster is checked as [`Roster::add_shift`], [`Roster::claim`] and
+/// [`Roster::handover`] would have built it: shift ids unique, shifts in time order and no
+/// longer than [`MAX_SHIFT_MINUTES`], no volunteer on two overlapping shifts, and each
+/// handover from a claimed shift of the roster, once. Whether each claim's volunteer was
+/// deployed and under an agreement needs the volunteers' records: [`Roster::verify_claims`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "RosterData")]
 pub struct Roster {
     /// The group.
     pub group_id: String,
@@ -122,7 +132,110 @@ pub struct Roster {
     pub handovers: Vec<Handover>,
 }
 
+/// A roster as stored, before [`Roster`]'s checks.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RosterData {
+    group_id: String,
+    #[serde(default)]
+    secretary: Option<String>,
+    shifts: Vec<Shift>,
+    handovers: Vec<Handover>,
+}
+
+impl TryFrom<RosterData> for Roster {
+    type Error = VolunteerError;
+
+    fn try_from(d: RosterData) -> Result<Roster, VolunteerError> {
+        let mut roster = Roster::new(d.group_id, d.secretary);
+        for shift in &d.shifts {
+            roster.add_shift(shift.id.clone(), shift.time, shift.kind)?;
+        }
+        if roster
+            .shifts
+            .iter()
+            .map(|s| &s.id)
+            .ne(d.shifts.iter().map(|s| &s.id))
+        {
+            return Err(roster.refuse(
+                "shift-handover",
+                "the shifts are not in time order".to_owned(),
+            ));
+        }
+        roster.shifts = d.shifts;
+        for (i, a) in roster.shifts.iter().enumerate() {
+            let Some(who) = a.volunteer.as_deref() else {
+                continue;
+            };
+            let overlap = roster.shifts.iter().skip(i.saturating_add(1)).find(|b| {
+                b.volunteer.as_deref() == Some(who)
+                    && b.time.start < a.time.end
+                    && a.time.start < b.time.end
+            });
+            if let Some(b) = overlap {
+                return Err(roster.refuse(
+                    "volunteer-hours",
+                    format!(
+                        "volunteer {who} holds overlapping shifts {} and {}",
+                        a.id, b.id
+                    ),
+                ));
+            }
+        }
+        for (i, h) in d.handovers.iter().enumerate() {
+            let claimed = roster
+                .shifts
+                .iter()
+                .any(|s| s.id == h.from_shift && s.volunteer.is_some());
+            let known = roster.shifts.iter().any(|s| s.id == h.to_shift);
+            let again = d
+                .handovers
+                .iter()
+                .take(i)
+                .any(|e| e.from_shift == h.from_shift);
+            if !claimed || !known || again {
+                return Err(roster.refuse(
+                    "shift-handover",
+                    format!(
+                        "handover {i} is not from a claimed shift of this roster to another, once"
+                    ),
+                ));
+            }
+        }
+        roster.handovers = d.handovers;
+        Ok(roster)
+    }
+}
+
 impl Roster {
+    /// Re-checks every claimed shift against its volunteer's record as it stands now, as
+    /// [`Roster::claim`] checked it (`[access-while-serving]`, `[agreement-before-access]`):
+    /// an event recorded after the claim (a withdrawal dated before the shift, say) or a
+    /// roster read from storage can leave a claim no record supports. Run it before
+    /// [`Roster::hours_worked`] counts hours for a report.
+    ///
+    /// # Errors
+    /// [`VolunteerError::Roster`] for the first claimed shift whose volunteer is not among
+    /// `volunteers` or would not be allowed to claim it now.
+    pub fn verify_claims(&self, volunteers: &[Volunteer]) -> Result<(), VolunteerError> {
+        for shift in &self.shifts {
+            let Some(who) = shift.volunteer.as_deref() else {
+                continue;
+            };
+            let v = volunteers.iter().find(|v| v.id() == who).ok_or_else(|| {
+                self.refuse(
+                    "volunteer-hours",
+                    format!(
+                        "shift {} is claimed by {who}, whose record was not given",
+                        shift.id
+                    ),
+                )
+            })?;
+            self.check_volunteer(v, shift, Some(shift.id.as_str()))?;
+        }
+        Ok(())
+    }
+
     /// An empty roster for a group.
     pub fn new(group_id: impl Into<String>, secretary: Option<String>) -> Roster {
         Roster {
@@ -151,7 +264,8 @@ impl Roster {
     /// Adds a shift, keeping the roster in time order.
     ///
     /// # Errors
-    /// [`VolunteerError::Roster`] for a duplicate id.
+    /// [`VolunteerError::Roster`] for a duplicate id, or a shift longer than
+    /// [`MAX_SHIFT_MINUTES`].
     pub fn add_shift(
         &mut self,
         id: impl Into<String>,
@@ -161,6 +275,15 @@ impl Roster {
         let id = id.into();
         if self.shifts.iter().any(|s| s.id == id) {
             return Err(self.refuse("shift-handover", format!("shift {id:?} exists")));
+        }
+        if time.minutes() > MAX_SHIFT_MINUTES {
+            return Err(self.refuse(
+                "volunteer-hours",
+                format!(
+                    "shift {id:?} lasts {} minutes; a shift lasts at most {MAX_SHIFT_MINUTES} minutes (24 hours)",
+                    time.minutes()
+                ),
+            ));
         }
         self.shifts.push(Shift {
             id,
@@ -182,7 +305,12 @@ impl Roster {
     /// (`[access-while-serving]`, `[agreement-before-access]`), and of the kind needed. A
     /// shift before the deployment, or after its withdrawal, is refused however the roster
     /// is asked now.
-    fn check_volunteer(&self, v: &Volunteer, shift: &Shift) -> Result<(), VolunteerError> {
+    fn check_volunteer(
+        &self,
+        v: &Volunteer,
+        shift: &Shift,
+        except: Option<&str>,
+    ) -> Result<(), VolunteerError> {
         let (start, end) = (shift.time.start, shift.time.end);
         // The volunteer's standing changes only at the moments of their events: checking the
         // start and every event strictly inside the shift covers the whole span [start, end).
@@ -203,11 +331,15 @@ impl Roster {
                     ),
                 ));
             }
-            if v.agreements_in_force_at(moment).is_empty() {
+            if !v
+                .agreements_in_force_at(moment)
+                .iter()
+                .any(|a| a.covers_client_information())
+            {
                 return Err(self.refuse(
                     "agreement-before-access",
                     format!(
-                        "volunteer {} has no agreement in force throughout shift {} (none at {moment})",
+                        "volunteer {} has no agreement covering client information in force throughout shift {} (none at {moment})",
                         v.id(),
                         shift.id
                     ),
@@ -220,6 +352,25 @@ impl Roster {
                 format!("shift {} needs a {}", shift.id, shift.kind.zh()),
             ));
         }
+        // One volunteer serves one shift at a time: overlapping shifts would count the same
+        // hours twice ([volunteer-hours]). The shift being left by a reschedule is `except`.
+        if let Some(other) = self.shifts.iter().find(|s| {
+            s.id != shift.id
+                && Some(s.id.as_str()) != except
+                && s.volunteer.as_deref() == Some(v.id())
+                && s.time.start < end
+                && start < s.time.end
+        }) {
+            return Err(self.refuse(
+                "volunteer-hours",
+                format!(
+                    "volunteer {} already holds shift {}, which overlaps shift {}",
+                    v.id(),
+                    other.id,
+                    shift.id
+                ),
+            ));
+        }
         Ok(())
     }
 
@@ -228,8 +379,9 @@ impl Roster {
     /// # Errors
     /// [`VolunteerError::Roster`] when the shift is taken, or the volunteer, by their own
     /// history, is not deployed to the group or has no agreement in force throughout the shift's
-    /// span (`[access-while-serving]`, `[agreement-before-access]`), or is not of the kind
-    /// needed.
+    /// span (`[access-while-serving]`) or none that covers client information
+    /// (`[agreement-before-access]`), is not of the kind needed, or already holds a shift that
+    /// overlaps this one (`[volunteer-hours]`).
     pub fn claim(&mut self, shift_id: &str, v: &Volunteer) -> Result<(), VolunteerError> {
         let i = self.index(shift_id)?;
         let shift = self
@@ -243,7 +395,7 @@ impl Roster {
                 format!("shift {shift_id} is taken by {other}"),
             ));
         }
-        self.check_volunteer(v, &shift)?;
+        self.check_volunteer(v, &shift, None)?;
         if let Some(s) = self.shifts.get_mut(i) {
             s.volunteer = Some(v.id().to_owned());
         }
@@ -254,7 +406,8 @@ impl Roster {
     ///
     /// # Errors
     /// [`VolunteerError::Roster`] unless `by` is the group's secretary and a general
-    /// volunteer, the first shift is claimed by `v`, and the second is open and suits `v`.
+    /// volunteer, the first shift is claimed by `v` and not yet handed over, and the second is
+    /// open and suits `v` as [`Roster::claim`] checks.
     pub fn reschedule(
         &mut self,
         from_shift: &str,
@@ -289,7 +442,13 @@ impl Roster {
         if target.volunteer.is_some() {
             return Err(self.refuse("shift-handover", format!("shift {to_shift} is taken")));
         }
-        self.check_volunteer(v, &target)?;
+        if self.handovers.iter().any(|h| h.from_shift == from_shift) {
+            return Err(self.refuse(
+                "shift-handover",
+                format!("shift {from_shift} was worked and handed over: it cannot be moved"),
+            ));
+        }
+        self.check_volunteer(v, &target, Some(from_shift))?;
         if let Some(s) = self.shifts.get_mut(from) {
             s.volunteer = None;
         }
@@ -302,11 +461,10 @@ impl Roster {
     /// Hands a shift's clients and records over to the next shift (`[shift-handover]`).
     ///
     /// # Errors
-    /// [`VolunteerError::Roster`] unless the next shift is the one right after in the
-    /// roster, the handing-over shift was worked (claimed), `by` is its volunteer or the
-    /// secretary, `at` falls between the start of the shift and the end of the later of it and
-    /// the next one, and
-    /// the summary is written.
+    /// [`VolunteerError::Roster`] unless there is a next shift (the first in the roster that
+    /// starts after this one starts), the handing-over shift was worked (claimed), `by` is its
+    /// volunteer or the secretary, `at` falls between the start of the shift and the end of
+    /// the later of it and the next one, and the summary is written.
     #[allow(clippy::too_many_arguments)]
     pub fn handover(
         &mut self,
@@ -323,7 +481,15 @@ impl Roster {
             .get(i)
             .cloned()
             .ok_or_else(|| self.refuse("shift-handover", format!("no shift {from_shift:?}")))?;
-        let Some(next) = self.shifts.get(i.saturating_add(1)).cloned() else {
+        // The next shift starts after this one starts: a shift beside it at the same time is
+        // not the one that takes over.
+        let next = self
+            .shifts
+            .iter()
+            .skip(i.saturating_add(1))
+            .find(|s| s.time.start > from.time.start)
+            .cloned();
+        let Some(next) = next else {
             return Err(self.refuse(
                 "shift-handover",
                 format!("shift {from_shift} is the last on the roster: add the next shift first"),
