@@ -45,6 +45,14 @@ impl Roster {
         lock(&self.0).claim(&shift_id, &v).typed()
     }
 
+    /// Re-checks every claimed shift against its volunteer's record as it stands now (a
+    /// withdrawal recorded after the claim, say); run it before `hoursWorked` counts hours for
+    /// a report (`[access-while-serving]`, `[volunteer-hours]`).
+    pub fn verify_claims(&self, volunteers: Vec<Arc<Volunteer>>) -> Result<(), ShegongError> {
+        let records: Vec<_> = volunteers.iter().map(|v| lock(&v.0).clone()).collect();
+        lock(&self.0).verify_claims(&records).typed()
+    }
+
     /// The group secretary (`by`) moves a volunteer's shift.
     pub fn reschedule(
         &self,

@@ -582,6 +582,10 @@ fun groupsAndRosters(root: File) {
     roster.claim("s1", v)
     val h = obj(Json.parse(roster.handover("s1", listOf("c-1"), listOf("SR-1"), "今日服务1人", v.id(), "2026-04-01T22:00:00+08:00")))
     eq(h["to_shift"], "s2", "handover to the next shift")
+    roster.verifyClaims(listOf(v))
+    throws<ShegongException.RosterRefused>("[volunteer-hours] claims verified without the volunteer's record") {
+        roster.verifyClaims(listOf())
+    }
     val hours = roster.hoursWorked("2026-04-03T00:00:00+08:00")
     eq(Json.parse(totalHours(hours, "2026-04-01", "2026-04-30")), listOf(mapOf("volunteer_id" to v.id(), "minutes" to 480L, "sessions" to 2L)), "totalHours")
     eq(arr(obj(Json.parse(roster.toJson()))["shifts"]).size, 2, "roster JSON")

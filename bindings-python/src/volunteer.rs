@@ -232,6 +232,14 @@ impl Roster {
         self.0.claim(shift_id, &volunteer.0).or_raise()
     }
 
+    /// Re-checks every claimed shift against its volunteer's record as it stands now (a
+    /// withdrawal recorded after the claim, say); run it before `hours_worked` counts hours
+    /// for a report (`[access-while-serving]`, `[volunteer-hours]`).
+    fn verify_claims(&self, volunteers: Vec<PyRef<'_, Volunteer>>) -> PyResult<()> {
+        let records: Vec<core::Volunteer> = volunteers.iter().map(|v| v.0.clone()).collect();
+        self.0.verify_claims(&records).or_raise()
+    }
+
     /// The group secretary moves a volunteer's shift.
     fn reschedule(
         &mut self,

@@ -178,6 +178,11 @@ def test_volunteers_roster_and_access():
             roster.handover("s1", ["c-1"], ["SR-1"], "今日服务1人", "v-1", t(when))
     h = roster.handover("s1", ["c-1"], ["SR-1"], "今日服务1人", "v-1", t("2026-03-06T22:00"))
     assert h["to_shift"] == "s2" and h["at"] == t("2026-03-06T22:00")
+    roster.verify_claims([v])
+    with pytest.raises(shegong.RosterRefused, match="record was not given"):
+        roster.verify_claims([])
+    with pytest.raises(TypeError):
+        roster.verify_claims("v-1")
     hours = roster.hours_worked(t("2026-03-08"))
     assert shegong.total_hours(hours, D(2026, 3, 1), D(2026, 3, 31)) == [{"volunteer_id": "v-1", "minutes": 480, "sessions": 2}]
     assert len(roster.to_dict()["shifts"]) == 2 and "G-focus" in repr(roster)

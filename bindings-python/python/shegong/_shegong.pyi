@@ -563,6 +563,8 @@ class Roster:
         """Adds a shift from `start` to `end` needing a volunteer of `kind`."""
     def claim(self, shift_id: str, volunteer: Volunteer) -> None:
         """A volunteer claims an open shift: deployed to the group and under an agreement in force throughout the shift's time, read from the volunteer's own history (`[access-while-serving]`)."""
+    def verify_claims(self, volunteers: Sequence[Volunteer]) -> None:
+        """Re-checks every claimed shift against its volunteer's record as it stands now (a withdrawal recorded after the claim, say); run it before `hours_worked` counts hours for a report (`[access-while-serving]`, `[volunteer-hours]`)."""
     def reschedule(self, from_shift: str, to_shift: str, volunteer: Volunteer, by: Volunteer) -> None:
         """The group secretary moves a volunteer's shift."""
     def handover(self, from_shift: str, clients: Sequence[str], records: Sequence[str], summary: str, by: str, at: datetime.datetime) -> JsonDict:
