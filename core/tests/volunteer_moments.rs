@@ -883,7 +883,7 @@ fn a_shift_of_years_is_refused() {
 // goes to the shift that starts after this one, not to one beside it at the same time.
 #[test]
 fn a_handed_over_shift_stays_and_hands_to_a_later_one() {
-    let v = deployed_at_four();
+    let v = deployed_under(ConfidentialScope::ALL.to_vec());
     let mut roster = Roster::new("G-focus", Some(v.id().to_owned()));
     shift(
         &mut roster,
@@ -1027,4 +1027,32 @@ fn a_stored_roster_is_checked_when_read() {
         },
         "a shift handed over twice",
     );
+}
+
+// [access-while-serving] The group secretary who reschedules is a serving volunteer of the
+// group by their own record: one withdrawn from it (or who left) reschedules nothing.
+#[test]
+fn a_secretary_no_longer_serving_reschedules_nothing() {
+    let v = deployed_under(ConfidentialScope::ALL.to_vec());
+    let gone = deployed_at_four();
+    let mut roster = Roster::new("G-focus", Some(gone.id().to_owned()));
+    shift(
+        &mut roster,
+        "a",
+        "2026-03-05T09:00:00",
+        "2026-03-05T11:00:00",
+    );
+    shift(
+        &mut roster,
+        "b",
+        "2026-03-06T09:00:00",
+        "2026-03-06T11:00:00",
+    );
+    roster.claim("a", &v).unwrap();
+    let before = roster.clone();
+    let err = roster.reschedule("a", "b", &v, &gone).unwrap_err();
+    assert_eq!(err.rule_id(), Some("access-while-serving"), "{err}");
+    assert_eq!(roster, before);
+    roster.secretary = Some(v.id().to_owned());
+    roster.reschedule("a", "b", &v, &v).unwrap();
 }

@@ -405,8 +405,9 @@ impl Roster {
     /// The group secretary moves a volunteer's shift to another open shift (调整班次).
     ///
     /// # Errors
-    /// [`VolunteerError::Roster`] unless `by` is the group's secretary and a general
-    /// volunteer, the first shift is claimed by `v` and not yet handed over, and the second is
+    /// [`VolunteerError::Roster`] unless `by` is the group's secretary, a general volunteer,
+    /// and by their record deployed to the group under an agreement neither terminated nor
+    /// narrower than client information (`[access-while-serving]`), the first shift is claimed by `v` and not yet handed over, and the second is
     /// open and suits `v` as [`Roster::claim`] checks.
     pub fn reschedule(
         &mut self,
@@ -415,6 +416,21 @@ impl Roster {
         v: &Volunteer,
         by: &Volunteer,
     ) -> Result<(), VolunteerError> {
+        // The secretary is a serving volunteer of this group, read from their record: deployed
+        // to it now (not removed, withdrawn or left) and under an agreement not terminated.
+        let serving = by.deployments().contains(&self.group_id)
+            && by.agreements().iter().any(|a| {
+                a.signed_on().is_some() && a.terminated.is_none() && a.covers_client_information()
+            });
+        if !serving {
+            return Err(self.refuse(
+                "access-while-serving",
+                format!(
+                    "the group secretary {} is not a serving volunteer of this group (deployed, under an agreement in force)",
+                    by.id()
+                ),
+            ));
+        }
         if self.secretary.as_deref() != Some(by.id())
             || !by.kinds().contains(&VolunteerKind::General)
         {
