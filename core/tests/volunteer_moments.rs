@@ -1056,3 +1056,89 @@ fn a_secretary_no_longer_serving_reschedules_nothing() {
     roster.secretary = Some(v.id().to_owned());
     roster.reschedule("a", "b", &v, &v).unwrap();
 }
+
+fn breach_at_fourteen() -> VolunteerEvent {
+    VolunteerEvent::BreachRecorded {
+        breach_id: "b1".into(),
+        agreement_id: "A1".into(),
+        description: "在群内讨论服务对象隐私".into(),
+    }
+}
+
+// [agreement-breach-actions] (rules version 6) The duty begins at the agency's signature at
+// 15:00 on 03-04: a breach dated 14:00 that day is refused (version 2 compared the days, so a
+// history stored under version 5 still replays); dated 15:00 it is recorded.
+#[test]
+fn no_breach_before_the_second_signature_of_its_day() {
+    const { assert!(RULES_VERSION >= 6) };
+    let v = deployed_at_four();
+    refused(
+        &v,
+        late(
+            &v,
+            "2026-03-04T14:00:00",
+            "2026-03-21T09:00:00",
+            breach_at_fourteen(),
+        ),
+        "agreement-breach-actions",
+    );
+    replay_under(
+        5,
+        &v,
+        late(
+            &v,
+            "2026-03-04T14:00:00",
+            "2026-03-21T09:00:00",
+            breach_at_fourteen(),
+        ),
+    )
+    .unwrap();
+    let mut ok = v.clone();
+    ok.apply(late(
+        &v,
+        "2026-03-04T15:00:00",
+        "2026-03-21T09:00:00",
+        breach_at_fourteen(),
+    ))
+    .unwrap();
+}
+
+// [agreement-breach-actions] (rules version 6) An action on a breach recorded as happening
+// at 15:00 on 03-06 may not be dated 09:00 that day; at 15:00 it is taken. Under version 5
+// (days compared) the early action still replays.
+#[test]
+fn no_breach_action_before_the_breach() {
+    let mut v = deployed_at_four();
+    let breach = late(
+        &v,
+        "2026-03-06T15:00:00",
+        "2026-03-21T08:00:00",
+        breach_at_fourteen(),
+    );
+    v.apply(breach).unwrap();
+    let action = || VolunteerEvent::BreachActionTaken {
+        breach_id: "b1".into(),
+        action: BreachAction::Remind,
+        group_id: None,
+        note: "提醒".into(),
+    };
+    refused(
+        &v,
+        late(&v, "2026-03-06T09:00:00", "2026-03-21T09:00:00", action()),
+        "agreement-breach-actions",
+    );
+    replay_under(
+        5,
+        &v,
+        late(&v, "2026-03-06T09:00:00", "2026-03-21T09:00:00", action()),
+    )
+    .unwrap();
+    let mut ok = v.clone();
+    ok.apply(late(
+        &v,
+        "2026-03-06T15:00:00",
+        "2026-03-21T09:00:00",
+        action(),
+    ))
+    .unwrap();
+}

@@ -997,6 +997,17 @@ impl CaseState {
             self.acted_as_worker.insert(new.actor.id.clone());
         }
         if self.stage != stage_before {
+            // Rules version 6: a move to another stage follows the one it leaves in time.
+            if self.rules >= 6 {
+                g.not_before(
+                    self.stage_since,
+                    &format!(
+                        "the case entered the stage it leaves ({})",
+                        stage_before.name()
+                    ),
+                    "records-authentic",
+                )?;
+            }
             self.stage_since = Some(at);
         }
         self.forms.extend(CaseForm::implied_by(&new.event));

@@ -55,7 +55,11 @@ pub(crate) mod read;
 ///   before the agreement was drafted or before training, no deployment before training or
 ///   outside an agreement signed by both parties (and not terminated) by its moment, and
 ///   deployments change in the order they happened.
-pub const RULES_VERSION: u32 = 5;
+/// - 6: a case event that moves the case to another stage may not be dated before the case
+///   entered the stage it leaves (an evaluation dated before the intake it follows); a breach
+///   action may not be dated before the breach's moment, nor a breach before the moment of the
+///   agreement's second signature (version 2 compared the days only).
+pub const RULES_VERSION: u32 = 6;
 
 /// The `prev_hash` of a history's first event.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";

@@ -624,6 +624,28 @@ fn breach(
             "the agreement was never signed by both parties: no duty to breach".to_owned(),
         ));
     }
+    if rules >= 6 {
+        // The duty begins at the moment of the later signature, not at the start of its day.
+        let signatures: Vec<DateTime<FixedOffset>> = c
+            .history
+            .iter()
+            .filter(|r| {
+                matches!(&r.event, VolunteerEvent::AgreementSigned { agreement_id: id, .. }
+                    if id == agreement_id)
+            })
+            .map(|r| r.occurred_at)
+            .collect();
+        if let Some(later) = signatures.iter().max().filter(|later| c.at < **later) {
+            return Err(c.refuse(
+                "agreement-breach-actions",
+                format!(
+                    "a breach at {} is dated before the agreement's second signature at {}",
+                    c.at.to_rfc3339(),
+                    later.to_rfc3339()
+                ),
+            ));
+        }
+    }
     if rules >= 2 {
         if let Some(signed) = a.signed_on() {
             if c.day < signed {
@@ -673,6 +695,25 @@ fn breach_action(
             format!("no breach {breach_id:?}"),
         ));
     };
+    // Rules version 6: to the minute, against the moment the breach was recorded as happening.
+    if rules >= 6 {
+        let breach_at = c.history.iter().find_map(|r| match &r.event {
+            VolunteerEvent::BreachRecorded { breach_id: id, .. } if id == breach_id => {
+                Some(r.occurred_at)
+            }
+            _ => None,
+        });
+        if let Some(then) = breach_at.filter(|then| c.at < *then) {
+            return Err(c.refuse(
+                "agreement-breach-actions",
+                format!(
+                    "an action at {} is dated before the breach at {}",
+                    c.at.to_rfc3339(),
+                    then.to_rfc3339()
+                ),
+            ));
+        }
+    }
     if rules >= 2 && c.day < b.on {
         return Err(c.refuse(
             "agreement-breach-actions",
