@@ -1142,3 +1142,32 @@ fn no_breach_action_before_the_breach() {
     ))
     .unwrap();
 }
+
+// [volunteer-hours] Two service records of one volunteer that overlap (two groups' rosters,
+// 09:00–12:00 each) are refused by the total, not summed to six hours; back to back they count.
+#[test]
+fn overlapping_service_records_are_not_summed() {
+    let record = |group: &str, from: &str, to: &str| ServiceHours {
+        volunteer_id: "v-1".into(),
+        group_id: group.into(),
+        time: shegong::assessment::ServiceTime::new(at(from), at(to)).unwrap(),
+    };
+    let day = "2026-03-05".parse().unwrap();
+    let both = [
+        record("G1", "2026-03-05T09:00:00", "2026-03-05T12:00:00"),
+        record("G2", "2026-03-05T09:00:00", "2026-03-05T12:00:00"),
+    ];
+    let err = total_hours(&both, day, day).unwrap_err();
+    assert_eq!(err.rule_id(), Some("volunteer-hours"), "{err}");
+    let mut other = both.clone();
+    other[1].volunteer_id = "v-2".into();
+    assert_eq!(total_hours(&other, day, day).unwrap().len(), 2);
+    let back_to_back = [
+        record("G1", "2026-03-05T09:00:00", "2026-03-05T12:00:00"),
+        record("G2", "2026-03-05T12:00:00", "2026-03-05T13:00:00"),
+    ];
+    assert_eq!(
+        total_hours(&back_to_back, day, day).unwrap()[0].minutes,
+        240
+    );
+}

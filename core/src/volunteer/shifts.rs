@@ -79,18 +79,38 @@ pub struct HoursTotal {
 ///
 /// # Errors
 /// [`VolunteerError::Overflow`] when a volunteer's minutes or sessions do not fit their
-/// type (never a wrapped total).
+/// type (never a wrapped total); [`VolunteerError::Roster`] when two counted records of one
+/// volunteer overlap in time (`[volunteer-hours]`: the same minutes would count twice).
 pub fn total_hours(
     records: &[ServiceHours],
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<HoursTotal>, VolunteerError> {
-    let mut totals: BTreeMap<&str, (i64, u32)> = BTreeMap::new();
-    for r in records {
-        let day = china_date(r.time.start);
-        if day < from || day > to {
-            continue;
+    // One person serves one session at a time: two records of a volunteer that overlap would
+    // count the same minutes twice (two groups' rosters, or a record entered twice).
+    let mut counted: Vec<&ServiceHours> = records
+        .iter()
+        .filter(|r| (from..=to).contains(&china_date(r.time.start)))
+        .collect();
+    counted.sort_by(|a, b| {
+        (a.volunteer_id.as_str(), a.time.start).cmp(&(b.volunteer_id.as_str(), b.time.start))
+    });
+    for pair in counted.windows(2) {
+        if let [a, b] = pair {
+            if a.volunteer_id == b.volunteer_id && b.time.start < a.time.end {
+                return Err(VolunteerError::Roster {
+                    group: b.group_id.clone(),
+                    rule: "volunteer-hours",
+                    reason: format!(
+                        "volunteer {} has overlapping service records ({} in {}, {} in {}): the same minutes would count twice",
+                        b.volunteer_id, a.time.start, a.group_id, b.time.start, b.group_id
+                    ),
+                });
+            }
         }
+    }
+    let mut totals: BTreeMap<&str, (i64, u32)> = BTreeMap::new();
+    for r in counted {
         let t = totals.entry(r.volunteer_id.as_str()).or_insert((0, 0));
         let over = |quantity| VolunteerError::Overflow {
             rule: "volunteer-hours",
