@@ -49,7 +49,9 @@ pub use agreement::{
     ConfidentialityAgreement, Party,
 };
 pub use registration::{Qualification, VolunteerKind, VolunteerRegistration};
-pub use shifts::{total_hours, Handover, HoursTotal, Roster, ServiceHours, Shift};
+pub use shifts::{
+    total_hours, Handover, HoursTotal, Roster, ServiceHours, Shift, MAX_SHIFT_MINUTES,
+};
 
 use crate::case::china_date;
 pub use crate::event_types::VolunteerEventType;
