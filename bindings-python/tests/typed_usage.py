@@ -69,7 +69,7 @@ def full_history() -> None:
         case.apply(e)
     stage: Stage = case.stage
     assert stage == "follow_up"
-    assert case.head == "90e3e261ac2599767491f0048571933e49f2511d24510db39fb2af5966cd136d"
+    assert case.head == "05a49bea8f8931d3963c75ba5f114e491cc0b2b4542e56385aa621bead4ae7ae"
     stored: CaseHistory = case.to_dict()
     last: RecordedCaseEvent = stored["events"][-1]
     payload = last["event"]
