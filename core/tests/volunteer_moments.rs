@@ -597,6 +597,15 @@ fn shift(roster: &mut Roster, id: &str, from: &str, to: &str) {
     roster.add_shift(id, time, VolunteerKind::Medical).unwrap();
 }
 
+/// A roster of group G-focus with medical shifts `(id, start, end)`.
+fn roster_of(secretary: Option<String>, shifts: &[(&str, &str, &str)]) -> Roster {
+    let mut roster = Roster::new("G-focus", secretary);
+    for (id, from, to) in shifts {
+        shift(&mut roster, id, from, to);
+    }
+    roster
+}
+
 fn claim_refused(roster: &mut Roster, id: &str, v: &Volunteer, rule: &str) {
     let before = roster.clone();
     let err = roster.claim(id, v).unwrap_err();
@@ -611,48 +620,17 @@ fn claim_refused(roster: &mut Roster, id: &str, v: &Volunteer, rule: &str) {
 #[test]
 fn a_shift_is_claimed_only_within_the_deployment() {
     let v = deployed_at_four();
-    let mut roster = Roster::new("G-focus", None);
-    shift(
-        &mut roster,
-        "before",
-        "2026-03-04T13:00:00",
-        "2026-03-04T15:00:00",
-    );
-    shift(
-        &mut roster,
-        "across-start",
-        "2026-03-04T15:30:00",
-        "2026-03-04T17:00:00",
-    );
-    shift(
-        &mut roster,
-        "first",
-        "2026-03-04T16:00:00",
-        "2026-03-04T18:00:00",
-    );
-    shift(
-        &mut roster,
-        "inside",
-        "2026-03-05T09:00:00",
-        "2026-03-05T11:00:00",
-    );
-    shift(
-        &mut roster,
-        "last",
-        "2026-03-20T08:00:00",
-        "2026-03-20T10:00:00",
-    );
-    shift(
-        &mut roster,
-        "across-end",
-        "2026-03-20T09:00:00",
-        "2026-03-20T11:00:00",
-    );
-    shift(
-        &mut roster,
-        "after",
-        "2026-03-21T09:00:00",
-        "2026-03-21T11:00:00",
+    let mut roster = roster_of(
+        None,
+        &[
+            ("before", "2026-03-04T13:00:00", "2026-03-04T15:00:00"),
+            ("across-start", "2026-03-04T15:30:00", "2026-03-04T17:00:00"),
+            ("first", "2026-03-04T16:00:00", "2026-03-04T18:00:00"),
+            ("inside", "2026-03-05T09:00:00", "2026-03-05T11:00:00"),
+            ("last", "2026-03-20T08:00:00", "2026-03-20T10:00:00"),
+            ("across-end", "2026-03-20T09:00:00", "2026-03-20T11:00:00"),
+            ("after", "2026-03-21T09:00:00", "2026-03-21T11:00:00"),
+        ],
     );
     for id in ["before", "across-start", "across-end", "after"] {
         claim_refused(&mut roster, id, &v, "access-while-serving");
@@ -686,24 +664,13 @@ fn a_shift_is_claimed_only_under_an_agreement_in_force_throughout() {
     };
     rec(&mut v, "2026-03-05T17:00:00", ended);
     assert!(v.deployments().contains("G-focus"), "still deployed");
-    let mut roster = Roster::new("G-focus", None);
-    shift(
-        &mut roster,
-        "to-five",
-        "2026-03-05T15:00:00",
-        "2026-03-05T17:00:00",
-    );
-    shift(
-        &mut roster,
-        "past-five",
-        "2026-03-05T16:00:00",
-        "2026-03-05T18:00:00",
-    );
-    shift(
-        &mut roster,
-        "next-day",
-        "2026-03-06T09:00:00",
-        "2026-03-06T11:00:00",
+    let mut roster = roster_of(
+        None,
+        &[
+            ("to-five", "2026-03-05T15:00:00", "2026-03-05T17:00:00"),
+            ("past-five", "2026-03-05T16:00:00", "2026-03-05T18:00:00"),
+            ("next-day", "2026-03-06T09:00:00", "2026-03-06T11:00:00"),
+        ],
     );
     claim_refused(&mut roster, "past-five", &v, "agreement-before-access");
     claim_refused(&mut roster, "next-day", &v, "agreement-before-access");
@@ -715,18 +682,12 @@ fn a_shift_is_claimed_only_under_an_agreement_in_force_throughout() {
 #[test]
 fn a_handover_is_dated_within_the_shifts() {
     let v = deployed_at_four();
-    let mut roster = Roster::new("G-focus", None);
-    shift(
-        &mut roster,
-        "a",
-        "2026-03-05T09:00:00",
-        "2026-03-05T11:00:00",
-    );
-    shift(
-        &mut roster,
-        "b",
-        "2026-03-06T09:00:00",
-        "2026-03-06T11:00:00",
+    let mut roster = roster_of(
+        None,
+        &[
+            ("a", "2026-03-05T09:00:00", "2026-03-05T11:00:00"),
+            ("b", "2026-03-06T09:00:00", "2026-03-06T11:00:00"),
+        ],
     );
     roster.claim("a", &v).unwrap();
     let hand = |r: &mut Roster, when: &str| {
@@ -768,18 +729,12 @@ fn a_gap_inside_a_shift_is_found() {
     };
     rec(&mut v, "2026-03-05T10:00:00", withdrawn);
     rec(&mut v, "2026-03-05T10:30:00", deploy());
-    let mut roster = Roster::new("G-focus", None);
-    shift(
-        &mut roster,
-        "morning",
-        "2026-03-05T09:00:00",
-        "2026-03-05T11:00:00",
-    );
-    shift(
-        &mut roster,
-        "late",
-        "2026-03-05T10:30:00",
-        "2026-03-05T12:00:00",
+    let mut roster = roster_of(
+        None,
+        &[
+            ("morning", "2026-03-05T09:00:00", "2026-03-05T11:00:00"),
+            ("late", "2026-03-05T10:30:00", "2026-03-05T12:00:00"),
+        ],
     );
     claim_refused(&mut roster, "morning", &v, "access-while-serving");
     roster.claim("late", &v).unwrap();
@@ -806,13 +761,7 @@ fn deployed_under(scope: Vec<ConfidentialScope>) -> Volunteer {
 #[test]
 fn a_shift_needs_an_agreement_that_covers_client_information() {
     let narrow = deployed_under(vec![ConfidentialScope::Donations]);
-    let mut roster = Roster::new("G-focus", None);
-    shift(
-        &mut roster,
-        "s",
-        "2026-03-05T09:00:00",
-        "2026-03-05T11:00:00",
-    );
+    let mut roster = roster_of(None, &[("s", "2026-03-05T09:00:00", "2026-03-05T11:00:00")]);
     claim_refused(&mut roster, "s", &narrow, "agreement-before-access");
     let wide = deployed_under(vec![ConfidentialScope::ClientInformation]);
     roster.claim("s", &wide).unwrap();
@@ -825,30 +774,14 @@ fn a_shift_needs_an_agreement_that_covers_client_information() {
 fn a_volunteer_holds_no_overlapping_shifts() {
     let v = deployed_at_four();
     let sec = v.id().to_owned();
-    let mut roster = Roster::new("G-focus", Some(sec));
-    shift(
-        &mut roster,
-        "a",
-        "2026-03-05T09:00:00",
-        "2026-03-05T12:00:00",
-    );
-    shift(
-        &mut roster,
-        "same",
-        "2026-03-05T09:00:00",
-        "2026-03-05T12:00:00",
-    );
-    shift(
-        &mut roster,
-        "inside",
-        "2026-03-05T10:00:00",
-        "2026-03-05T11:00:00",
-    );
-    shift(
-        &mut roster,
-        "after",
-        "2026-03-05T12:00:00",
-        "2026-03-05T14:00:00",
+    let mut roster = roster_of(
+        Some(sec),
+        &[
+            ("a", "2026-03-05T09:00:00", "2026-03-05T12:00:00"),
+            ("same", "2026-03-05T09:00:00", "2026-03-05T12:00:00"),
+            ("inside", "2026-03-05T10:00:00", "2026-03-05T11:00:00"),
+            ("after", "2026-03-05T12:00:00", "2026-03-05T14:00:00"),
+        ],
     );
     roster.claim("a", &v).unwrap();
     for id in ["same", "inside"] {
@@ -884,30 +817,14 @@ fn a_shift_of_years_is_refused() {
 #[test]
 fn a_handed_over_shift_stays_and_hands_to_a_later_one() {
     let v = deployed_under(ConfidentialScope::ALL.to_vec());
-    let mut roster = Roster::new("G-focus", Some(v.id().to_owned()));
-    shift(
-        &mut roster,
-        "a",
-        "2026-03-05T09:00:00",
-        "2026-03-05T11:00:00",
-    );
-    shift(
-        &mut roster,
-        "b",
-        "2026-03-05T09:00:00",
-        "2026-03-05T11:00:00",
-    );
-    shift(
-        &mut roster,
-        "c",
-        "2026-03-05T13:00:00",
-        "2026-03-05T15:00:00",
-    );
-    shift(
-        &mut roster,
-        "d",
-        "2026-03-06T13:00:00",
-        "2026-03-06T15:00:00",
+    let mut roster = roster_of(
+        Some(v.id().to_owned()),
+        &[
+            ("a", "2026-03-05T09:00:00", "2026-03-05T11:00:00"),
+            ("b", "2026-03-05T09:00:00", "2026-03-05T11:00:00"),
+            ("c", "2026-03-05T13:00:00", "2026-03-05T15:00:00"),
+            ("d", "2026-03-06T13:00:00", "2026-03-06T15:00:00"),
+        ],
     );
     roster.claim("a", &v).unwrap();
     let h = roster
@@ -934,13 +851,7 @@ fn a_handed_over_shift_stays_and_hands_to_a_later_one() {
 fn claims_are_verified_against_the_records() {
     let mut v = signed_at_three();
     rec(&mut v, "2026-03-04T16:00:00", deploy());
-    let mut roster = Roster::new("G-focus", None);
-    shift(
-        &mut roster,
-        "s",
-        "2026-03-10T09:00:00",
-        "2026-03-10T11:00:00",
-    );
+    let mut roster = roster_of(None, &[("s", "2026-03-10T09:00:00", "2026-03-10T11:00:00")]);
     roster.claim("s", &v).unwrap();
     roster.verify_claims(std::slice::from_ref(&v)).unwrap();
     let err = roster.verify_claims(&[]).unwrap_err();
@@ -958,18 +869,12 @@ fn claims_are_verified_against_the_records() {
 #[test]
 fn a_stored_roster_is_checked_when_read() {
     let v = deployed_at_four();
-    let mut roster = Roster::new("G-focus", None);
-    shift(
-        &mut roster,
-        "a",
-        "2026-03-05T09:00:00",
-        "2026-03-05T11:00:00",
-    );
-    shift(
-        &mut roster,
-        "b",
-        "2026-03-05T13:00:00",
-        "2026-03-05T15:00:00",
+    let mut roster = roster_of(
+        None,
+        &[
+            ("a", "2026-03-05T09:00:00", "2026-03-05T11:00:00"),
+            ("b", "2026-03-05T13:00:00", "2026-03-05T15:00:00"),
+        ],
     );
     roster.claim("a", &v).unwrap();
     roster
@@ -1035,18 +940,12 @@ fn a_stored_roster_is_checked_when_read() {
 fn a_secretary_no_longer_serving_reschedules_nothing() {
     let v = deployed_under(ConfidentialScope::ALL.to_vec());
     let gone = deployed_at_four();
-    let mut roster = Roster::new("G-focus", Some(gone.id().to_owned()));
-    shift(
-        &mut roster,
-        "a",
-        "2026-03-05T09:00:00",
-        "2026-03-05T11:00:00",
-    );
-    shift(
-        &mut roster,
-        "b",
-        "2026-03-06T09:00:00",
-        "2026-03-06T11:00:00",
+    let mut roster = roster_of(
+        Some(gone.id().to_owned()),
+        &[
+            ("a", "2026-03-05T09:00:00", "2026-03-05T11:00:00"),
+            ("b", "2026-03-06T09:00:00", "2026-03-06T11:00:00"),
+        ],
     );
     roster.claim("a", &v).unwrap();
     let before = roster.clone();

@@ -635,16 +635,12 @@ fn breach(
             })
             .map(|r| r.occurred_at)
             .collect();
-        if let Some(later) = signatures.iter().max().filter(|later| c.at < **later) {
-            return Err(c.refuse(
-                "agreement-breach-actions",
-                format!(
-                    "a breach at {} is dated before the agreement's second signature at {}",
-                    c.at.to_rfc3339(),
-                    later.to_rfc3339()
-                ),
-            ));
-        }
+        dated_after(
+            c,
+            "a breach",
+            "the agreement's second signature",
+            signatures.into_iter().max(),
+        )?;
     }
     if rules >= 2 {
         if let Some(signed) = a.signed_on() {
@@ -703,16 +699,7 @@ fn breach_action(
             }
             _ => None,
         });
-        if let Some(then) = breach_at.filter(|then| c.at < *then) {
-            return Err(c.refuse(
-                "agreement-breach-actions",
-                format!(
-                    "an action at {} is dated before the breach at {}",
-                    c.at.to_rfc3339(),
-                    then.to_rfc3339()
-                ),
-            ));
-        }
+        dated_after(c, "an action", "the breach", breach_at)?;
     }
     if rules >= 2 && c.day < b.on {
         return Err(c.refuse(
@@ -738,6 +725,27 @@ fn breach_action(
         v.deployments.remove(g);
     }
     Ok(())
+}
+
+/// `[agreement-breach-actions]` (rules version 6): `what` is not dated before the moment
+/// `then` of `earlier`, to the minute.
+fn dated_after(
+    c: &Ctx<'_>,
+    what: &str,
+    earlier: &str,
+    then: Option<DateTime<FixedOffset>>,
+) -> Result<(), VolunteerError> {
+    match then {
+        Some(then) if c.at < then => Err(c.refuse(
+            "agreement-breach-actions",
+            format!(
+                "{what} at {} is dated before {earlier} at {}",
+                c.at.to_rfc3339(),
+                then.to_rfc3339()
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn missing_group() -> VolunteerError {

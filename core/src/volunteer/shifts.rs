@@ -251,7 +251,7 @@ impl Roster {
                     ),
                 )
             })?;
-            self.check_volunteer(v, shift, Some(shift.id.as_str()))?;
+            self.check_volunteer(v, shift, None)?;
         }
         Ok(())
     }
