@@ -136,8 +136,52 @@ fn show_path(path: &str) -> String {
 /// # Ok::<(), shegong::json::JsonError>(())
 /// ```
 pub fn from_str<T: DeserializeOwned>(text: &str, what: &'static str) -> Result<T, JsonError> {
+    read(text, what, false)
+}
+
+/// [`from_str`] for a type whose own reader refuses everything the prescan refuses in a text
+/// of at most [`MAX_STRING_BYTES`] bytes, so such a text is read without it (the prescan is a
+/// tenth of reading a case history). Only for a type whose reader is shown to refuse:
+///
+/// - *a string over [`MAX_STRING_BYTES`]*: none fits in a text that short;
+/// - *nesting deeper than [`MAX_DEPTH`]*: its schema has no free-form value, no unknown field
+///   (`deny_unknown_fields` throughout) and no cycle, and nests less deeply than that;
+/// - *a duplicate key*: serde's derived readers refuse a field given twice, the tagged enums'
+///   readers refuse a duplicate tag as an unknown field and a duplicate key when they buffer.
+///
+/// `core/tests/typed_checks.rs` checks each for [`crate::case::StoredCase`], the one type
+/// read this way: the schema's depth and closedness, and every key of every object of an
+/// instance of every event type, given twice, refused. What the reader refuses is then read
+/// again as [`from_str`] reads it, so the error is the same as there.
+///
+/// # Errors
+/// As [`from_str`].
+pub(crate) fn from_str_checked_by_type<T: DeserializeOwned>(
+    text: &str,
+    what: &'static str,
+) -> Result<T, JsonError> {
+    read(text, what, true)
+}
+
+/// [`from_str`], with the prescan skipped for a short text when `checked_by_type`.
+fn read<T: DeserializeOwned>(
+    text: &str,
+    what: &'static str,
+    checked_by_type: bool,
+) -> Result<T, JsonError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(too_long(what, text.len()));
+    }
+    // Not in WebAssembly builds, where every input is read once, path tracked (below).
+    #[cfg(not(target_arch = "wasm32"))]
+    let unscanned = checked_by_type && text.len() <= MAX_STRING_BYTES;
+    #[cfg(target_arch = "wasm32")]
+    let _ = checked_by_type;
+    #[cfg(not(target_arch = "wasm32"))]
+    if unscanned {
+        if let Some(value) = plain(text) {
+            return Ok(value);
+        }
     }
     prescan(text, what)?;
     // The common case in one plain pass; only a failure is read again with the path tracked,
@@ -145,15 +189,10 @@ pub fn from_str<T: DeserializeOwned>(text: &str, what: &'static str) -> Result<T
     // copy of every type's reader would cost 300 KB of a 2 MB mini-program package: there
     // every input is read once, path tracked.
     #[cfg(not(target_arch = "wasm32"))]
-    let fast = tagged::with_tracking(false, || {
-        let mut plain = serde_json::Deserializer::from_str(text);
-        T::deserialize(&mut plain)
-            .ok()
-            .filter(|_| plain.end().is_ok())
-    });
-    #[cfg(not(target_arch = "wasm32"))]
-    if let Some(value) = fast {
-        return Ok(value);
+    if !unscanned {
+        if let Some(value) = plain(text) {
+            return Ok(value);
+        }
     }
     // In WebAssembly the text becomes a `Value` first and is read by `from_value`: one reader
     // per type (over `Value`) instead of two (over text and over `Value`), which saves the
@@ -169,6 +208,18 @@ pub fn from_str<T: DeserializeOwned>(text: &str, what: &'static str) -> Result<T
     }
     #[cfg(not(target_arch = "wasm32"))]
     from_text_tracked(text, what)
+}
+
+/// The plain reading of a text, no path tracked: `None` for any failure (the tracked reading
+/// then says what it was).
+#[cfg(not(target_arch = "wasm32"))]
+fn plain<T: DeserializeOwned>(text: &str) -> Option<T> {
+    tagged::with_tracking(false, || {
+        let mut plain = serde_json::Deserializer::from_str(text);
+        T::deserialize(&mut plain)
+            .ok()
+            .filter(|_| plain.end().is_ok())
+    })
 }
 
 /// The diagnostic reading of [`from_str`]: JSON paths tracked.

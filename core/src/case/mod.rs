@@ -341,7 +341,9 @@ impl Case {
     pub fn from_json(json: &str) -> Result<Case, CaseError> {
         // The common case in one pass (limits and duplicate keys checked); a failure is
         // diagnosed on the slower path below, which names an unknown event type or format.
-        if let Ok(stored) = crate::json::from_str::<StoredCase>(json, "case history") {
+        if let Ok(stored) =
+            crate::json::from_str_checked_by_type::<StoredCase>(json, "case history")
+        {
             if supported(stored.format) {
                 return Case::from_stored(stored);
             }

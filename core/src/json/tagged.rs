@@ -222,7 +222,7 @@ impl<'de, W: DeserializeOwned> Visitor<'de> for Streaming<W> {
         }
         // The tag comes later: buffer the object as the tracked path does.
         let mut map = Map::new();
-        map.insert(first.into_owned(), access.next_value::<Value>()?);
+        map.insert(first.into_owned(), buffered(&mut access)?);
         let map = ObjectVisitor {
             tag: self.tag,
             name: self.name,
@@ -281,7 +281,7 @@ impl ObjectVisitor {
         mut access: A,
     ) -> Result<Map<String, Value>, A::Error> {
         while let Some(key) = access.next_key::<String>()? {
-            let value = access.next_value::<Value>()?;
+            let value = buffered(&mut access)?;
             if map.contains_key(&key) {
                 return Err(de::Error::custom(format!(
                     "duplicate key {}",
@@ -291,6 +291,101 @@ impl ObjectVisitor {
             map.insert(key, value);
         }
         Ok(map)
+    }
+}
+
+/// The next value of an object being buffered. In native builds it refuses a key given twice
+/// in any object within it, as serde_json's `Value` does not (it keeps the last): a case
+/// history is read without the prescan that refuses them ([`super::from_str_checked_by_type`]),
+/// and its tagged enums buffer their fields when the tag is not the first key. In WebAssembly
+/// builds every input is prescanned, and the reader's size counts.
+fn buffered<'de, A: MapAccess<'de>>(access: &mut A) -> Result<Value, A::Error> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return access.next_value::<Strict>().map(|s| s.0);
+    #[cfg(target_arch = "wasm32")]
+    access.next_value::<Value>()
+}
+
+/// A JSON value read as serde_json's `Value` reads it, but refusing a key given twice in any
+/// object within it.
+#[cfg(not(target_arch = "wasm32"))]
+struct Strict(Value);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+struct StrictVisitor;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(StrictVisitor)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
+        let mut map = Map::new();
+        while let Some(key) = access.next_key::<String>()? {
+            let Strict(value) = access.next_value()?;
+            if map.contains_key(&key) {
+                return Err(de::Error::custom(format!(
+                    "duplicate key {}",
+                    super::describe_str(&key)
+                )));
+            }
+            map.insert(key, value);
+        }
+        Ok(Value::Object(map))
     }
 }
 
