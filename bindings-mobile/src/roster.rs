@@ -69,19 +69,21 @@ impl Roster {
     }
 
     /// Hands a shift's clients and records to the next shift, dated between the shift's start
-    /// and the end of the later of it and the next shift (`[shift-handover]`); the handover as
-    /// the core's JSON.
+    /// and the end of the later of it and the next shift (`[shift-handover]`), by the shift's
+    /// volunteer or the group's secretary, each serving by their own record at `at`; the
+    /// handover as the core's JSON.
     pub fn handover(
         &self,
         from_shift: String,
         clients: Vec<String>,
         records: Vec<String>,
         summary: String,
-        by: String,
+        by: Arc<Volunteer>,
         at: Instant,
     ) -> Result<String, ShegongError> {
+        let b = lock(&by.0).clone();
         let h = lock(&self.0)
-            .handover(&from_shift, clients, records, &summary, &by, at.0)
+            .handover(&from_shift, clients, records, &summary, &b, at.0)
             .typed()?;
         to_json(&h)
     }

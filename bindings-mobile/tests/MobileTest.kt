@@ -580,7 +580,17 @@ fun groupsAndRosters(root: File) {
     roster.claim("s1", v)
     roster.reschedule("s1", "s2", v, v)
     roster.claim("s1", v)
-    val h = obj(Json.parse(roster.handover("s1", listOf("c-1"), listOf("SR-1"), "今日服务1人", v.id(), "2026-04-01T22:00:00+08:00")))
+    // [access-while-serving] Who hands over is a record: a secretary named on the roster whose
+    // agreement was terminated is refused.
+    val ended = Volunteer.fromJson(Json.write(volunteers["general-terminated-deployed"]))
+    val other = Roster("G-focus", ended.id())
+    other.addShift("s1", "2026-04-01T18:00:00+08:00", "2026-04-01T22:00:00+08:00", "general")
+    other.addShift("s2", "2026-04-02T18:00:00+08:00", "2026-04-02T22:00:00+08:00", "general")
+    other.claim("s1", v)
+    throws<ShegongException.RosterRefused>("[access-while-serving] handover by a secretary whose agreement ended") {
+        other.handover("s1", listOf("c-1"), listOf(), "今日服务1人", ended, "2026-04-01T22:00:00+08:00")
+    }
+    val h = obj(Json.parse(roster.handover("s1", listOf("c-1"), listOf("SR-1"), "今日服务1人", v, "2026-04-01T22:00:00+08:00")))
     eq(h["to_shift"], "s2", "handover to the next shift")
     roster.verifyClaims(listOf(v))
     throws<ShegongException.RosterRefused>("[volunteer-hours] claims verified without the volunteer's record") {

@@ -254,7 +254,8 @@ impl Roster {
     }
 
     /// Hands a shift's clients and records to the next shift, dated between the shift's start
-    /// and the end of the later of it and the next shift (`[shift-handover]`).
+    /// and the end of the later of it and the next shift (`[shift-handover]`), by the shift's
+    /// volunteer or the group's secretary, each serving by their own record at `at`.
     #[allow(clippy::too_many_arguments)]
     fn handover<'py>(
         &mut self,
@@ -263,12 +264,12 @@ impl Roster {
         clients: Vec<String>,
         records: Vec<String>,
         summary: &str,
-        by: &str,
+        by: PyRef<'_, Volunteer>,
         at: Instant,
     ) -> PyResult<Bound<'py, PyAny>> {
         let h = self
             .0
-            .handover(from_shift, clients, records, summary, by, at.0)
+            .handover(from_shift, clients, records, summary, &by.0, at.0)
             .or_raise()?;
         to_py(py, &h)
     }

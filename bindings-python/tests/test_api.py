@@ -175,8 +175,16 @@ def test_volunteers_roster_and_access():
     # [shift-handover] A handover is not dated before its shift, nor years after.
     for when in ("2020-01-01", "2029-03-06"):
         with pytest.raises(shegong.RosterRefused, match="handover"):
-            roster.handover("s1", ["c-1"], ["SR-1"], "今日服务1人", "v-1", t(when))
-    h = roster.handover("s1", ["c-1"], ["SR-1"], "今日服务1人", "v-1", t("2026-03-06T22:00"))
+            roster.handover("s1", ["c-1"], ["SR-1"], "今日服务1人", v, t(when))
+    # [access-while-serving] Who hands over is a record, not a name: the same volunteer's
+    # history before the deployment is refused, and a bare id is a TypeError.
+    undeployed = shegong.Volunteer.replay(v.history[:6])
+    assert undeployed.id == "v-1" and undeployed.deployments == []
+    with pytest.raises(shegong.RosterRefused, match="not deployed"):
+        roster.handover("s1", ["c-1"], ["SR-1"], "今日服务1人", undeployed, t("2026-03-06T22:00"))
+    with pytest.raises(TypeError):
+        roster.handover("s1", ["c-1"], ["SR-1"], "今日服务1人", "v-1", t("2026-03-06T22:00"))  # type: ignore[arg-type]
+    h = roster.handover("s1", ["c-1"], ["SR-1"], "今日服务1人", v, t("2026-03-06T22:00"))
     assert h["to_shift"] == "s2" and h["at"] == t("2026-03-06T22:00")
     roster.verify_claims([v])
     with pytest.raises(shegong.RosterRefused, match="record was not given"):

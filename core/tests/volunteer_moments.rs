@@ -70,11 +70,15 @@ fn deploy() -> VolunteerEvent {
 
 /// Registered on 03-01, screened on 03-02 and trained at `when`.
 fn trained_at(when: &str) -> Volunteer {
+    trained_as("v-1", when)
+}
+
+fn trained_as(id: &str, when: &str) -> Volunteer {
     let mut v = Volunteer::start(NewEvent::at(
         at("2026-03-01T09:00:00"),
         worker(),
         VolunteerEvent::Registered {
-            volunteer_id: "v-1".into(),
+            volunteer_id: id.into(),
             registration: Box::new(registration()),
         },
     ))
@@ -691,14 +695,7 @@ fn a_handover_is_dated_within_the_shifts() {
     );
     roster.claim("a", &v).unwrap();
     let hand = |r: &mut Roster, when: &str| {
-        r.handover(
-            "a",
-            vec!["c-1".into()],
-            vec![],
-            "今日服务1人",
-            "v-1",
-            at(when),
-        )
+        r.handover("a", vec!["c-1".into()], vec![], "今日服务1人", &v, at(when))
     };
     for when in [
         "2020-01-01T00:00:00",
@@ -833,7 +830,7 @@ fn a_handed_over_shift_stays_and_hands_to_a_later_one() {
             vec![],
             vec![],
             "今日服务",
-            "v-1",
+            &v,
             at("2026-03-05T11:00:00"),
         )
         .unwrap();
@@ -883,7 +880,7 @@ fn a_stored_roster_is_checked_when_read() {
             vec![],
             vec![],
             "今日服务",
-            "v-1",
+            &v,
             at("2026-03-05T11:00:00"),
         )
         .unwrap();
@@ -1069,4 +1066,92 @@ fn overlapping_service_records_are_not_summed() {
         total_hours(&back_to_back, day, day).unwrap()[0].minutes,
         240
     );
+}
+
+// [shift-handover] [access-while-serving] [agreement-before-access] Who hands a shift over is
+// read from their record, never from a name: the shift's volunteer or the group's secretary,
+// deployed to the group under an agreement covering client information at the moment of the
+// handover (it passes clients and records on). Refused handovers change nothing.
+#[test]
+fn a_handover_is_made_by_a_serving_volunteer_read_from_their_record() {
+    let signed_as = |id: &str| {
+        let mut s = trained_as(id, "2026-03-03T09:00:00");
+        let drafted = VolunteerEvent::AgreementDrafted {
+            agreement: agreement(),
+        };
+        rec(&mut s, "2026-03-03T10:00:00", drafted);
+        rec(&mut s, "2026-03-04T09:00:00", signed(Party::Volunteer));
+        rec(&mut s, "2026-03-04T15:00:00", signed(Party::Agency));
+        s
+    };
+    let mut v = signed_as("v-1");
+    rec(&mut v, "2026-03-04T16:00:00", deploy());
+    let mut roster = roster_of(
+        Some("v-sec".to_owned()),
+        &[
+            ("a", "2026-03-05T09:00:00", "2026-03-05T11:00:00"),
+            ("b", "2026-03-05T13:00:00", "2026-03-05T15:00:00"),
+        ],
+    );
+    roster.claim("a", &v).unwrap();
+    let refused = |r: &mut Roster, by: &Volunteer, when: &str, rule: &str| {
+        let before = r.clone();
+        let err = r
+            .handover("a", vec!["c-1".into()], vec![], "今日服务1人", by, at(when))
+            .unwrap_err();
+        assert_eq!(err.rule_id(), Some(rule), "{}: {err}", by.id());
+        assert_eq!(*r, before, "a refused handover changes nothing");
+    };
+    // Named as the secretary, but by the record never deployed to the group.
+    let named = signed_as("v-sec");
+    refused(
+        &mut roster,
+        &named,
+        "2026-03-05T11:00:00",
+        "access-while-serving",
+    );
+    let mut secretary = named.clone();
+    rec(&mut secretary, "2026-03-04T16:00:00", deploy());
+    // Deployed, then withdrawn before the handover.
+    let mut withdrawn = secretary.clone();
+    let undeployed = VolunteerEvent::Undeployed {
+        group_id: "G-focus".into(),
+        reason: "轮换".into(),
+    };
+    rec(&mut withdrawn, "2026-03-05T10:00:00", undeployed);
+    refused(
+        &mut roster,
+        &withdrawn,
+        "2026-03-05T11:00:00",
+        "access-while-serving",
+    );
+    // Deployed and signed, but neither the shift's volunteer nor the secretary.
+    let mut other = signed_as("v-2");
+    rec(&mut other, "2026-03-04T16:00:00", deploy());
+    refused(&mut roster, &other, "2026-03-05T11:00:00", "shift-handover");
+    // The shift's own volunteer, whose agreement ended before the handover.
+    let mut ended = v.clone();
+    let terminated = VolunteerEvent::AgreementTerminated {
+        agreement_id: "A1".into(),
+        reason: "服务期满".into(),
+    };
+    rec(&mut ended, "2026-03-05T10:30:00", terminated);
+    refused(
+        &mut roster,
+        &ended,
+        "2026-03-05T11:00:00",
+        "agreement-before-access",
+    );
+    // The secretary, serving at the moment of the handover.
+    let h = roster
+        .handover(
+            "a",
+            vec!["c-1".into()],
+            vec![],
+            "今日服务1人",
+            &secretary,
+            at("2026-03-05T11:00:00"),
+        )
+        .unwrap();
+    assert_eq!((h.by.as_str(), h.to_shift.as_str()), ("v-sec", "b"));
 }

@@ -625,7 +625,7 @@ fn shifts_handover_and_hours() {
             vec!["c-1".into(), "c-2".into()],
             vec!["SR-0306-1".into()],
             "今日服务2人，1人需次日回访",
-            "v-sec",
+            &secretary,
             t("2026-03-06T22:00:00+08:00"),
         )
         .unwrap();
@@ -636,7 +636,7 @@ fn shifts_handover_and_hours() {
             vec![],
             vec![],
             "again",
-            "v-sec",
+            &secretary,
             t("2026-03-06T22:05:00+08:00")
         )
         .is_err());
@@ -647,7 +647,7 @@ fn shifts_handover_and_hours() {
                 vec![],
                 vec![],
                 "x",
-                "v-doc",
+                &doctor,
                 t("2026-03-07T21:30:00+08:00")
             )
             .is_err(),
@@ -660,7 +660,7 @@ fn shifts_handover_and_hours() {
                 vec![],
                 vec![],
                 "x",
-                "v-sec",
+                &secretary,
                 t("2026-03-06T21:00:00+08:00")
             )
             .is_err(),

@@ -567,8 +567,8 @@ class Roster:
         """Re-checks every claimed shift against its volunteer's record as it stands now (a withdrawal recorded after the claim, say); run it before `hours_worked` counts hours for a report (`[access-while-serving]`, `[volunteer-hours]`)."""
     def reschedule(self, from_shift: str, to_shift: str, volunteer: Volunteer, by: Volunteer) -> None:
         """The group secretary moves a volunteer's shift."""
-    def handover(self, from_shift: str, clients: Sequence[str], records: Sequence[str], summary: str, by: str, at: datetime.datetime) -> JsonDict:
-        """Hands a shift's clients and records to the next shift, dated between the shift's start and the end of the later of it and the next shift (`[shift-handover]`)."""
+    def handover(self, from_shift: str, clients: Sequence[str], records: Sequence[str], summary: str, by: Volunteer, at: datetime.datetime) -> JsonDict:
+        """Hands a shift's clients and records to the next shift, dated between the shift's start and the end of the later of it and the next shift (`[shift-handover]`), by the shift's volunteer or the group's secretary, each serving by their own record at `at`."""
     def hours_worked(self, until: datetime.datetime) -> List[JsonDict]:
         """Service hours of the claimed shifts that ended by `until`."""
     def to_dict(self) -> JsonDict:

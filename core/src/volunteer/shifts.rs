@@ -499,8 +499,12 @@ impl Roster {
     /// # Errors
     /// [`VolunteerError::Roster`] unless there is a next shift (the first in the roster that
     /// starts after this one starts), the handing-over shift was worked (claimed), `by` is its
-    /// volunteer or the secretary, `at` falls between the start of the shift and the end of
-    /// the later of it and the next one, and the summary is written.
+    /// volunteer or the group's secretary (a general volunteer), `at` falls between the start
+    /// of the shift and the end of the later of it and the next one, and the summary is
+    /// written; and unless `by`, by their own record, is deployed to the group at `at` under an
+    /// agreement then in force that covers client information (`[access-while-serving]`,
+    /// `[agreement-before-access]`): a handover passes clients and records on. Who `by` is
+    /// comes from their record, never from a name the caller gives.
     #[allow(clippy::too_many_arguments)]
     pub fn handover(
         &mut self,
@@ -508,7 +512,7 @@ impl Roster {
         clients: Vec<String>,
         records: Vec<String>,
         summary: &str,
-        by: &str,
+        by: &Volunteer,
         at: DateTime<FixedOffset>,
     ) -> Result<Handover, VolunteerError> {
         let i = self.index(from_shift)?;
@@ -537,10 +541,15 @@ impl Roster {
                 format!("shift {from_shift} was not worked"),
             )
         })?;
-        if by != worker && self.secretary.as_deref() != Some(by) {
+        let secretary = self.secretary.as_deref() == Some(by.id())
+            && by.kinds().contains(&VolunteerKind::General);
+        if by.id() != worker && !secretary {
             return Err(self.refuse(
                 "shift-handover",
-                format!("{by} neither worked shift {from_shift} nor is the group secretary"),
+                format!(
+                    "{} neither worked shift {from_shift} nor is the group secretary",
+                    by.id()
+                ),
             ));
         }
         let latest = from.time.end.max(next.time.end);
@@ -550,6 +559,28 @@ impl Roster {
                 format!(
                     "a handover of shift {from_shift} is made between its start ({}) and the end of the later of it and the next shift ({latest}), not at {at}",
                     from.time.start
+                ),
+            ));
+        }
+        if !by.deployments_at(at).contains(&self.group_id) {
+            return Err(self.refuse(
+                "access-while-serving",
+                format!(
+                    "{} is not deployed to this group at {at}: a handover passes clients and records on",
+                    by.id()
+                ),
+            ));
+        }
+        if !by
+            .agreements_in_force_at(at)
+            .iter()
+            .any(|a| a.covers_client_information())
+        {
+            return Err(self.refuse(
+                "agreement-before-access",
+                format!(
+                    "{} has no agreement covering client information in force at {at}: a handover passes clients and records on",
+                    by.id()
                 ),
             ));
         }
@@ -571,7 +602,7 @@ impl Roster {
             clients,
             records,
             summary: summary.to_owned(),
-            by: by.to_owned(),
+            by: by.id().to_owned(),
             at,
         };
         self.handovers.push(h.clone());
