@@ -19,6 +19,16 @@ pub struct CaseNumber {
 }
 
 impl CaseNumber {
+    /// A number no case has (no agency, year 0, serial 0), holding no allocation: what a
+    /// case's state holds for an instant while its guards borrow the real one.
+    pub(crate) fn set_aside() -> CaseNumber {
+        CaseNumber {
+            agency: String::new(),
+            year: 0,
+            serial: 0,
+        }
+    }
+
     /// A case number from its parts.
     ///
     /// # Errors
