@@ -1009,13 +1009,13 @@ impl CaseState {
             self.last_contact_at = at;
         }
         // Looked up before inserting: a worker's id is allocated once, not at every event.
-        if v2 && new.actor.role == Role::Worker && !self.acted_as_worker.contains(&new.actor.id)
-        {
+        if v2 && new.actor.role == Role::Worker && !self.acted_as_worker.contains(&new.actor.id) {
             self.acted_as_worker.insert(new.actor.id.clone());
         }
         if self.stage != stage_before {
             // Rules version 6: a move to another stage follows the one it leaves in time.
-            if self.rules >= 6 {
+            // (The message is written only for a refusal: it was three allocations a history.)
+            if self.rules >= 6 && self.stage_since.is_some_and(|since| at < since) {
                 g.not_before(
                     self.stage_since,
                     &format!(

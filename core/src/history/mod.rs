@@ -414,12 +414,15 @@ impl<A: Aggregate> Journal<A> {
     /// [`Aggregate::fault`] of [`Fault::Empty`], [`Fault::Tampered`] (the first event that
     /// does not verify) or [`Fault::Rules`], then the first guard's refusal.
     pub fn replay(events: Vec<Recorded<A::Event>>) -> Result<Self, A::Error> {
-        let subject = events
-            .first()
-            .map(|e| A::subject(&e.event))
-            .unwrap_or_default();
-        check_length(events.len()).map_err(|f| A::fault(&subject, f))?;
-        verify(A::CHAIN, &events).map_err(|f| A::fault(&subject, f))?;
+        // Who the history is about is named only in an error, so only then written out.
+        let subject = |events: &[Recorded<A::Event>]| {
+            events
+                .first()
+                .map(|e| A::subject(&e.event))
+                .unwrap_or_default()
+        };
+        check_length(events.len()).map_err(|f| A::fault(&subject(&events), f))?;
+        verify(A::CHAIN, &events).map_err(|f| A::fault(&subject(&events), f))?;
         Self::rebuild(events)
     }
 
