@@ -161,14 +161,18 @@ impl Serialize for CaseNumber {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Written on the stack, not into a fresh `String` (the first event of every history
         // is hashed with its case number): an agency code of at most 16 characters, a year of
-        // four digits and a serial of at most ten fit in 40 bytes.
-        use std::io::Write as _;
-        let mut buf = [0u8; 40];
-        let mut rest = &mut buf[..];
-        if write!(rest, "{self}").is_ok() {
-            let len = 40usize.saturating_sub(rest.len());
-            if let Some(text) = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()) {
-                return serializer.serialize_str(text);
+        // four digits and a serial of at most ten fit in 40 bytes. Not in WebAssembly builds,
+        // where the writer would cost the mini-program package a kilobyte.
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            use std::io::Write as _;
+            let mut buf = [0u8; 40];
+            let mut rest = &mut buf[..];
+            if write!(rest, "{self}").is_ok() {
+                let len = 40usize.saturating_sub(rest.len());
+                if let Some(text) = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()) {
+                    return serializer.serialize_str(text);
+                }
             }
         }
         serializer.collect_str(self)
