@@ -266,6 +266,40 @@ impl Roster {
         }
     }
 
+    /// Whether `v`, by their own record, serves this group at `moment`: deployed to it and
+    /// under an agreement then in force that covers client information
+    /// (`[access-while-serving]`, `[agreement-before-access]`); `why` says what for.
+    fn serving_at(
+        &self,
+        v: &Volunteer,
+        moment: DateTime<FixedOffset>,
+        why: &str,
+    ) -> Result<(), VolunteerError> {
+        if !v.deployments_at(moment).contains(&self.group_id) {
+            return Err(self.refuse(
+                "access-while-serving",
+                format!(
+                    "volunteer {} is not deployed to this group at {moment} ({why})",
+                    v.id()
+                ),
+            ));
+        }
+        if !v
+            .agreements_in_force_at(moment)
+            .iter()
+            .any(|a| a.covers_client_information())
+        {
+            return Err(self.refuse(
+                "agreement-before-access",
+                format!(
+                    "volunteer {} has no agreement covering client information in force at {moment} ({why})",
+                    v.id()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     fn refuse(&self, rule: &'static str, reason: String) -> VolunteerError {
         VolunteerError::Roster {
             group: self.group_id.clone(),
@@ -341,30 +375,7 @@ impl Roster {
                 .filter(|&m| m > start && m < end),
         );
         for moment in moments {
-            if !v.deployments_at(moment).contains(&self.group_id) {
-                return Err(self.refuse(
-                    "access-while-serving",
-                    format!(
-                        "volunteer {} is not deployed to this group throughout shift {} (not at {moment})",
-                        v.id(),
-                        shift.id
-                    ),
-                ));
-            }
-            if !v
-                .agreements_in_force_at(moment)
-                .iter()
-                .any(|a| a.covers_client_information())
-            {
-                return Err(self.refuse(
-                    "agreement-before-access",
-                    format!(
-                        "volunteer {} has no agreement covering client information in force throughout shift {} (none at {moment})",
-                        v.id(),
-                        shift.id
-                    ),
-                ));
-            }
+            self.serving_at(v, moment, &format!("throughout shift {}", shift.id))?;
         }
         if !v.kinds().contains(&shift.kind) {
             return Err(self.refuse(
@@ -562,28 +573,7 @@ impl Roster {
                 ),
             ));
         }
-        if !by.deployments_at(at).contains(&self.group_id) {
-            return Err(self.refuse(
-                "access-while-serving",
-                format!(
-                    "{} is not deployed to this group at {at}: a handover passes clients and records on",
-                    by.id()
-                ),
-            ));
-        }
-        if !by
-            .agreements_in_force_at(at)
-            .iter()
-            .any(|a| a.covers_client_information())
-        {
-            return Err(self.refuse(
-                "agreement-before-access",
-                format!(
-                    "{} has no agreement covering client information in force at {at}: a handover passes clients and records on",
-                    by.id()
-                ),
-            ));
-        }
+        self.serving_at(by, at, "to pass clients and records on")?;
         if summary.trim().is_empty() {
             return Err(self.refuse(
                 "shift-handover",
